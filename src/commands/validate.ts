@@ -1,0 +1,119 @@
+/**
+ * `contact-import validate <sheet>`: read, validate, dedupe, count against the
+ * contact limit (assuming an empty directory) and write the report. Offline:
+ * no credentials, no network.
+ */
+import { join } from 'node:path';
+import { RowJudge } from '../contact/judge.js';
+import type { Site } from '../contact/rules.js';
+import { EXIT, ExitError } from '../errors.js';
+import { attachLogFile, closeLogFile, type Logger } from '../log.js';
+import { chooseReportDir, displayPath } from '../report/dir.js';
+import { buildSummary, humanSummary, problemLines, StatusCounts } from '../report/summary.js';
+import type { RowResult, Summary } from '../report/types.js';
+import { REPORT_FILES, ReportWriter } from '../report/writer.js';
+import { columnNamer, readSheet } from '../sheet/index.js';
+
+export interface ValidateOptions {
+  /** Path of the sheet, relative to cwd. */
+  file: string;
+  /** XLSX worksheet name or 1-based index. */
+  sheet?: string;
+  /** @default 'intl' */
+  site: Site;
+  /** @default 20 */
+  contactLimit: number;
+  /** @default reports/<yyyymmdd-hhmmss>-<sheet name>/ */
+  reportDir?: string;
+  cwd: string;
+  /** How many problem lines to print before pointing at the report. @default 50 */
+  maxProblemLines?: number;
+}
+
+export interface RunOutcome {
+  exitCode: number;
+  summary: Summary;
+  reportDir: string;
+}
+
+export async function runValidate(options: ValidateOptions, log: Logger): Promise<RunOutcome> {
+  const startedAt = new Date();
+  const path = join(options.cwd, options.file);
+  const sheet = await readSheet(path, { sheet: options.sheet });
+  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+
+  const reportDir = chooseReportDir(options.cwd, options.file, options.reportDir, startedAt);
+  const report = await ReportWriter.create(reportDir);
+  attachLogFile(log, join(reportDir, REPORT_FILES.log));
+
+  const judge = new RowJudge({
+    site: options.site,
+    room: options.contactLimit,
+    limit: options.contactLimit,
+    columnOf: columnNamer(sheet.header),
+  });
+  const counts = new StatusCounts();
+  const problems = new ProblemPrinter(log, options.maxProblemLines ?? 50);
+  const finish = async (exitCode: number): Promise<Summary> => {
+    const planned = Math.min(counts.get('valid'), options.contactLimit);
+    const summary = buildSummary({
+      input: sheet.input,
+      sha256: await sheet.input.sha256.catch(() => ''),
+      header: sheet.header,
+      blankRows: sheet.blankRows(),
+      counts,
+      quota: { limit: options.contactLimit, existing: 0, planned, remaining: options.contactLimit - planned },
+      dryRun: true,
+      exitCode,
+      startedAt,
+      finishedAt: new Date(),
+    });
+    await report.close(summary);
+    return summary;
+  };
+
+  try {
+    for await (const row of sheet.rows) {
+      const { result } = judge.judge(row);
+      counts.add(result.status);
+      await report.append(result);
+      problems.print(result);
+    }
+    problems.printHidden();
+    const exitCode = counts.get('valid') === counts.rows ? EXIT.ok : EXIT.rowsNotImported;
+    const summary = await finish(exitCode);
+    for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);
+    return { exitCode, summary, reportDir };
+  } catch (error) {
+    // The sheet broke part-way (a bad quote, bytes that are not UTF-8): keep what was read.
+    await finish(error instanceof ExitError ? error.exitCode : EXIT.internal);
+    log.info(`report of the rows read so far: ${displayPath(options.cwd, reportDir)}`);
+    throw error;
+  } finally {
+    await closeLogFile(log);
+  }
+}
+
+/** Prints each row's problems to the console, up to a limit; the report has them all. */
+class ProblemPrinter {
+  private shown = 0;
+  private hidden = 0;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly max: number,
+  ) {}
+
+  print(result: RowResult): void {
+    for (const line of problemLines(result)) {
+      if (this.shown < this.max) {
+        this.log.info(line);
+        this.shown++;
+      } else this.hidden++;
+    }
+  }
+
+  printHidden(): void {
+    if (this.hidden > 0) this.log.info(`  … and ${this.hidden} more problems in ${REPORT_FILES.csv}`);
+  }
+}

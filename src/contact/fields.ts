@@ -1,0 +1,16 @@
+/** The columns a contact sheet can have, named as the API names its parameters. */
+
+export const FIELDS = ['Name', 'EmailAddress', 'PhoneNumber', 'Title', 'MessageTypes', 'Members'] as const;
+export type Field = (typeof FIELDS)[number];
+
+export const REQUIRED_FIELDS: readonly Field[] = ['Name', 'EmailAddress', 'Title', 'MessageTypes'];
+
+/** Header texts accepted for each column (compared ignoring case, spaces, `_` and `-`; see sheet/header.ts). */
+export const HEADER_ALIASES: Record<Field, readonly string[]> = {
+  Name: ['name', 'contact name', '姓名', '名称', '联系人'],
+  EmailAddress: ['email', 'email address', 'e-mail', 'mail', '邮箱', '电子邮箱', '邮件地址'],
+  PhoneNumber: ['phone', 'phone number', 'mobile', '手机', '手机号', '手机号码', '电话'],
+  Title: ['title', 'job title', 'position', 'role', '职位', '职务'],
+  MessageTypes: ['message types', 'messages', 'types', '消息类型'],
+  Members: ['members', 'bind to', '绑定对象'],
+};

@@ -1,0 +1,81 @@
+/**
+ * The sheet-level verdict of each row, in sheet order: invalid, duplicate of an
+ * earlier valid row, past the contact limit, or valid. Pure apart from the
+ * running state it needs (claimed names, contacts counted so far).
+ */
+import type { DataRow } from '../sheet/index.js';
+import { cellDisplay } from '../sheet/types.js';
+import type { RowResult } from '../report/types.js';
+import { NameClaims } from './dedupe.js';
+import type { Site } from './rules.js';
+import type { ApiContact } from './schema.js';
+import { validateRow, type ColumnNamer } from './validate.js';
+
+export interface JudgeOptions {
+  site: Site;
+  /** How many valid unique contacts fit; the rest, in sheet order, are over_quota. */
+  room: number;
+  limit: number;
+  columnOf: ColumnNamer;
+}
+
+export interface JudgedRow {
+  result: RowResult;
+  /** The contact in API form, for rows that are valid and unique. */
+  contact?: ApiContact;
+}
+
+export class RowJudge {
+  private readonly names = new NameClaims();
+  private accepted = 0;
+
+  constructor(private readonly options: JudgeOptions) {}
+
+  judge({ row, cells }: DataRow): JudgedRow {
+    const { site, room, limit, columnOf } = this.options;
+    const verdict = validateRow(cells, site, columnOf);
+    const base = {
+      row,
+      name: cellDisplay(cells.Name).trim(),
+      email: cellDisplay(cells.EmailAddress).trim(),
+      ...(verdict.notes.length > 0 ? { notes: verdict.notes } : {}),
+    };
+    if (!verdict.ok) return { result: { ...base, status: 'invalid', errors: verdict.problems } };
+
+    const { contact } = verdict;
+    const claimedBy = this.names.claim(contact.Name, row);
+    if (claimedBy !== undefined) {
+      return {
+        result: {
+          ...base,
+          status: 'duplicate',
+          errors: [
+            {
+              field: 'Name',
+              code: 'InvalidParameter.Name.AlreadyUsed',
+              message: `${columnOf('Name')}: "${contact.Name}" is already used by row ${claimedBy} (names are compared ignoring case)`,
+            },
+          ],
+        },
+      };
+    }
+    this.accepted++;
+    if (this.accepted > room) {
+      return {
+        result: {
+          ...base,
+          status: 'over_quota',
+          errors: [
+            {
+              field: null,
+              code: 'LimitExceeded.Contacts',
+              message: `the contact limit (${limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
+            },
+          ],
+        },
+        contact,
+      };
+    }
+    return { result: { ...base, email: contact.EmailAddress, status: 'valid', errors: [] }, contact };
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Judge one sheet row as the API will: normalise the cells, then run the rule
+ * table (via the zod contact schema). Pure: no I/O, returns data.
+ */
+import type { Field } from './fields.js';
+import { normaliseRow, type RowCells } from './normalise.js';
+import type { Site } from './rules.js';
+import { checkContact, type ApiContact } from './schema.js';
+
+export interface RowProblem {
+  field: Field;
+  code: string;
+  message: string;
+  suggestion?: string;
+}
+
+export type RowVerdict =
+  | { ok: true; contact: ApiContact; notes: string[] }
+  | { ok: false; problems: RowProblem[]; notes: string[] };
+
+/** Names a field's column in messages, e.g. `E-mail (column B)`. */
+export type ColumnNamer = (field: Field) => string;
+
+export function validateRow(cells: RowCells, site: Site, columnOf: ColumnNamer = (field) => field): RowVerdict {
+  const { input, notes, problems: cellProblems, suggestions } = normaliseRow(cells, site);
+  const checked = checkContact(input, site);
+  const prejudged = new Set(cellProblems.map((p) => p.field));
+  const issues = [...cellProblems, ...(checked.ok ? [] : checked.issues.filter((i) => !prejudged.has(i.field)))];
+  if (checked.ok && issues.length === 0) return { ok: true, contact: checked.contact, notes };
+
+  const problems = issues.map((issue): RowProblem => {
+    const suggestion = suggestions[issue.field];
+    return {
+      field: issue.field,
+      code: issue.code,
+      message: `${columnOf(issue.field)}: ${issue.detail}`,
+      ...(suggestion !== undefined && !issue.code.startsWith('MissingParameter') ? { suggestion } : {}),
+    };
+  });
+  return { ok: false, problems, notes };
+}

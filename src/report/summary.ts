@@ -1,0 +1,90 @@
+/** summary.json and the human summary on stderr, built from counts: pure functions. */
+import type { Field } from '../contact/fields.js';
+import type { SheetInput } from '../sheet/index.js';
+import type { HeaderMapping } from '../sheet/header.js';
+import { ROW_STATUSES, type RowResult, type RowStatus, type Summary } from './types.js';
+
+export class StatusCounts {
+  readonly counts: Partial<Record<RowStatus, number>> = {};
+  rows = 0;
+
+  add(status: RowStatus): void {
+    this.counts[status] = (this.counts[status] ?? 0) + 1;
+    this.rows++;
+  }
+
+  get(status: RowStatus): number {
+    return this.counts[status] ?? 0;
+  }
+}
+
+export interface SummaryParts {
+  input: SheetInput;
+  sha256: string;
+  header: HeaderMapping;
+  blankRows: number;
+  counts: StatusCounts;
+  quota: Summary['quota'];
+  dryRun: boolean;
+  exitCode: number;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export function buildSummary(parts: SummaryParts): Summary {
+  const { input, header } = parts;
+  const columns: Partial<Record<Field, string>> = {};
+  for (const [field, index] of Object.entries(header.columns) as [Field, number][]) {
+    columns[field] = header.headers[index];
+  }
+  return {
+    version: 1,
+    input: {
+      file: input.file,
+      format: input.format,
+      sheet: input.sheet ?? null,
+      encoding: input.encoding ?? null,
+      rows: parts.counts.rows,
+      blankRows: parts.blankRows,
+      headerRow: header.row,
+      columns,
+      ignoredColumns: header.ignored,
+      sha256: parts.sha256,
+    },
+    counts: orderedCounts(parts.counts),
+    quota: parts.quota,
+    dryRun: parts.dryRun,
+    exitCode: parts.exitCode,
+    startedAt: parts.startedAt.toISOString(),
+    finishedAt: parts.finishedAt.toISOString(),
+  };
+}
+
+function orderedCounts(counts: StatusCounts): Partial<Record<RowStatus, number>> {
+  const ordered: Partial<Record<RowStatus, number>> = {};
+  for (const status of ROW_STATUSES) if (counts.get(status) > 0) ordered[status] = counts.get(status);
+  return ordered;
+}
+
+/** The few lines a person reads at the end of a run. */
+export function humanSummary(summary: Summary, reportDir: string): string[] {
+  const { input } = summary;
+  const where = input.sheet ? `${input.file} (sheet "${input.sheet}")` : input.file;
+  const blank = input.blankRows > 0 ? `, ${input.blankRows} blank skipped` : '';
+  const lines = [`${where}: ${input.rows} rows (header on row ${input.headerRow}${blank})`];
+  const counts = Object.entries(summary.counts).map(([status, n]) => `${status} ${n}`);
+  lines.push(`  ${counts.length > 0 ? counts.join(' · ') : 'no data rows'}`);
+  if (input.ignoredColumns.length > 0) {
+    lines.push(`  ignored columns: ${input.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
+  }
+  lines.push(`  report: ${reportDir}`);
+  return lines;
+}
+
+/** One line per problem: where it is, the API code, what is wrong, and the suggested fix. */
+export function problemLines(result: RowResult): string[] {
+  return result.errors.map((error) => {
+    const fix = error.suggestion ? ` (did you mean "${error.suggestion}"?)` : '';
+    return `  row ${result.row}: ${error.code}: ${error.message}${fix}`;
+  });
+}

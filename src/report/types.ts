@@ -1,0 +1,62 @@
+/** The report's vocabulary (DESIGN.md "Reports"). */
+import type { Field } from '../contact/fields.js';
+
+export const ROW_STATUSES = [
+  'valid',
+  'invalid',
+  'duplicate',
+  'exists',
+  'over_quota',
+  'would_create',
+  'created',
+  'failed',
+  'not_attempted',
+] as const;
+export type RowStatus = (typeof ROW_STATUSES)[number];
+
+/** Statuses that mean the row ended well (exit code 0 when every row has one). */
+export const GOOD_STATUSES: ReadonlySet<RowStatus> = new Set(['valid', 'exists', 'would_create', 'created']);
+
+export interface ReportError {
+  /** The column the problem is in; null for a problem of the whole row (the contact limit). */
+  field: Field | null;
+  code: string;
+  message: string;
+  suggestion?: string;
+}
+
+export interface RowResult {
+  row: number;
+  name: string;
+  email: string;
+  status: RowStatus;
+  errors: ReportError[];
+  notes?: string[];
+  contactId?: string;
+  requestId?: string;
+  attempts?: number;
+}
+
+export interface Summary {
+  version: 1;
+  input: {
+    file: string;
+    format: string;
+    sheet: string | null;
+    encoding: string | null;
+    /** Data rows in the report (blank rows excluded). */
+    rows: number;
+    blankRows: number;
+    headerRow: number;
+    /** Which header each field was read from. */
+    columns: Partial<Record<Field, string>>;
+    ignoredColumns: string[];
+    sha256: string;
+  };
+  counts: Partial<Record<RowStatus, number>>;
+  quota: { limit: number; existing: number; planned: number; remaining: number };
+  dryRun: boolean;
+  exitCode: number;
+  startedAt: string;
+  finishedAt: string;
+}

@@ -1,0 +1,130 @@
+/**
+ * What a file is, judged from its bytes rather than its name: a renamed .xls
+ * or a zipped OpenDocument sheet must be refused with a useful line, not fed
+ * to a parser that fails with a stack trace.
+ */
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { InputError } from '../errors.js';
+import type { SheetFormat } from './types.js';
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const SAVE_AS = 'open it in Excel, WPS or LibreOffice and save it as .xlsx or as CSV UTF-8';
+
+/** Signatures of files people mistake for sheets, with what to say about them. */
+const KNOWN_BINARIES: { magic: Buffer; what: string }[] = [
+  { magic: Buffer.from('%PDF'), what: 'a PDF document' },
+  { magic: Buffer.from([0x1f, 0x8b]), what: 'a gzip archive' },
+  { magic: Buffer.from('Rar!'), what: 'a RAR archive' },
+  { magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf]), what: 'a 7-Zip archive' },
+  { magic: Buffer.from([0x89, 0x50, 0x4e, 0x47]), what: 'a PNG image' },
+  { magic: Buffer.from([0xff, 0xd8, 0xff]), what: 'a JPEG image' },
+];
+
+const HEAD_BYTES = 64 * 1024;
+/** The end-of-central-directory record sits in the last 22 bytes plus an optional comment of up to 64 KiB. */
+const ZIP_TAIL_BYTES = 22 + 0xffff;
+
+export interface DetectedFile {
+  format: SheetFormat;
+  size: number;
+}
+
+export async function detectFormat(path: string): Promise<DetectedFile> {
+  const name = basename(path);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new InputError(`${name}: ${describeOpenError(error)}`, { cause: error });
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) throw new InputError(`${name}: is not a file`);
+    const size = stats.size;
+    if (size === 0) throw new InputError(`${name}: the file is empty; export the sheet again as .xlsx or CSV UTF-8`);
+    const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+
+    if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
+      const entries = await zipEntryNames(handle, size);
+      return { format: judgeZip(name, entries), size };
+    }
+    if (startsWith(head, OLE2)) {
+      throw new InputError(
+        `${name}: is an Excel 97-2003 workbook (.xls) or a password-protected workbook, which cannot be read; remove any password and ${SAVE_AS}`,
+      );
+    }
+    for (const { magic, what } of KNOWN_BINARIES) {
+      if (startsWith(head, magic)) throw new InputError(`${name}: is ${what}, not a contact sheet; give a .xlsx or .csv file`);
+    }
+    if (startsWith(head, Buffer.from([0xff, 0xfe])) || startsWith(head, Buffer.from([0xfe, 0xff]))) {
+      throw new InputError(`${name}: is UTF-16 text ("Unicode text"), which is not supported yet; ${SAVE_AS}`);
+    }
+    if (head.includes(0)) {
+      throw new InputError(`${name}: is a binary file, not a CSV or XLSX sheet; ${SAVE_AS}`);
+    }
+    return { format: 'csv', size };
+  } finally {
+    await handle.close();
+  }
+}
+
+function startsWith(buffer: Buffer, magic: Buffer): boolean {
+  return buffer.length >= magic.length && buffer.subarray(0, magic.length).equals(magic);
+}
+
+function describeOpenError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot be opened (${code ?? String(error)})`;
+}
+
+function judgeZip(name: string, entries: string[]): SheetFormat {
+  // A directory we could not read (ZIP64, damage): let the XLSX reader try and say what is wrong.
+  if (entries.length === 0) return 'xlsx';
+  if (entries.includes('xl/workbook.xml') || entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e))) return 'xlsx';
+  if (entries.includes('xl/workbook.bin')) {
+    throw new InputError(`${name}: is an Excel binary workbook (.xlsb); ${SAVE_AS}`);
+  }
+  if (entries.includes('content.xml') && entries.includes('mimetype')) {
+    throw new InputError(`${name}: is an OpenDocument file (.ods), which cannot be read; ${SAVE_AS}`);
+  }
+  if (entries.includes('word/document.xml')) {
+    throw new InputError(`${name}: is a Word document, not a sheet; put the contacts in a sheet and save it as .xlsx`);
+  }
+  if (entries.includes('ppt/presentation.xml')) {
+    throw new InputError(`${name}: is a PowerPoint file, not a sheet; put the contacts in a sheet and save it as .xlsx`);
+  }
+  throw new InputError(`${name}: is a zip archive without a workbook in it; give the .xlsx or .csv file itself`);
+}
+
+/** Names in a zip's central directory, read from the end of the file; [] when it cannot be read. */
+async function zipEntryNames(handle: import('node:fs/promises').FileHandle, size: number): Promise<string[]> {
+  const tailLength = Math.min(size, ZIP_TAIL_BYTES);
+  const tail = Buffer.alloc(tailLength);
+  await handle.read(tail, 0, tailLength, size - tailLength);
+  const eocd = tail.lastIndexOf(EMPTY_ZIP);
+  if (eocd < 0 || eocd + 22 > tail.length) return [];
+  const count = tail.readUInt16LE(eocd + 10);
+  const directorySize = tail.readUInt32LE(eocd + 12);
+  const directoryOffset = tail.readUInt32LE(eocd + 16);
+  if (directoryOffset + directorySize > size) return [];
+  const directory = Buffer.alloc(directorySize);
+  await handle.read(directory, 0, directorySize, directoryOffset);
+  const names: string[] = [];
+  let at = 0;
+  for (let i = 0; i < count && at + 46 <= directory.length; i++) {
+    if (directory.readUInt32LE(at) !== 0x02014b50) break;
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    names.push(directory.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
