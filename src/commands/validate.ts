@@ -3,7 +3,7 @@
  * contact limit (assuming an empty directory) and write the report. Offline:
  * no credentials, no network.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { RowJudge } from '../contact/judge.js';
 import type { Site } from '../contact/rules.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -38,7 +38,7 @@ export interface RunOutcome {
 
 export async function runValidate(options: ValidateOptions, log: Logger): Promise<RunOutcome> {
   const startedAt = new Date();
-  const path = join(options.cwd, options.file);
+  const path = resolve(options.cwd, options.file);
   const sheet = await readSheet(path, { sheet: options.sheet });
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
 

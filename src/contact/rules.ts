@@ -70,7 +70,7 @@ export function checkName(name: string | undefined, site: Site): RuleProblem[] {
   if (length < LIMITS.nameMinLength || length > LIMITS.nameMaxLength) {
     problems.push({
       code: 'InvalidParameter.Name.Length',
-      detail: `"${name}" has ${length} characters; a name must have ${LIMITS.nameMinLength}–${LIMITS.nameMaxLength}`,
+      detail: `"${name}" has ${length} character${length === 1 ? '' : 's'}; a name must have ${LIMITS.nameMinLength}–${LIMITS.nameMaxLength}`,
     });
   }
   const allowed = site === 'cn' ? LETTERS_OR_HAN : LETTERS_ONLY;

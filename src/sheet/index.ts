@@ -11,14 +11,14 @@ import type { RowCells } from '../contact/normalise.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
 import { columnLetter, mapHeader, type HeaderMapping } from './header.js';
-import { openXlsx } from './xlsx.js';
 import type { Cell, OpenedSheet, SheetFormat, SheetReadOptions, SheetRow } from './types.js';
 
 type SheetOpener = (path: string, options: SheetReadOptions) => Promise<OpenedSheet>;
 
+/** Readers by format; exceljs is loaded only when a workbook is read, so CSV runs start faster. */
 const READERS = {
   csv: (path) => openCsv(path),
-  xlsx: openXlsx,
+  xlsx: async (path, options) => (await import('./xlsx.js')).openXlsx(path, options),
 } satisfies Record<SheetFormat, SheetOpener>;
 
 export interface SheetInput {
@@ -70,7 +70,12 @@ export async function readSheet(path: string, options: SheetReadOptions = {}): P
     const { row, cells } = next.value;
     previousRow = row;
     if (isBlank(cells)) continue;
-    header = mapHeader(file, row, cells);
+    try {
+      header = mapHeader(file, row, cells);
+    } catch (error) {
+      await iterator.return?.();
+      throw error;
+    }
     break;
   }
   if (!header) {

@@ -1,0 +1,82 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError } from '../src/errors.js';
+import { readSheet } from '../src/sheet/index.js';
+import { useTempDir } from './helpers/tmp.js';
+
+const tmp = useTempDir();
+
+/** A minimal zip holding the named (empty, stored) entries: enough for format detection. */
+function zipWith(names: string[]): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const name of names) {
+    const nameBytes = Buffer.from(name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(nameBytes.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, nameBytes);
+    centrals.push(central, nameBytes);
+    offset += 30 + nameBytes.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 8);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+
+const CASES: [string, string | Buffer, RegExp][] = [
+  ['empty.csv', '', /empty\.csv: the file is empty/],
+  ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /old\.xls: is an Excel 97-2003 workbook \(\.xls\).*save it as \.xlsx/],
+  ['renamed.csv', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), /renamed\.csv: is an Excel 97-2003 workbook/],
+  ['sheet.ods', zipWith(['mimetype', 'content.xml', 'META-INF/manifest.xml']), /sheet\.ods: is an OpenDocument file \(\.ods\).*save it as \.xlsx/],
+  ['letter.xlsx', zipWith(['[Content_Types].xml', 'word/document.xml']), /letter\.xlsx: is a Word document/],
+  ['archive.zip', zipWith(['a.txt']), /archive\.zip: is a zip archive without a workbook/],
+  ['scan.pdf', '%PDF-1.7\n', /scan\.pdf: is a PDF document/],
+  ['blob.csv', Buffer.from([1, 2, 0, 4, 5, 0, 7]), /blob\.csv: is a binary file, not a CSV or XLSX sheet/],
+  ['utf16.csv', Buffer.from('\ufeffName\tEmail\r\n', 'utf16le'), /utf16\.csv: is UTF-16 text/],
+  ['broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]), /broken\.xlsx: not a readable XLSX workbook/],
+  ['no-header.csv', 'alice,alice@example.com\r\nbob,bob@example.com\r\n', /no-header\.csv: no recognisable header row; row 1 reads "alice", "alice@example\.com"/],
+  ['only-blank.csv', '\r\n,,\r\n\r\n', /only-blank\.csv: every row is blank, so there is no header row/],
+  ['missing-column.csv', 'Name,Email,Phone\r\nAlice,a@example.com,\r\n', /no Title, MessageTypes column; the headers found are "Name", "Email", "Phone"/],
+];
+
+describe('files that are not contact sheets are refused with one line (exit 2)', () => {
+  it.each(CASES)('%s', async (name, content, message) => {
+    const path = join(tmp(), name);
+    writeFileSync(path, content);
+    const attempt = readSheet(path);
+    await expect(attempt).rejects.toThrow(InputError);
+    await expect(readSheet(path)).rejects.toThrow(message);
+    const error = await readSheet(path).catch((e: Error) => e);
+    expect((error as InputError).exitCode).toBe(2);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('a missing file', async () => {
+    await expect(readSheet(join(tmp(), 'nope.csv'))).rejects.toThrow(/nope\.csv: no such file/);
+  });
+
+  it('a folder', async () => {
+    mkdirSync(join(tmp(), 'folder.csv'));
+    await expect(readSheet(join(tmp(), 'folder.csv'))).rejects.toThrow(/folder\.csv: is not a file/);
+  });
+
+  it('a header with no data rows is not an error', async () => {
+    const path = join(tmp(), 'header-only.csv');
+    writeFileSync(path, 'Name,Email,Title,MessageTypes\r\n');
+    const sheet = await readSheet(path);
+    const rows = [];
+    for await (const row of sheet.rows) rows.push(row);
+    expect(rows).toEqual([]);
+  });
+});
