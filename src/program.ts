@@ -94,7 +94,6 @@ export async function main(argv: string[]): Promise<number> {
     .version(VERSION)
     .alias('help', 'h')
     .help()
-    .wrap(Math.min(100, process.stderr.columns ?? 100))
     .fail((message, error) => {
       if (error) throw error;
       throw new InputError(`${message} (see contact-import --help)`);

@@ -94,10 +94,14 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   }
 }
 
-/** Prints each row's problems to the console, up to a limit; the report has them all. */
+/**
+ * Prints each row's problems to the console, up to a limit; the report has them all.
+ * Rows past the contact limit get one line for all of them.
+ */
 class ProblemPrinter {
   private shown = 0;
   private hidden = 0;
+  private overQuota: { first: number; last: number; count: number } | undefined;
 
   constructor(
     private readonly log: Logger,
@@ -105,6 +109,12 @@ class ProblemPrinter {
   ) {}
 
   print(result: RowResult): void {
+    if (result.status === 'over_quota') {
+      this.overQuota ??= { first: result.row, last: result.row, count: 0 };
+      this.overQuota.last = result.row;
+      this.overQuota.count++;
+      return;
+    }
     for (const line of problemLines(result)) {
       if (this.shown < this.max) {
         this.log.info(line);
@@ -114,6 +124,11 @@ class ProblemPrinter {
   }
 
   printHidden(): void {
+    if (this.overQuota) {
+      const { first, last, count } = this.overQuota;
+      const rows = count === 1 ? `row ${first} is` : `${count} valid rows from row ${first} to ${last} are`;
+      this.log.info(`  ${rows} past the contact limit (LimitExceeded.Contacts): over_quota`);
+    }
     if (this.hidden > 0) this.log.info(`  … and ${this.hidden} more problems in ${REPORT_FILES.csv}`);
   }
 }

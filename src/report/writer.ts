@@ -18,10 +18,13 @@ export const REPORT_FILES = {
   log: 'log.jsonl',
 } as const;
 
+const CHUNK_CHARS = 64 * 1024;
 const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId'];
 
 export class ReportWriter {
   private rowsWritten = 0;
+  private pendingJson = '';
+  private pendingCsv = '';
 
   private constructor(
     readonly dir: string,
@@ -43,17 +46,32 @@ export class ReportWriter {
     return this.rowsWritten;
   }
 
-  /** Appends one row; waits only when the disk is behind, so memory stays bounded. */
+  /**
+   * Appends one row. Rows are gathered into chunks of about 64 KiB, so a fast
+   * validation of a large sheet makes few writes; a chunk is written at once
+   * when it is full or when `flush()` is called (the importer calls it after each row).
+   */
   async append(result: RowResult): Promise<void> {
-    const jsonOk = this.json.write((this.rowsWritten === 0 ? '\n' : ',\n') + JSON.stringify(result));
-    const csvOk = this.csv.write(csvLine(csvValues(result)));
+    this.pendingJson += (this.rowsWritten === 0 ? '\n' : ',\n') + JSON.stringify(result);
+    this.pendingCsv += csvLine(csvValues(result));
     this.rowsWritten++;
-    if (!jsonOk) await once(this.json, 'drain');
-    if (!csvOk) await once(this.csv, 'drain');
+    if (this.pendingJson.length + this.pendingCsv.length >= CHUNK_CHARS) await this.flush();
+  }
+
+  /** Writes what is gathered; waits only when the disk is behind, so memory stays bounded. */
+  async flush(): Promise<void> {
+    if (this.pendingJson) this.json.write(this.pendingJson);
+    if (this.pendingCsv) this.csv.write(this.pendingCsv);
+    this.pendingJson = '';
+    this.pendingCsv = '';
+    // Check each stream when we get to it: one may drain while we wait for the other.
+    if (this.json.writableNeedDrain) await once(this.json, 'drain');
+    if (this.csv.writableNeedDrain) await once(this.csv, 'drain');
   }
 
   /** Closes the row files and writes summary.json. */
   async close(summary: Summary): Promise<void> {
+    await this.flush();
     this.json.end('\n]}\n');
     this.csv.end();
     await Promise.all([once(this.json, 'close'), once(this.csv, 'close')]);
