@@ -1,0 +1,455 @@
+/**
+ * Rows of one worksheet of an XLSX workbook, streamed.
+ *
+ * Two readers share the work:
+ * - the zip's central directory (read from the end of the file, no streaming)
+ *   gives the small parts up front: the list of sheets in tab order
+ *   (xl/workbook.xml and its rels), so a wrong `--sheet` fails at once, and
+ *   the chosen sheet's rels, to see whether it has `mailto:` links;
+ * - exceljs's streaming WorkbookReader (UTF-8 fix applied, see exceljs-utf8.ts)
+ *   reads the rows, one at a time, in bounded memory. Other worksheets are
+ *   never parsed.
+ */
+import { createReadStream, type ReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, posix } from 'node:path';
+import type { Row } from 'exceljs';
+import { InputError } from '../errors.js';
+import { cellToText, mailtoAddress } from './cell-text.js';
+import { loadExcelJS } from './exceljs-utf8.js';
+import type { Cell, OpenedSheet, SheetReadOptions, SheetRow } from './types.js';
+
+const STREAM_OPTIONS = {
+  worksheets: 'emit',
+  sharedStrings: 'cache',
+  // A cell's value is its shown text, which is what we want; exceljs could not
+  // join links to cells while streaming anyway (<hyperlinks> follows the rows).
+  hyperlinks: 'ignore',
+  // Styles tell a date (a number with a date format) from a number.
+  styles: 'cache',
+  entries: 'ignore',
+} as const;
+
+const SAVE_AGAIN = 'open it in Excel and save it again as .xlsx';
+
+export async function openXlsx(path: string, options: SheetReadOptions): Promise<OpenedSheet> {
+  const file = basename(path);
+  const zip = await openZip(path, file);
+  const sheets = await listSheets(zip, file);
+  const sheet = chooseSheet(file, sheets, options.sheet);
+  const mailto = await mailtoLinks(zip, sheet, file);
+
+  const excel = loadExcelJS();
+  const input = createReadStream(path);
+  const failure = new Tripwire(input);
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, STREAM_OPTIONS);
+  parseOnly(workbook, sheet.part);
+  const worksheets = workbook[Symbol.asyncIterator]();
+  const close = () => {
+    // Not awaited: after a failure exceljs may be stuck on a stream that will never end.
+    worksheets.return(undefined).catch(() => undefined);
+    input.destroy();
+  };
+
+  let found: IteratorResult<WorksheetBatches>;
+  try {
+    found = await failure.guard(worksheets.next());
+  } catch (error) {
+    close();
+    throw unreadable(file, reasonOf(error), error);
+  }
+  if (found.done) {
+    close();
+    throw unreadable(file, `the rows of sheet ${JSON.stringify(sheet.name)} (${sheet.part}) are missing`);
+  }
+  return { format: 'xlsx', sheet: sheet.name, rows: sheetRows(file, found.value, mailto, failure, close) };
+}
+
+/** A WorksheetReader seen as what it is: batches of parse events, one batch per chunk of XML. */
+interface WorksheetBatches {
+  parse(): AsyncIterator<{ eventType: string; value: unknown }[]>;
+}
+
+async function* sheetRows(
+  file: string,
+  worksheet: WorksheetBatches,
+  mailto: MailtoLinks | undefined,
+  failure: Tripwire,
+  close: () => void,
+): AsyncGenerator<SheetRow> {
+  // Batches rather than the row iterator: one guarded await per chunk, not per row.
+  const batches = worksheet.parse();
+  let finished = false;
+  try {
+    for (;;) {
+      let next: IteratorResult<{ eventType: string; value: unknown }[]>;
+      try {
+        next = await failure.guard(batches.next());
+      } catch (error) {
+        throw unreadable(file, reasonOf(error), error);
+      }
+      if (next.done) break;
+      for (const { eventType, value } of next.value) {
+        if (eventType === 'row') yield toSheetRow(value as Row, mailto);
+      }
+    }
+    finished = true;
+  } finally {
+    // Done, stopped early by the caller, or failed: the rest of the zip is not
+    // needed. Stopping the parser (unless it is stuck mid-read) closes the temp
+    // file exceljs may be reading the sheet from.
+    if (!finished) batches.return?.(undefined).catch(() => undefined);
+    close();
+  }
+}
+
+/**
+ * Turns a failure that exceljs would wait on forever into a rejection.
+ *
+ * unzipper reports damaged compressed data on its zip stream, which exceljs only
+ * looks at between zip entries: while it copies a worksheet to a temp file or
+ * parses one, the entry just never ends, and the process would exit mid-read
+ * with nothing said. exceljs creates that zip stream itself and pipes our input
+ * into it; catching the pipe is the one place to hear about it.
+ */
+class Tripwire {
+  private failed: { error: unknown } | undefined;
+  private rejectPending: ((error: unknown) => void) | undefined;
+
+  constructor(input: ReadStream) {
+    const trip = (error: unknown) => {
+      this.failed ??= { error };
+      this.rejectPending?.(error);
+    };
+    input.on('error', trip);
+    const pipe = input.pipe;
+    input.pipe = function <T extends NodeJS.WritableStream>(this: ReadStream, destination: T, options?: { end?: boolean }): T {
+      destination.on('error', trip);
+      return pipe.call(this, destination, options) as T;
+    };
+  }
+
+  /**
+   * `promise`, unless the tripwire trips first. One at a time; nothing is kept
+   * once it settles (racing every read against one long-lived promise would
+   * pile up a reaction, and the row it resolved with, per read).
+   */
+  guard<T>(promise: Promise<T>): Promise<T> {
+    if (this.failed) return Promise.reject(this.failed.error);
+    return new Promise<T>((resolve, reject) => {
+      this.rejectPending = reject;
+      promise.then(
+        (value) => {
+          this.rejectPending = undefined;
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.rejectPending = undefined;
+          reject(error);
+        },
+      );
+    });
+  }
+}
+
+function toSheetRow(row: Row, mailto: MailtoLinks | undefined): SheetRow {
+  const cells: Cell[] = [];
+  row.eachCell((cell, column) => {
+    cells[column - 1] = cellToText(cell.value);
+  });
+  const links = mailto?.get(row.number);
+  if (links) {
+    for (const [column, address] of links) {
+      const shown = cells[column];
+      if (shown === undefined || (typeof shown === 'string' && shown.trim() === '')) cells[column] = address;
+    }
+  }
+  // Cells exceljs had nothing for are empty text: no holes for map() to skip.
+  for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
+  return { row: row.number, cells };
+}
+
+/**
+ * Lets exceljs parse only the chosen worksheet. A worksheet exceljs had to
+ * spool to a temp file (it does when the sheet precedes the shared strings in
+ * the zip, as Excel writes them) arrives as an open file stream: close it.
+ */
+function parseOnly(workbook: object, part: string): void {
+  type ParseWorksheet = (this: unknown, chunks: unknown, sheetNo: string) => Iterable<unknown>;
+  const reader = workbook as { _parseWorksheet: ParseWorksheet };
+  const parse = reader._parseWorksheet;
+  reader._parseWorksheet = function* (this: unknown, chunks: unknown, sheetNo: string) {
+    if (`xl/worksheets/sheet${sheetNo}.xml` === part) {
+      yield* parse.call(this, chunks, sheetNo);
+      return;
+    }
+    (chunks as { destroy?: () => void }).destroy?.();
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The zip's small parts, read through its central directory.
+
+interface ZipEntry {
+  path: string;
+  buffer(): Promise<Buffer>;
+  stream(): NodeJS.ReadableStream;
+}
+
+interface Unzipper {
+  Open: { file(path: string, options?: { tailSize?: number }): Promise<{ files: ZipEntry[] }> };
+}
+
+type Zip = Map<string, ZipEntry>;
+
+let unzipper: Unzipper | undefined;
+
+/** The unzipper that exceljs itself reads zips with (exceljs's dependency, not one of ours). */
+function loadUnzipper(): Unzipper {
+  if (!unzipper) {
+    const fromExcelJS = createRequire(createRequire(import.meta.url).resolve('exceljs/package.json'));
+    unzipper = fromExcelJS('unzipper') as Unzipper;
+  }
+  return unzipper;
+}
+
+async function openZip(path: string, file: string): Promise<Zip> {
+  const { Open } = loadUnzipper();
+  let directory: { files: ZipEntry[] };
+  try {
+    directory = await Open.file(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) {
+      throw new InputError(`${file}: cannot be read (${code})`, { cause: error });
+    }
+    // The end record is looked for in the last 80 bytes; a zip comment can push it further.
+    try {
+      directory = await Open.file(path, { tailSize: 22 + 0xffff });
+    } catch {
+      throw unreadable(file, 'no zip directory at its end: not a zip archive, or a truncated one', error);
+    }
+  }
+  const zip: Zip = new Map();
+  for (const entry of directory.files) zip.set(entry.path.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+  return zip;
+}
+
+async function readText(zip: Zip, part: string, file: string): Promise<string | undefined> {
+  const entry = zip.get(part);
+  if (!entry) return undefined;
+  try {
+    return (await entry.buffer()).toString('utf8');
+  } catch (error) {
+    throw unreadable(file, `${part}: ${reasonOf(error)}`, error);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Which sheet.
+
+interface SheetInfo {
+  name: string;
+  hidden: boolean;
+  /** Path of its part in the zip, e.g. `xl/worksheets/sheet3.xml` (the number is not the tab order). */
+  part: string;
+  /** `worksheet`, `chartsheet`, `dialogsheet`, `xlMacrosheet`, or '' when its rels do not say. */
+  type: string;
+}
+
+/** The sheets in tab order, as xl/workbook.xml lists them. */
+async function listSheets(zip: Zip, file: string): Promise<SheetInfo[]> {
+  const workbook = await readText(zip, 'xl/workbook.xml', file);
+  if (workbook === undefined) throw unreadable(file, 'there is no xl/workbook.xml in it');
+  const rels = new Map<string, XmlAttributes>();
+  for (const rel of elements(await readText(zip, 'xl/_rels/workbook.xml.rels', file), 'Relationship')) {
+    if (rel.Id !== undefined) rels.set(rel.Id, rel);
+  }
+  const sheets: SheetInfo[] = [];
+  for (const sheet of elements(workbook, 'sheet')) {
+    const rel = rels.get(relationshipId(sheet) ?? '');
+    sheets.push({
+      name: sheet.name ?? '',
+      hidden: sheet.state === 'hidden' || sheet.state === 'veryHidden',
+      part: rel?.Target === undefined ? '' : partPath('xl', rel.Target),
+      type: rel?.Type?.split('/').pop() ?? '',
+    });
+  }
+  return sheets;
+}
+
+function chooseSheet(file: string, sheets: SheetInfo[], requested: string | undefined): SheetInfo {
+  if (sheets.length === 0) throw unreadable(file, 'its workbook lists no sheets');
+  const wanted = requested?.trim() ?? '';
+  let sheet: SheetInfo | undefined;
+  if (wanted === '') {
+    // The first sheet a person sees: hidden sheets and charts are not it.
+    sheet =
+      sheets.find((s) => !s.hidden && isWorksheet(s)) ?? sheets.find((s) => isWorksheet(s)) ?? sheets[0];
+  } else {
+    sheet =
+      sheets.find((s) => s.name === wanted) ??
+      sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase()) ??
+      (/^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined);
+    if (!sheet) {
+      const asked = /^\d+$/.test(wanted) ? wanted : JSON.stringify(wanted);
+      throw new InputError(`${file}: no sheet ${asked}; ${sheetChoices(sheets)}`);
+    }
+  }
+  if (!sheet) throw unreadable(file, 'its workbook lists no sheets');
+  if (!isWorksheet(sheet)) {
+    const what = sheet.type === 'chartsheet' ? 'a chart sheet' : 'not a worksheet';
+    throw new InputError(`${file}: sheet ${JSON.stringify(sheet.name)} is ${what}, it has no rows; ${sheetChoices(sheets)}`);
+  }
+  if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.part)) {
+    // exceljs's streaming reader only finds worksheets stored under this name.
+    throw unreadable(file, `sheet ${JSON.stringify(sheet.name)} is stored as ${sheet.part}, which this reader cannot find`);
+  }
+  return sheet;
+}
+
+function isWorksheet(sheet: SheetInfo): boolean {
+  return sheet.type === 'worksheet' || (sheet.type === '' && sheet.part.startsWith('xl/worksheets/'));
+}
+
+/** `the workbook has sheets: "Contacts", "Notes" (use --sheet NAME or --sheet 1..2)` */
+function sheetChoices(sheets: SheetInfo[]): string {
+  const shown = 20;
+  const names = sheets.slice(0, shown).map((s) => JSON.stringify(s.name) + (s.hidden ? ' (hidden)' : ''));
+  if (sheets.length > shown) names.push(`and ${sheets.length - shown} more`);
+  const range = sheets.length === 1 ? '1' : `1..${sheets.length}`;
+  return `the workbook has ${sheets.length === 1 ? 'one sheet' : 'sheets'}: ${names.join(', ')} (use --sheet NAME or --sheet ${range})`;
+}
+
+// ---------------------------------------------------------------------------
+// mailto: links on cells with no text.
+//
+// While streaming, a cell's value is its shown text. A link is lost only where
+// that text is empty, and its target is needed only when it is a mailto:
+// address. Links live in <hyperlinks> after the rows, so finding them takes a
+// pass over the sheet before the rows are read: done only when the sheet's
+// rels (a small part) hold a mailto: target at all, which they almost never do.
+
+/** Row number → [0-based column, address] of cells linked to a mailto: target. */
+type MailtoLinks = Map<number, [number, string][]>;
+
+/** Ranges bigger than this are not a column of contacts; their links are left alone. */
+const MAX_CELLS_PER_LINK = 100_000;
+
+async function mailtoLinks(zip: Zip, sheet: SheetInfo, file: string): Promise<MailtoLinks | undefined> {
+  const relsPart = posix.join(posix.dirname(sheet.part), '_rels', `${posix.basename(sheet.part)}.rels`);
+  const rels = await readText(zip, relsPart, file);
+  if (rels === undefined || !/mailto:/i.test(rels)) return undefined;
+  const addresses = new Map<string, string>();
+  for (const rel of elements(rels, 'Relationship')) {
+    const address = mailtoAddress(rel.Target);
+    if (rel.Id !== undefined && address !== undefined && /hyperlink$/i.test(rel.Type ?? '')) addresses.set(rel.Id, address);
+  }
+  const entry = zip.get(sheet.part);
+  if (addresses.size === 0 || !entry) return undefined;
+
+  const links: MailtoLinks = new Map();
+  const hyperlink = /<(?:[\w.-]+:)?hyperlink\s[^>]*>/g;
+  let carry = '';
+  try {
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
+      const text = carry + decoder.decode(chunk, { stream: true });
+      let end = 0;
+      for (const match of text.matchAll(hyperlink)) {
+        end = (match.index ?? 0) + match[0].length;
+        const attributes = parseAttributes(match[0]);
+        const address = addresses.get(relationshipId(attributes) ?? '');
+        if (address !== undefined && attributes.ref !== undefined) addLinks(links, attributes.ref, address);
+      }
+      // Keep an element cut by the chunk's end for the next round.
+      const open = text.lastIndexOf('<');
+      carry = open >= end ? text.slice(open) : '';
+    }
+  } catch (error) {
+    throw unreadable(file, `${sheet.part}: ${reasonOf(error)}`, error);
+  }
+  return links.size > 0 ? links : undefined;
+}
+
+function addLinks(links: MailtoLinks, ref: string, address: string): void {
+  const [first = '', last = first] = ref.split(':');
+  const from = decodeCellRef(first);
+  const to = decodeCellRef(last);
+  if (!from || !to) return;
+  const rows = to.row - from.row + 1;
+  const columns = to.column - from.column + 1;
+  if (rows <= 0 || columns <= 0 || rows * columns > MAX_CELLS_PER_LINK) return;
+  for (let row = from.row; row <= to.row; row++) {
+    let inRow = links.get(row);
+    if (!inRow) links.set(row, (inRow = []));
+    for (let column = from.column; column <= to.column; column++) inRow.push([column, address]);
+  }
+}
+
+/** `B12` → row 12, column 1 (0-based). */
+function decodeCellRef(ref: string): { row: number; column: number } | undefined {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
+  if (!match) return undefined;
+  let column = 0;
+  for (const letter of (match[1] ?? '').toUpperCase()) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { row: Number(match[2]), column: column - 1 };
+}
+
+// ---------------------------------------------------------------------------
+// Just enough XML for workbook.xml and rels: attributes of empty elements.
+
+type XmlAttributes = Record<string, string | undefined>;
+
+function elements(xml: string | undefined, name: string): XmlAttributes[] {
+  if (xml === undefined) return [];
+  const pattern = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])[^>]*>`, 'g');
+  return [...xml.matchAll(pattern)].map((match) => parseAttributes(match[0]));
+}
+
+function parseAttributes(tag: string): XmlAttributes {
+  const attributes: XmlAttributes = {};
+  for (const match of tag.matchAll(/([\w.:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    attributes[match[1] ?? ''] = decodeEntities(match[2] ?? match[3] ?? '');
+  }
+  return attributes;
+}
+
+/** The `r:id` attribute, whatever prefix its namespace got. */
+function relationshipId(attributes: XmlAttributes): string | undefined {
+  for (const [key, value] of Object.entries(attributes)) if (key.endsWith(':id')) return value;
+  return undefined;
+}
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g, (whole, hex?: string, dec?: string, named?: string) => {
+    if (hex !== undefined) return String.fromCodePoint(parseInt(hex, 16));
+    if (dec !== undefined) return String.fromCodePoint(Number(dec));
+    return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[named as 'lt'] ?? whole;
+  });
+}
+
+/** A rels Target, relative to the folder of the part that owns the rels, as a zip path. */
+function partPath(folder: string, target: string): string {
+  return target.startsWith('/') ? posix.normalize(target).slice(1) : posix.normalize(posix.join(folder, target));
+}
+
+// ---------------------------------------------------------------------------
+
+function unreadable(file: string, reason: string, cause?: unknown): InputError {
+  return new InputError(`${file}: not a readable XLSX workbook (${reason}); ${SAVE_AGAIN}`, { cause });
+}
+
+function reasonOf(error: unknown): string {
+  // Not `instanceof Error`: zlib's errors come from another realm under jest.
+  const { message, code } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; code?: unknown };
+  if (typeof message !== 'string') return String(error);
+  if (message === 'FILE_ENDED') return 'the file ends too early';
+  const line = message.split('\n', 1)[0]?.trim() || 'unknown error';
+  const short = line.length > 120 ? `${line.slice(0, 117)}...` : line;
+  if (typeof code === 'string' && code.startsWith('Z_')) return `damaged compressed data: ${short}`;
+  // saxes, exceljs's XML parser, says where: "1:1390197: unexpected close tag."
+  if (/^\d+:\d+: /.test(short)) return `damaged XML at ${short.replace(/\.$/, '')}`;
+  return short;
+}
