@@ -25,9 +25,8 @@ function verbosityOf(args: GlobalArgs): Verbosity {
 /** Options shared by every command that reads a sheet. */
 function sheetOptions<T>(y: Argv<T>) {
   return y
-    .positional('sheet', { type: 'string', demandOption: true, describe: 'the .xlsx or .csv file' })
-    .option('sheet-name', {
-      alias: 'sheet',
+    .positional('file', { type: 'string', demandOption: true, describe: 'the sheet: a .xlsx or .csv file' })
+    .option('sheet', {
       type: 'string',
       describe: 'XLSX worksheet: its name or 1-based position (default: the first)',
     })
@@ -64,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('quiet', { type: 'boolean', default: false, describe: 'errors only' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else there' })
     .command(
-      'validate <sheet>',
+      'validate <file>',
       'check a sheet offline: every row judged as the API would, duplicates and the contact limit; writes a report',
       (y) =>
         sheetOptions(y)
@@ -76,8 +75,8 @@ export async function main(argv: string[]): Promise<number> {
         const { runValidate } = await import('./commands/validate.js');
         const outcome = await runValidate(
           {
-            file: args.sheet,
-            sheet: args.sheetName,
+            file: args.file,
+            sheet: args.sheet,
             site: args.site,
             contactLimit: positiveInteger('contact-limit', args.contactLimit),
             reportDir: args.reportDir,

@@ -21,6 +21,26 @@ describe('contact-import validate', () => {
     expect(summary.exitCode).toBe(0);
   });
 
+  it('passes fixtures/contacts.xlsx with the same contacts as the CSV', async () => {
+    const xlsxOut = join(tmp(), 'ok-xlsx');
+    const csvOut = join(tmp(), 'ok-csv-again');
+    const run = await runCli(['validate', fixture('contacts.xlsx'), '--report-dir', xlsxOut]);
+    await runCli(['validate', fixture('contacts.csv'), '--report-dir', csvOut]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/contacts\.xlsx \(sheet "Contacts"\): 10 rows/);
+    const summary = readJson(join(xlsxOut, 'summary.json'));
+    expect(summary.input).toMatchObject({ format: 'xlsx', sheet: 'Contacts', encoding: null });
+    expect(summary.counts).toEqual({ valid: 10 });
+    const rowsOf = (dir: string) => readJson(join(dir, 'results.json')).rows;
+    expect(rowsOf(xlsxOut)).toEqual(rowsOf(csvOut));
+  });
+
+  it('names the sheets there are when --sheet is wrong', async () => {
+    const run = await runCli(['validate', fixture('contacts.xlsx'), '--sheet', 'People', '--report-dir', join(tmp(), 'no-sheet')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(/^error: contacts\.xlsx: no sheet "People"; the workbook has one sheet: "Contacts" \(use --sheet NAME or --sheet 1\)$/);
+  });
+
   it('lists every problem of fixtures/invalid.csv with row, column, code and message, and exits 1', async () => {
     const out = join(tmp(), 'invalid');
     const run = await runCli(['validate', fixture('invalid.csv'), '--report-dir', out]);
