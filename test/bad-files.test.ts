@@ -3,35 +3,13 @@ import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { readSheet } from '../src/sheet/index.js';
 import { useTempDir } from './helpers/tmp.js';
+import { zipParts } from './helpers/xlsx-parts.js';
 
 const tmp = useTempDir();
 
-/** A minimal zip holding the named (empty, stored) entries: enough for format detection. */
+/** A zip holding the named (empty) entries: enough for format detection. */
 function zipWith(names: string[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const name of names) {
-    const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes);
-    centrals.push(central, nameBytes);
-    offset += 30 + nameBytes.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return zipParts(names.map((name) => [name, '']));
 }
 
 const CASES: [string, string | Buffer, RegExp][] = [
