@@ -88,7 +88,54 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = outcome.exitCode;
       },
     )
-    .demandCommand(1, 'name a command: validate')
+    .command(
+      'emulator',
+      'run the local Resource Directory emulator (the twelve message-contact operations, signatures checked)',
+      (y) =>
+        y
+          .option('port', { type: 'number', default: 18080, describe: 'port to listen on; 0 picks a free one' })
+          .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
+          .option('contact-limit', { type: 'number', default: 20, describe: 'contacts the emulated directory may hold' })
+          .option('site', { choices: ['intl', 'cn'] as const, default: 'intl' as Site, describe: 'cn also accepts Chinese-character names' })
+          .option('state', { type: 'string', describe: 'keep the directory in this JSON file across restarts' })
+          .option('latency', { type: 'number', default: 0, describe: 'milliseconds added to every API call' })
+          .option('fault-rate', { type: 'number', default: 0, describe: 'probability (0–1) that a call fails: Throttling.User, 503, or answer dropped after the write' })
+          .option('seed', { type: 'number', default: 1, describe: 'seed for --fault-rate, so a rehearsal repeats exactly' })
+          .option('access-key-id', { type: 'string', describe: 'AccessKey id to accept (default: the demo key pair, see README)' })
+          .option('access-key-secret', { type: 'string', describe: 'its secret' })
+          .option('members', { type: 'string', describe: 'comma-separated member IDs in the directory (default: any well-formed ID)' })
+          .option('auto-verify', { type: 'boolean', default: false, describe: 'new and changed addresses count as verified at once' })
+          .example('$0 emulator --port 0', 'serve on a free port')
+          .example('$0 emulator --state rd.json --fault-rate 0.2 --seed 7', 'a rehearsal with faults that survives restarts'),
+      async (args) => {
+        verbose = args.verbose;
+        log = createLogger(verbosityOf(args));
+        if (args.faultRate < 0 || args.faultRate > 1) throw new InputError(`--fault-rate must be between 0 and 1, got ${args.faultRate}`);
+        if ((args.accessKeyId === undefined) !== (args.accessKeySecret === undefined)) {
+          throw new InputError('give --access-key-id and --access-key-secret together');
+        }
+        const { runEmulator } = await import('./commands/emulator.js');
+        exitCode = await runEmulator(
+          {
+            host: args.host,
+            port: positiveInteger('port', args.port),
+            contactLimit: positiveInteger('contact-limit', args.contactLimit),
+            site: args.site,
+            stateFile: args.state,
+            latencyMs: positiveInteger('latency', args.latency),
+            faultRate: args.faultRate,
+            seed: args.seed,
+            accessKeyId: args.accessKeyId,
+            accessKeySecret: args.accessKeySecret,
+            members: args.members?.split(',').map((id) => id.trim()).filter(Boolean),
+            autoVerify: args.autoVerify,
+          },
+          log,
+        );
+      },
+    )
+    .env('CONTACT_IMPORT')
+    .demandCommand(1, 'name a command: validate, emulator')
     .strict()
     .version(VERSION)
     .alias('help', 'h')

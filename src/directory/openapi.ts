@@ -1,0 +1,97 @@
+/**
+ * The official generic client, `@alicloud/openapi-core` `callApi`, set up for
+ * ResourceDirectoryMaster 2022-04-19 (there is no npm SDK for that product).
+ * RPC style, POST, every parameter in the query, arrays flattened `Name.1…`.
+ * This file only makes one call; the gate, retries and error mapping sit above it.
+ */
+import credentials from '@alicloud/credentials';
+import core from '@alicloud/openapi-core';
+import * as dara from '@darabonba/typescript';
+
+export const PRODUCT_VERSION = '2022-04-19';
+
+export interface Endpoint {
+  /** `host` or `host:port`, exactly as it goes into the Host header. */
+  host: string;
+  protocol: 'http' | 'https';
+}
+
+/** Explicit keys (tests, the demo, the emulator's key pair), or the standard credentials chain. */
+export type CredentialSource =
+  | { kind: 'keys'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
+  | { kind: 'chain'; profile?: string };
+
+export interface CallerOptions {
+  endpoint: Endpoint;
+  credentials: CredentialSource;
+  /** Read and connect timeout of one call. @default 10000 */
+  timeoutMs?: number;
+  /** @default 'v3' (ACS3-HMAC-SHA256) */
+  signature?: 'v3' | 'v2';
+}
+
+export interface RawResponse {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+export type Query = Record<string, string | number | boolean | string[] | undefined>;
+
+export interface RawCaller {
+  /** One request; throws the SDK's own errors (see directory/errors.ts to classify them). */
+  call(action: string, query: Query): Promise<RawResponse>;
+}
+
+// CommonJS packages: their default import is module.exports, the class sits on `.default`.
+const Credential = credentials.default;
+const CredentialConfig = credentials.Config;
+
+function credentialFor(source: CredentialSource): InstanceType<typeof Credential> {
+  if (source.kind === 'keys') {
+    return new Credential(
+      new CredentialConfig({
+        type: source.securityToken ? 'sts' : 'access_key',
+        accessKeyId: source.accessKeyId,
+        accessKeySecret: source.accessKeySecret,
+        ...(source.securityToken ? { securityToken: source.securityToken } : {}),
+      }),
+    );
+  }
+  // The chain reads ALIBABA_CLOUD_PROFILE for the profile of the CLI and INI files.
+  if (source.profile) process.env.ALIBABA_CLOUD_PROFILE = source.profile;
+  return new Credential();
+}
+
+export function createOpenApiCaller(options: CallerOptions): RawCaller {
+  const timeout = options.timeoutMs ?? 10_000;
+  const client = new core.default(
+    new core.$OpenApiUtil.Config({
+      credential: credentialFor(options.credentials),
+      endpoint: options.endpoint.host,
+      // Overrides the per-call protocol below: `http` only for a local emulator.
+      protocol: options.endpoint.protocol,
+      readTimeout: timeout,
+      connectTimeout: timeout,
+      ...(options.signature === 'v2' ? { signatureAlgorithm: 'v2' } : {}),
+    }),
+  );
+  return {
+    async call(action, query) {
+      const params = new core.$OpenApiUtil.Params({
+        action,
+        version: PRODUCT_VERSION,
+        protocol: 'HTTPS',
+        pathname: '/',
+        method: 'POST',
+        authType: 'AK',
+        style: 'RPC',
+        reqBodyType: 'formData',
+        bodyType: 'json',
+      });
+      const request = new core.$OpenApiUtil.OpenApiRequest({ query: core.OpenApiUtil.query(query) });
+      const response = (await client.callApi(params, request, new dara.RuntimeOptions({}))) as RawResponse;
+      return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body ?? {} };
+    },
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The Resource Directory emulator: a real HTTP server (node:http) that answers
+ * the twelve message-contact operations as the service does, checks V3/V2
+ * signatures against its key pair, refuses overlapping calls with 429
+ * ConcurrentCallNotSupported, and can inject faults. Admin endpoints for tests
+ * and the demo live under /_emulator/, never on the signed API path.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Site } from '../contact/rules.js';
+import { ApiError } from './errors.js';
+import { FaultPlan, type FaultKind } from './faults.js';
+import { OPERATIONS, WRITES, verify, type OperationContext, type Params } from './operations.js';
+import { verifySignature } from './signature.js';
+import { apiDate, DirectoryState, type StoredContact } from './state.js';
+
+export const API_VERSION = '2022-04-19';
+
+/** The demo key pair (documented in the README). Not a real AccessKey: it only opens the emulator. */
+export const DEMO_CREDENTIALS = { accessKeyId: 'emulator-demo-key-id', accessKeySecret: 'emulator-demo-key-secret' } as const;
+
+export interface EmulatorOptions {
+  /** @default '127.0.0.1' */
+  host?: string;
+  /** 0 picks a free port. @default 0 */
+  port?: number;
+  /** @default 20 */
+  contactLimit?: number;
+  /** @default 'intl' */
+  site?: Site;
+  /** Persist the directory to this JSON file. */
+  stateFile?: string;
+  /** Added to every API call. @default 0 */
+  latencyMs?: number;
+  /** Probability of a fault per API call. @default 0 */
+  faultRate?: number;
+  /** @default 1 */
+  seed?: number;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  /** Member IDs in the directory; by default any well-formed ID counts. */
+  members?: string[];
+  /** New and changed addresses count as verified at once. @default false */
+  autoVerify?: boolean;
+  /** @default 300 */
+  deletionDelayMs?: number;
+  /** Verification messages the account may send (a day). @default 100 */
+  dailyVerifications?: number;
+  /** Told about every API call once it is answered (the CLI logs them with --verbose). */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  seq: number;
+  at: string;
+  action: string;
+  params: Params;
+  status: number;
+  code?: string;
+  /** It arrived while another call was in flight. */
+  overlapped: boolean;
+  fault?: FaultKind;
+  ms: number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  host: string;
+  port: number;
+  state: DirectoryState;
+  requests: RequestLogEntry[];
+  close(): Promise<void>;
+}
+
+interface ApiAnswer {
+  status: number;
+  body: Record<string, unknown>;
+  code?: string;
+}
+
+const NONCE_WINDOW_MS = 15 * 60 * 1000;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const accessKeyId = options.accessKeyId ?? DEMO_CREDENTIALS.accessKeyId;
+  const accessKeySecret = options.accessKeySecret ?? DEMO_CREDENTIALS.accessKeySecret;
+  const state = new DirectoryState(options.stateFile);
+  const faults = new FaultPlan(options.faultRate ?? 0, options.seed ?? 1);
+  const requests: RequestLogEntry[] = [];
+  const nonces = new Map<string, number>();
+  const verificationsLeft = { count: options.dailyVerifications ?? 100 };
+  let inFlight = 0;
+  let seq = 0;
+
+  const context = (): OperationContext => ({
+    state,
+    site: options.site ?? 'intl',
+    contactLimit: options.contactLimit ?? 20,
+    members: options.members ? new Set(options.members) : undefined,
+    autoVerify: options.autoVerify ?? false,
+    deletionDelayMs: options.deletionDelayMs ?? 300,
+    verificationsLeft,
+    now: new Date(),
+  });
+
+  function hostId(request: IncomingMessage): string {
+    return request.headers.host ?? host;
+  }
+
+  function errorBody(error: ApiError, request: IncomingMessage, requestId: string): ApiAnswer {
+    return {
+      status: error.httpStatus,
+      code: error.code,
+      body: {
+        RequestId: requestId,
+        HostId: hostId(request),
+        Code: error.code,
+        Message: error.message,
+        Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(error.code)}&product=ResourceDirectoryMaster`,
+      },
+    };
+  }
+
+  /** Signature, timestamp and nonce, as the API gateway checks them. */
+  function authenticate(request: IncomingMessage, params: Params, body: Buffer): ApiError | undefined {
+    const verdict = verifySignature(
+      {
+        method: request.method ?? 'GET',
+        path: new URL(request.url ?? '/', 'http://x').pathname,
+        query: params,
+        headers: Object.fromEntries(
+          Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]),
+        ),
+        body,
+      },
+      (id) => (id === accessKeyId ? accessKeySecret : undefined),
+      new Date(),
+    );
+    if (!verdict.ok) return new ApiError(verdict.code, { message: verdict.message, httpStatus: verdict.httpStatus });
+    const now = Date.now();
+    for (const [nonce, at] of nonces) if (now - at > NONCE_WINDOW_MS) nonces.delete(nonce);
+    if (nonces.has(verdict.nonce)) return new ApiError('SignatureNonceUsed');
+    nonces.set(verdict.nonce, now);
+    return undefined;
+  }
+
+  async function answerApi(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
+    const started = Date.now();
+    const requestId = randomUUID().toUpperCase();
+    const params = Object.fromEntries(new URL(request.url ?? '/', 'http://x').searchParams) as Params;
+    // V3 names the action in a header, V2 in the query; business parameters are the rest.
+    const action = (request.headers['x-acs-action'] as string | undefined) ?? params.Action ?? '';
+    const version = (request.headers['x-acs-version'] as string | undefined) ?? params.Version;
+    const overlapped = inFlight > 0;
+    let fault: FaultKind | undefined;
+    let answer: ApiAnswer | undefined;
+    inFlight++;
+    try {
+      const refused = authenticate(request, params, body);
+      if (refused) answer = errorBody(refused, request, requestId);
+      else if (!OPERATIONS[action] || version !== API_VERSION) {
+        const notFound = new ApiError('InvalidAction.NotFound', {
+          message: `Specified api is not found, please check your url and method: ${action} ${version ?? ''}`,
+          httpStatus: 404,
+        });
+        answer = errorBody(notFound, request, requestId);
+      } else if (overlapped) answer = errorBody(new ApiError('ConcurrentCallNotSupported'), request, requestId);
+      else {
+        if (options.latencyMs) await sleep(options.latencyMs);
+        fault = faults.next();
+        if (fault === 'throttle') answer = errorBody(new ApiError('Throttling.User'), request, requestId);
+        else if (fault === 'unavailable') answer = errorBody(new ApiError('ServiceUnavailable'), request, requestId);
+        else answer = await runOperation(action, params, requestId, request);
+      }
+    } finally {
+      inFlight--;
+    }
+    const entry: RequestLogEntry = {
+      seq: ++seq,
+      at: new Date(started).toISOString(),
+      action,
+      params: businessParams(params),
+      status: fault === 'drop' ? 0 : answer.status,
+      ...(answer.code ? { code: answer.code } : {}),
+      overlapped,
+      ...(fault ? { fault } : {}),
+      ms: Date.now() - started,
+    };
+    requests.push(entry);
+    options.onRequest?.(entry);
+    if (fault === 'drop') {
+      // The write is made, then the connection closes without an answer: the client cannot know.
+      request.socket.destroy();
+      return;
+    }
+    send(response, answer.status, answer.body);
+  }
+
+  async function runOperation(action: string, params: Params, requestId: string, request: IncomingMessage): Promise<ApiAnswer> {
+    try {
+      const body = OPERATIONS[action]!(businessParams(params), context());
+      if (WRITES.has(action)) await state.save();
+      return { status: 200, body: { RequestId: requestId, ...body } };
+    } catch (error) {
+      if (error instanceof ApiError) return errorBody(error, request, requestId);
+      throw error;
+    }
+  }
+
+  async function answerAdmin(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
+    const { pathname } = new URL(request.url ?? '/', 'http://x');
+    const route = `${request.method} ${pathname}`;
+    const input = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+    switch (route) {
+      case 'GET /_emulator/contacts':
+        return send(response, 200, { contacts: state.all() });
+      case 'GET /_emulator/requests':
+        return send(response, 200, { requests });
+      case 'GET /_emulator/status':
+        return send(response, 200, { inFlight, contacts: state.count() });
+      case 'POST /_emulator/reset':
+        state.clear();
+        requests.length = 0;
+        nonces.clear();
+        verificationsLeft.count = options.dailyVerifications ?? 100;
+        await state.save();
+        return send(response, 200, { ok: true });
+      case 'POST /_emulator/preload': {
+        const added = ((input.contacts as Partial<StoredContact>[] | undefined) ?? []).map((c) => preload(c));
+        await state.save();
+        return send(response, 200, { contacts: added });
+      }
+      case 'POST /_emulator/verify': {
+        const id = input.ContactId as string | undefined;
+        const targets = state.all().filter((c) => id === undefined || c.ContactId === id);
+        targets.forEach(verify);
+        await state.save();
+        return send(response, 200, { verified: targets.map((c) => c.ContactId) });
+      }
+      default:
+        return send(response, 404, { error: `no admin endpoint ${route}` });
+    }
+  }
+
+  /** A contact put straight into the directory (tests, rehearsals): Active unless told otherwise. */
+  function preload(contact: Partial<StoredContact>): StoredContact {
+    const stored: StoredContact = {
+      ContactId: contact.ContactId ?? state.newId(),
+      Name: contact.Name ?? 'Preloaded',
+      EmailAddress: contact.EmailAddress ?? 'preloaded@example.com',
+      ...(contact.PhoneNumber ? { PhoneNumber: contact.PhoneNumber } : {}),
+      Title: contact.Title ?? 'Other',
+      MessageTypes: contact.MessageTypes ?? ['ServiceMessage'],
+      Members: contact.Members ?? [],
+      Status: contact.Status ?? 'Active',
+      CreateDate: contact.CreateDate ?? apiDate(new Date()),
+      pending: contact.pending ?? [],
+    };
+    state.put(stored);
+    return stored;
+  }
+
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const handle = request.url?.startsWith('/_emulator/') ? answerAdmin : answerApi;
+      handle(request, response, body).catch((error: unknown) => {
+        if (!response.headersSent) send(response, 500, { Code: 'InternalError', Message: String(error) });
+      });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    host,
+    port,
+    state,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+const SIGNATURE_PARAMS = new Set(['Action', 'Version', 'Format', 'Timestamp', 'SignatureNonce', 'SignatureMethod', 'SignatureVersion', 'AccessKeyId', 'Signature', 'SecurityToken', 'RegionId']);
+
+/** V2 carries its signing parameters in the query; the operations see only their own. */
+function businessParams(params: Params): Params {
+  return Object.fromEntries(Object.entries(params).filter(([name]) => !SIGNATURE_PARAMS.has(name)));
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
