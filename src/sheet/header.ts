@@ -4,6 +4,7 @@
  * in English or Chinese (see contact/fields.ts).
  */
 import { FIELDS, HEADER_ALIASES, REQUIRED_FIELDS, type Field } from '../contact/fields.js';
+import { matchKey } from '../contact/suggest.js';
 import { InputError } from '../errors.js';
 import { cellDisplay, type Cell } from './types.js';
 
@@ -18,18 +19,14 @@ export interface HeaderMapping {
   ignored: string[];
 }
 
-export function headerKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_-]+/g, '');
-}
-
 const fieldByKey = new Map<string, Field>();
 for (const field of FIELDS) {
-  fieldByKey.set(headerKey(field), field);
-  for (const alias of HEADER_ALIASES[field]) fieldByKey.set(headerKey(alias), field);
+  fieldByKey.set(matchKey(field), field);
+  for (const alias of HEADER_ALIASES[field]) fieldByKey.set(matchKey(alias), field);
 }
 
 export function fieldForHeader(text: string): Field | undefined {
-  return fieldByKey.get(headerKey(text));
+  return fieldByKey.get(matchKey(text));
 }
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
