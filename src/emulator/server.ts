@@ -47,6 +47,8 @@ export interface EmulatorOptions {
   deletionDelayMs?: number;
   /** Verification messages the account may send (a day). @default 100 */
   dailyVerifications?: number;
+  /** Awaited while a call is in flight, before it is answered: lets a test hold a call open for as long as it needs. */
+  holdCall?: (action: string) => Promise<void>;
   /** Told about every API call once it is answered (the CLI logs them with --verbose). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -168,6 +170,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       } else if (overlapped) answer = errorBody(new ApiError('ConcurrentCallNotSupported'), request, requestId);
       else {
         if (options.latencyMs) await sleep(options.latencyMs);
+        await options.holdCall?.(action);
         fault = faults.next();
         if (fault === 'throttle') answer = errorBody(new ApiError('Throttling.User'), request, requestId);
         else if (fault === 'unavailable') answer = errorBody(new ApiError('ServiceUnavailable'), request, requestId);
