@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import type { Site } from './contact/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
+import { parseEndpoint } from './directory/endpoint.js';
+import { DEFAULT_RETRY } from './directory/retry.js';
 import { createLogger, type Logger, type Verbosity } from './log.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -44,6 +46,22 @@ function sheetOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-<sheet name>/)',
     });
+}
+
+/** Ctrl-C once: finish the call in flight, report, exit 130. Twice: quit at once. */
+function interruptSignal(log: Logger): AbortSignal {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    log.warn('interrupted: finishing the call in flight, then writing the report (Ctrl-C again to quit at once)');
+    controller.abort();
+  });
+  return controller.signal;
+}
+
+function positiveNumber(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new InputError(`--${name} must be a number > 0, got ${value}`);
+  return value;
 }
 
 function positiveInteger(name: string, value: number): number {
@@ -84,6 +102,74 @@ export async function main(argv: string[]): Promise<number> {
           },
           log,
         );
+        if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+        exitCode = outcome.exitCode;
+      },
+    )
+    .command(
+      'import <file>',
+      'import a sheet into the directory: plan against what is there, check the quota, then add contacts one call at a time',
+      (y) =>
+        sheetOptions(y)
+          .option('endpoint', {
+            type: 'string',
+            describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
+          })
+          .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
+          .option('dry-run', { type: 'boolean', default: false, describe: 'plan only: read the directory, write nothing, report would_create' })
+          .option('skip-invalid', { type: 'boolean', default: false, describe: 'import the valid rows even if others are invalid or duplicate' })
+          .option('allow-partial', { type: 'boolean', default: false, describe: 'if the quota is too small, import the first rows that fit' })
+          .option('send-verification', {
+            choices: ['none', 'email', 'phone', 'all'] as const,
+            default: 'none' as const,
+            describe: 'send verification messages to the new contacts',
+          })
+          .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
+          .option('max-tries', { type: 'number', default: DEFAULT_RETRY.maxTries, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
+          .example('$0 import contacts.xlsx --dry-run', 'see what would be created, write nothing')
+          .example('$0 import contacts.xlsx --profile prod --skip-invalid', 'import the valid rows with the credentials of profile "prod"')
+          .example('$0 import contacts.csv --endpoint http://127.0.0.1:18080', 'rehearse against a local emulator'),
+      async (args) => {
+        verbose = args.verbose;
+        log = createLogger(verbosityOf(args));
+        const { runImport } = await import('./commands/import.js');
+        const outcome = await runImport(
+          {
+            file: args.file,
+            sheet: args.sheet,
+            site: args.site,
+            contactLimit: positiveInteger('contact-limit', args.contactLimit),
+            reportDir: args.reportDir,
+            cwd: process.cwd(),
+            endpoint: parseEndpoint(args.endpoint, args.site),
+            credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
+            timeoutMs: positiveNumber('timeout', args.timeout) * 1000,
+            retry: { ...DEFAULT_RETRY, maxTries: Math.max(1, positiveInteger('max-tries', args.maxTries)) },
+            skipInvalid: args.skipInvalid,
+            allowPartial: args.allowPartial,
+            dryRun: args.dryRun,
+            sendVerification: args.sendVerification,
+            signal: interruptSignal(log),
+          },
+          log,
+        );
+        if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+        exitCode = outcome.exitCode;
+      },
+    )
+    .command(
+      'demo',
+      'start the emulator in this process and import fixtures/contacts.xlsx into it',
+      (y) =>
+        y
+          .option('fresh', { type: 'boolean', default: false, describe: 'start from an empty demo directory' })
+          .option('report-dir', { type: 'string', describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-contacts/)' })
+          .example('$0 demo', 'the first run creates the contacts; a second finds them all (exists)'),
+      async (args) => {
+        verbose = args.verbose;
+        log = createLogger(verbosityOf(args));
+        const { runDemo } = await import('./commands/demo.js');
+        const outcome = await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log) }, log);
         if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
         exitCode = outcome.exitCode;
       },
@@ -135,7 +221,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .env('CONTACT_IMPORT')
-    .demandCommand(1, 'name a command: validate, emulator')
+    .demandCommand(1, 'name a command: validate, import, demo, emulator')
     .strict()
     .version(VERSION)
     .alias('help', 'h')

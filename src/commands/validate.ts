@@ -9,8 +9,9 @@ import type { Site } from '../contact/rules.js';
 import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
-import { buildSummary, humanSummary, problemLines, StatusCounts } from '../report/summary.js';
-import type { RowResult, Summary } from '../report/types.js';
+import { ProblemPrinter } from '../report/problems.js';
+import { buildSummary, humanSummary, StatusCounts } from '../report/summary.js';
+import type { Summary } from '../report/types.js';
 import { REPORT_FILES, ReportWriter } from '../report/writer.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
 
@@ -91,44 +92,5 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     throw error;
   } finally {
     await closeLogFile(log);
-  }
-}
-
-/**
- * Prints each row's problems to the console, up to a limit; the report has them all.
- * Rows past the contact limit get one line for all of them.
- */
-class ProblemPrinter {
-  private shown = 0;
-  private hidden = 0;
-  private overQuota: { first: number; last: number; count: number } | undefined;
-
-  constructor(
-    private readonly log: Logger,
-    private readonly max: number,
-  ) {}
-
-  print(result: RowResult): void {
-    if (result.status === 'over_quota') {
-      this.overQuota ??= { first: result.row, last: result.row, count: 0 };
-      this.overQuota.last = result.row;
-      this.overQuota.count++;
-      return;
-    }
-    for (const line of problemLines(result)) {
-      if (this.shown < this.max) {
-        this.log.info(line);
-        this.shown++;
-      } else this.hidden++;
-    }
-  }
-
-  printHidden(): void {
-    if (this.overQuota) {
-      const { first, last, count } = this.overQuota;
-      const rows = count === 1 ? `row ${first} is` : `${count} valid rows from row ${first} to ${last} are`;
-      this.log.info(`  ${rows} past the contact limit (LimitExceeded.Contacts): over_quota`);
-    }
-    if (this.hidden > 0) this.log.info(`  … and ${this.hidden} more problems in ${REPORT_FILES.csv}`);
   }
 }

@@ -7,14 +7,10 @@
 import credentials from '@alicloud/credentials';
 import core from '@alicloud/openapi-core';
 import * as dara from '@darabonba/typescript';
+import type { Endpoint } from './endpoint.js';
 
 export const PRODUCT_VERSION = '2022-04-19';
 
-export interface Endpoint {
-  /** `host` or `host:port`, exactly as it goes into the Host header. */
-  host: string;
-  protocol: 'http' | 'https';
-}
 
 /** Explicit keys (tests, the demo, the emulator's key pair), or the standard credentials chain. */
 export type CredentialSource =

@@ -79,7 +79,11 @@ interface ApiAnswer {
   status: number;
   body: Record<string, unknown>;
   code?: string;
+  headers?: Record<string, string>;
 }
+
+/** What the emulator asks a throttled client to wait (`x-acs-retry-after`, in ms, as the gateway sends it). */
+export const THROTTLE_RETRY_AFTER_MS = 100;
 
 const NONCE_WINDOW_MS = 15 * 60 * 1000;
 
@@ -114,6 +118,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return {
       status: error.httpStatus,
       code: error.code,
+      ...(error.code.startsWith('Throttling') ? { headers: { 'x-acs-retry-after': String(THROTTLE_RETRY_AFTER_MS) } } : {}),
       body: {
         RequestId: requestId,
         HostId: hostId(request),
@@ -197,7 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       request.socket.destroy();
       return;
     }
-    send(response, answer.status, answer.body);
+    send(response, answer.status, answer.body, answer.headers);
   }
 
   async function runOperation(action: string, params: Params, requestId: string, request: IncomingMessage): Promise<ApiAnswer> {
@@ -304,9 +309,9 @@ function businessParams(params: Params): Params {
   return Object.fromEntries(Object.entries(params).filter(([name]) => !SIGNATURE_PARAMS.has(name)));
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
+function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, { ...headers, 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
 

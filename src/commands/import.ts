@@ -1,0 +1,159 @@
+/**
+ * `contact-import import <sheet>`: read and judge every row, list the directory,
+ * plan, check the gates, then apply one call at a time and report every row.
+ * Nothing is written before the plan has passed the gates (run rule 1).
+ */
+import { join, resolve } from 'node:path';
+import { applyPlan, type VerificationChoice } from '../apply/apply.js';
+import { RowJudge, type JudgedRow } from '../contact/judge.js';
+import type { Site } from '../contact/rules.js';
+import { createDirectory } from '../directory/adapter.js';
+import { endpointUrl, type Endpoint } from '../directory/endpoint.js';
+import { describeFailure, DirectoryError } from '../directory/errors.js';
+import { createOpenApiCaller, type CredentialSource } from '../directory/openapi.js';
+import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
+import type { RetryPolicy } from '../directory/retry.js';
+import { EXIT } from '../errors.js';
+import { attachLogFile, closeLogFile, type Logger } from '../log.js';
+import { notAttempted, planImport, type Plan } from '../plan/plan.js';
+import { chooseReportDir, displayPath } from '../report/dir.js';
+import { ProblemPrinter } from '../report/problems.js';
+import { buildSummary, humanSummary, StatusCounts } from '../report/summary.js';
+import { GOOD_STATUSES, type RowResult } from '../report/types.js';
+import { ReportWriter } from '../report/writer.js';
+import { columnNamer, readSheet } from '../sheet/index.js';
+import type { RunOutcome } from './validate.js';
+
+export interface ImportOptions {
+  file: string;
+  sheet?: string;
+  site: Site;
+  contactLimit: number;
+  reportDir?: string;
+  cwd: string;
+  endpoint: Endpoint;
+  credentials: CredentialSource;
+  /** Read and connect timeout of one call. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+  skipInvalid: boolean;
+  allowPartial: boolean;
+  dryRun: boolean;
+  sendVerification: VerificationChoice;
+  /** Ctrl-C. */
+  signal?: AbortSignal;
+}
+
+export async function runImport(options: ImportOptions, log: Logger): Promise<RunOutcome> {
+  const startedAt = new Date();
+  const sheet = await readSheet(resolve(options.cwd, options.file), { sheet: options.sheet });
+  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+  // The contact limit is applied by the planner, against the directory's own count.
+  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
+  const judged: JudgedRow[] = [];
+  for await (const row of sheet.rows) judged.push(judge.judge(row));
+
+  const reportDir = chooseReportDir(options.cwd, options.file, options.reportDir, startedAt);
+  const report = await ReportWriter.create(reportDir);
+  attachLogFile(log, join(reportDir, 'log.jsonl'));
+  const counts = new StatusCounts();
+  const problems = new ProblemPrinter(log, 50);
+  let allGood = true;
+  const record = async (result: RowResult): Promise<void> => {
+    counts.add(result.status);
+    if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) allGood = false;
+    await report.append(result);
+    // A row that was sent goes to disk at once: a run that is killed still leaves it in the report.
+    if (result.status === 'created' || result.status === 'failed') await report.flush();
+    if (result.status !== 'failed' && result.status !== 'not_attempted') problems.print(result);
+  };
+
+  let quota = { limit: options.contactLimit, existing: 0, planned: 0, remaining: options.contactLimit };
+  const finish = async (exitCode: number): Promise<RunOutcome> => {
+    problems.printHidden();
+    if (!options.dryRun) quota = { ...quota, remaining: quota.limit - quota.existing - counts.get('created') };
+    const summary = buildSummary({
+      input: sheet.input,
+      sha256: await sheet.input.sha256.catch(() => ''),
+      header: sheet.header,
+      blankRows: sheet.blankRows(),
+      counts,
+      quota,
+      dryRun: options.dryRun,
+      exitCode,
+      startedAt,
+      finishedAt: new Date(),
+    });
+    await report.close(summary);
+    for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);
+    return { exitCode, summary, reportDir };
+  };
+
+  try {
+    const directory = connect(options, log);
+    const where = endpointUrl(options.endpoint);
+    const snapshot = await listDirectory(directory, where, log);
+    if (!snapshot.ok) {
+      log.error(snapshot.message);
+      for (const row of judged) await record(row.contact ? notAttempted(row.result, snapshot.message) : row.result);
+      return await finish(EXIT.directory);
+    }
+    log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
+    const plan = planImport(judged, snapshot.contacts, { limit: options.contactLimit, skipInvalid: options.skipInvalid, allowPartial: options.allowPartial });
+    quota = plan.quota;
+    const exitCode = await carryOut(plan, directory, record, options, log);
+    return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
+  } catch (error) {
+    // A bug: still leave the rows known so far on disk.
+    await finish(EXIT.internal).catch(() => undefined);
+    throw error;
+  } finally {
+    await closeLogFile(log);
+  }
+}
+
+/** Gates, dry run, or the serial apply; returns the exit code. */
+async function carryOut(plan: Plan, directory: DirectoryApi, record: (result: RowResult) => Promise<void>, options: ImportOptions, log: Logger): Promise<number> {
+  if (plan.stop) {
+    for (const reason of plan.stop.reasons) log.error(`nothing was written: ${reason}`);
+    for (const { result } of plan.rows) await record(result);
+    return plan.stop.exitCode;
+  }
+  if (options.dryRun) {
+    for (const { result } of plan.rows) await record(result);
+    log.info(`dry run: ${plan.quota.planned} contacts would be created; nothing was written`);
+    return EXIT.ok;
+  }
+  const outcome = await applyPlan(plan.rows, directory, record, { sendVerification: options.sendVerification, signal: options.signal, log });
+  if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
+  return outcome.stop?.exitCode ?? EXIT.ok;
+}
+
+function connect(options: ImportOptions, log: Logger): DirectoryApi {
+  const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
+  return createDirectory(caller, {
+    retry: options.retry,
+    hooks: {
+      signal: options.signal,
+      onRetry: (failure, { action, tries, delayMs }) =>
+        log.warn(`${action}: ${describeFailure(failure)}; try ${tries + 1} of ${options.retry.maxTries} in ${(delayMs / 1000).toFixed(1)} s`),
+    },
+  });
+}
+
+async function listDirectory(directory: DirectoryApi, where: string, log: Logger): Promise<{ ok: true; contacts: DirectoryContact[] } | { ok: false; message: string }> {
+  try {
+    const contacts = await directory.listContacts();
+    log.debug(`listed ${contacts.length} contacts`);
+    return { ok: true, contacts };
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    const hint =
+      error.kind === 'refused'
+        ? 'check the AccessKey (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, --profile) and its RAM permissions'
+        : error.kind === 'unreachable' || error.kind === 'uncertain'
+          ? 'check --endpoint and the network'
+          : 'see the report';
+    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${hint})` };
+  }
+}

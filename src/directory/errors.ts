@@ -1,0 +1,129 @@
+/**
+ * What a failed call means for the run. The SDK throws several classes
+ * (ClientError, ThrottlingError, ServerError, bare Errors from the HTTP layer),
+ * and `instanceof` only works with the same copy of openapi-core, so this looks
+ * at `code`, `statusCode` and `name` alone (api/message-contacts.md 8.1, 5.4).
+ */
+
+export type FailureKind =
+  /** Refused before any work was done (429, Throttling*, a reused nonce): safe to send again. */
+  | 'throttled'
+  /** May or may not have been carried out (timeout, 5xx, connection dropped): look before re-sending a create. */
+  | 'uncertain'
+  /** Never reached the service (connection refused, no such host). */
+  | 'unreachable'
+  /** Credentials missing or refused, or no directory behind them: nothing more will work. */
+  | 'refused'
+  /** The API judged the request and said no: final for this row. */
+  | 'final';
+
+export const RETRYABLE: ReadonlySet<FailureKind> = new Set(['throttled', 'uncertain', 'unreachable']);
+
+export interface CallFailure {
+  kind: FailureKind;
+  /** The API's code, or the network error's (`ECONNREFUSED`, `RequestTimeout`). */
+  code: string;
+  statusCode?: number;
+  message: string;
+  requestId?: string;
+  /** The service's `x-acs-retry-after`, when it sent one. */
+  retryAfterMs?: number;
+}
+
+/** Thrown by the directory adapter: a classified failure, with the attempts it took. */
+export class DirectoryError extends Error {
+  constructor(
+    readonly failure: CallFailure,
+    readonly attempts: number,
+    readonly action: string,
+  ) {
+    super(failure.message);
+    this.name = 'DirectoryError';
+  }
+
+  get kind(): FailureKind {
+    return this.failure.kind;
+  }
+
+  get code(): string {
+    return this.failure.code;
+  }
+}
+
+const REFUSED_CODES = new Set([
+  'InvalidCredentials',
+  'InvalidAccessKeyId.NotFound',
+  'InvalidAccessKeyId.Inactive',
+  'InvalidAccessKeyId',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'InvalidSecurityToken.Expired',
+  'InvalidSecurityToken.Malformed',
+  'InvalidSecurityToken.MismatchWithAccessKey',
+  'InvalidTimeStamp.Expired',
+  'InvalidTimeStamp.Format',
+  'EntityNotExists.ResourceDirectory',
+  'NoPermission',
+]);
+
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+/** The request left; the answer never came back whole. */
+const DROPPED_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+interface SdkErrorShape {
+  name?: string;
+  code?: unknown;
+  statusCode?: unknown;
+  message?: unknown;
+  requestId?: unknown;
+  retryAfter?: unknown;
+  data?: { Message?: unknown; RequestId?: unknown };
+}
+
+export function classify(error: unknown): CallFailure {
+  if (error instanceof DirectoryError) return error.failure;
+  const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
+  const code = typeof e.code === 'string' ? e.code : '';
+  const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  const requestId = typeof e.requestId === 'string' && e.requestId ? e.requestId : typeof e.data?.RequestId === 'string' ? e.data.RequestId : undefined;
+  const base = {
+    code,
+    ...(statusCode !== undefined ? { statusCode } : {}),
+    message: apiMessage(e),
+    ...(requestId ? { requestId } : {}),
+  };
+
+  if (statusCode !== undefined && code) {
+    if (code.startsWith('Throttling') || statusCode === 429 || code === 'SignatureNonceUsed') {
+      const retryAfterMs = typeof e.retryAfter === 'number' && e.retryAfter > 0 ? e.retryAfter : undefined;
+      return { kind: 'throttled', ...base, ...(retryAfterMs ? { retryAfterMs } : {}) };
+    }
+    if (statusCode >= 500) return { kind: 'uncertain', ...base };
+    if (REFUSED_CODES.has(code) || code.startsWith('Forbidden') || statusCode === 401 || statusCode === 403) {
+      return { kind: 'refused', ...base };
+    }
+    return { kind: 'final', ...base };
+  }
+  if (code === 'InvalidCredentials' || /unable to get credentials/i.test(String(e.message))) {
+    return { kind: 'refused', ...base, code: 'InvalidCredentials' };
+  }
+  if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', ...base };
+  if (e.name === 'RequestTimeoutError' || DROPPED_CODES.has(code) || /socket hang up/i.test(String(e.message))) {
+    return { kind: 'uncertain', ...base, code: code || 'RequestTimeout' };
+  }
+  // A body that is not JSON (a proxy's error page) and anything else we cannot read.
+  return { kind: 'uncertain', ...base, code: code || e.name || 'UnknownError' };
+}
+
+/** The API's own message without the SDK's decoration (`Code: code: 400, … request id: …`). */
+function apiMessage(e: SdkErrorShape): string {
+  if (typeof e.data?.Message === 'string' && e.data.Message) return e.data.Message;
+  return String(e.message ?? 'unknown error');
+}
+
+/** A line for people: what failed, the code and HTTP status, the request id to quote to support. */
+export function describeFailure(failure: CallFailure): string {
+  const status = failure.statusCode ? ` (HTTP ${failure.statusCode})` : '';
+  const request = failure.requestId ? ` [request ${failure.requestId}]` : '';
+  return `${failure.code}${status}: ${failure.message}${request}`;
+}

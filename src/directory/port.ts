@@ -1,0 +1,46 @@
+/**
+ * The directory as the importer sees it: the few operations it needs, in the
+ * project's own words. The adapter (directory/adapter.ts) implements it over the
+ * official client; the planner and the executor depend only on this.
+ */
+import type { ApiContact } from '../contact/schema.js';
+
+/** A contact as ListMessageContacts returns it. */
+export interface DirectoryContact {
+  contactId: string;
+  name: string;
+  email: string;
+  phone?: string;
+  title: string;
+  messageTypes: string[];
+  members: string[];
+  /** `Verifying`, `Active` or `Deleting`. */
+  status: string;
+}
+
+/** What a successful write tells the report. */
+export interface CallReceipt {
+  requestId?: string;
+  /** Requests sent for this write, retries included. */
+  attempts: number;
+}
+
+export interface CreatedContact extends CallReceipt {
+  contactId: string;
+  /**
+   * An earlier try went unanswered and the lookup that followed found the
+   * contact: it was created by that try, not by a second request.
+   */
+  confirmedByLookup: boolean;
+}
+
+export interface DirectoryApi {
+  /** Every contact, all pages. */
+  listContacts(): Promise<DirectoryContact[]>;
+  /** AddMessageContact, never twice for one contact (run rule 4). */
+  addContact(contact: ApiContact): Promise<CreatedContact>;
+  /** AssociateMembers: 1–5 member IDs per call. */
+  associateMembers(contactId: string, members: string[]): Promise<CallReceipt>;
+  sendEmailVerification(contactId: string, email: string): Promise<CallReceipt>;
+  sendPhoneVerification(contactId: string, phone: string): Promise<CallReceipt>;
+}

@@ -1,0 +1,44 @@
+/** The row problems a person sees on the console; the report has them all. */
+import type { Logger } from '../log.js';
+import { problemLines } from './summary.js';
+import type { RowResult } from './types.js';
+import { REPORT_FILES } from './writer.js';
+
+/**
+ * Prints each row's problems to the console, up to a limit; the report has them all.
+ * Rows past the contact limit get one line for all of them.
+ */
+export class ProblemPrinter {
+  private shown = 0;
+  private hidden = 0;
+  private overQuota: { first: number; last: number; count: number } | undefined;
+
+  constructor(
+    private readonly log: Logger,
+    private readonly max: number,
+  ) {}
+
+  print(result: RowResult): void {
+    if (result.status === 'over_quota') {
+      this.overQuota ??= { first: result.row, last: result.row, count: 0 };
+      this.overQuota.last = result.row;
+      this.overQuota.count++;
+      return;
+    }
+    for (const line of problemLines(result)) {
+      if (this.shown < this.max) {
+        this.log.info(line);
+        this.shown++;
+      } else this.hidden++;
+    }
+  }
+
+  printHidden(): void {
+    if (this.overQuota) {
+      const { first, last, count } = this.overQuota;
+      const rows = count === 1 ? `row ${first} is` : `${count} valid rows from row ${first} to ${last} are`;
+      this.log.info(`  ${rows} past the contact limit (LimitExceeded.Contacts): over_quota`);
+    }
+    if (this.hidden > 0) this.log.info(`  … and ${this.hidden} more problems in ${REPORT_FILES.csv}`);
+  }
+}
