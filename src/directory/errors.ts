@@ -121,9 +121,15 @@ function apiMessage(e: SdkErrorShape): string {
   return String(e.message ?? 'unknown error');
 }
 
-/** A line for people: what failed, the code and HTTP status, the request id to quote to support. */
+/** Longest API message a console line quotes; the report keeps it whole. */
+const MESSAGE_CHARS = 160;
+
+/** One line for people: the code and HTTP status, the API's message, the request id to quote to support. */
 export function describeFailure(failure: CallFailure): string {
   const status = failure.statusCode ? ` (HTTP ${failure.statusCode})` : '';
   const request = failure.requestId ? ` [request ${failure.requestId}]` : '';
-  return `${failure.code}${status}: ${failure.message}${request}`;
+  // Some messages span lines (SignatureDoesNotMatch quotes the string to sign).
+  const oneLine = failure.message.replace(/\s+/g, ' ').trim();
+  const message = oneLine.length > MESSAGE_CHARS ? `${oneLine.slice(0, MESSAGE_CHARS - 1)}…` : oneLine;
+  return `${failure.code}${status}: ${message}${request}`;
 }

@@ -1,0 +1,277 @@
+/**
+ * `contact-import import` end to end: the built CLI in its own process, the
+ * official client over HTTP, the emulator as the directory. Each test checks
+ * the emulator's state and request log, not only what the CLI says.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listParam } from '../src/emulator/operations.js';
+import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
+import { admin } from './helpers/emulator.js';
+import { runCli, type CliRun } from './helpers/cli.js';
+import { contactRow, contactsCsv } from './helpers/generate.js';
+import { useTempDir } from './helpers/tmp.js';
+
+const tmp = useTempDir('contact-import-import-');
+const CREDENTIALS = { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret };
+
+let running: RunningEmulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.map((e) => e.close()));
+  running = [];
+});
+
+async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const started = await startEmulator({ host: '127.0.0.1', port: 0, ...options });
+  running.push(started);
+  return started;
+}
+
+let sheets = 0;
+function sheet(text: string): string {
+  const path = join(tmp(), `sheet-${++sheets}.csv`);
+  writeFileSync(path, text);
+  return path;
+}
+
+interface ImportRun extends CliRun {
+  reportDir: string;
+  rows: any[];
+  summary: any;
+}
+
+async function importSheet(target: RunningEmulator | string, file: string, args: string[] = [], env: Record<string, string> = CREDENTIALS): Promise<ImportRun> {
+  const reportDir = join(tmp(), `report-${++sheets}`);
+  const endpoint = typeof target === 'string' ? target : target.url;
+  const run = await runCli(['import', file, '--endpoint', endpoint, '--report-dir', reportDir, ...args], { env });
+  const read = (name: string) => JSON.parse(readFileSync(join(reportDir, name), 'utf8'));
+  let rows: any[] = [];
+  let summary: any;
+  try {
+    rows = read('results.json').rows;
+    summary = read('summary.json');
+  } catch {
+    // No report: the run stopped before reading the sheet.
+  }
+  return { ...run, reportDir, rows, summary };
+}
+
+const adds = (e: RunningEmulator) => e.requests.filter((r) => r.action === 'AddMessageContact');
+const writes = (e: RunningEmulator) => e.requests.filter((r) => r.action !== 'ListMessageContacts');
+const statuses = (rows: any[]) => rows.map((r) => r.status);
+
+describe('import: a clean run and its rerun', () => {
+  it('creates exactly the valid rows with normalised values; a rerun sends no add and reports exists', async () => {
+    const e = await emulator();
+    const file = sheet(
+      [
+        'Name,Email,Phone,Title,Message Types,Members',
+        'Alice,mailto:alice@example.com,+86 139 1234 5678,technical director,"FaultMessage; ServiceMessage",',
+        'Bob,bob@example.com,,CEO,AccountExpenses,"rd-abc123, fd-team1"',
+      ].join('\n'),
+    );
+    const first = await importSheet(e, file);
+    expect(first.code).toBe(0);
+    expect(first.stderr).not.toMatch(/\n\s+at /);
+    const stored = e.state.all().map(({ Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members }) => ({ Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members }));
+    expect(stored).toEqual([
+      { Name: 'Alice', EmailAddress: 'alice@example.com', PhoneNumber: '86-13912345678', Title: 'TechnicalDirector', MessageTypes: ['FaultMessage', 'ServiceMessage'], Members: [] },
+      { Name: 'Bob', EmailAddress: 'bob@example.com', PhoneNumber: undefined, Title: 'CEO', MessageTypes: ['AccountExpenses'], Members: ['rd-abc123', 'fd-team1'] },
+    ]);
+    expect(first.rows.map((r) => [r.row, r.status, r.contactId, r.attempts])).toEqual(
+      e.state.all().map((c, i) => [i + 2, 'created', c.ContactId, 1]),
+    );
+    expect(first.rows.every((r) => /^[0-9A-F-]{36}$/.test(r.requestId))).toBe(true);
+    expect(first.summary).toMatchObject({ dryRun: false, exitCode: 0, counts: { created: 2 }, quota: { limit: 20, existing: 0, planned: 2, remaining: 18 } });
+    expect(e.requests.map((r) => r.action)).toEqual(['ListMessageContacts', 'AddMessageContact', 'AddMessageContact', 'AssociateMembers']);
+
+    const before = e.requests.length;
+    const rerun = await importSheet(e, file);
+    expect(rerun.code).toBe(0);
+    expect(e.requests.slice(before).map((r) => r.action)).toEqual(['ListMessageContacts']);
+    expect(rerun.rows.map((r) => [r.status, r.contactId])).toEqual(e.state.all().map((c) => ['exists', c.ContactId]));
+    expect(rerun.summary.quota).toEqual({ limit: 20, existing: 2, planned: 0, remaining: 18 });
+  });
+
+  it('leaves a contact that already has the name (in any case) untouched, and says how it differs', async () => {
+    const e = await emulator();
+    await admin(e, 'POST', 'preload', { contacts: [{ Name: 'ALICE', EmailAddress: 'old@example.com', Title: 'CEO', MessageTypes: ['ServiceMessage'] }] });
+    const preloaded = structuredClone(e.state.all());
+    const file = sheet('Name,Email,Title,MessageTypes\nAlice,alice@example.com,CEO,ServiceMessage\nBob,bob@example.com,CEO,ServiceMessage\n');
+    const run = await importSheet(e, file);
+    expect(run.code).toBe(0);
+    expect(statuses(run.rows)).toEqual(['exists', 'created']);
+    expect(run.rows[0].contactId).toBe(preloaded[0]!.ContactId);
+    expect(run.rows[0].notes.join(' ')).toMatch(/differs in EmailAddress/);
+    expect(e.state.all()[0]).toEqual(preloaded[0]);
+    expect(adds(e).map((r) => r.params.Name)).toEqual(['Bob']);
+  });
+
+  it('binds up to 5 members a call and sends verifications with --send-verification all', async () => {
+    const e = await emulator();
+    const members = ['rd-a1', 'fd-b2', 'fd-c3', 'r-d4', '1234567890', 'fd-e5', 'fd-f6'];
+    const file = sheet(`Name,Email,Phone,Title,MessageTypes,Members\nAlice,alice@example.com,13912345678,CEO,ServiceMessage,"${members.join(',')}"\n`);
+    const run = await importSheet(e, file, ['--send-verification', 'all']);
+    expect(run.code).toBe(0);
+    expect(writes(e).map((r) => [r.action, listParam(r.params, 'Members') ?? r.params.EmailAddress ?? r.params.PhoneNumber])).toEqual([
+      ['AddMessageContact', 'alice@example.com'],
+      ['AssociateMembers', members.slice(0, 5)],
+      ['AssociateMembers', members.slice(5)],
+      ['SendEmailVerificationForMessageContact', 'alice@example.com'],
+      ['SendPhoneVerificationForMessageContact', '86-13912345678'],
+    ]);
+    expect(e.state.all()[0]!.Members).toEqual(members);
+    expect(run.rows[0].notes.join(' ')).toMatch(/verification email to alice@example.com sent.*SMS to 86-13912345678 sent/);
+  });
+});
+
+describe('import: gates before the first write', () => {
+  const mixed = () => sheet(`${contactsCsv(3)}Zhang San,zs@example.com,,CEO,ServiceMessage\r\n${contactRow(0).join(',')}\r\n`);
+
+  it('an invalid or duplicate row stops the run before any write; --skip-invalid imports the rest', async () => {
+    const e = await emulator();
+    const stopped = await importSheet(e, mixed());
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toMatch(/nothing was written: 2 rows are invalid or duplicate.*--skip-invalid/);
+    expect(writes(e)).toEqual([]);
+    expect(statuses(stopped.rows)).toEqual(['not_attempted', 'not_attempted', 'not_attempted', 'invalid', 'duplicate']);
+    expect(stopped.summary.quota.planned).toBe(0);
+
+    const skipped = await importSheet(e, mixed(), ['--skip-invalid']);
+    expect(skipped.code).toBe(1);
+    expect(statuses(skipped.rows)).toEqual(['created', 'created', 'created', 'invalid', 'duplicate']);
+    expect(e.state.count()).toBe(3);
+  });
+
+  it('more new contacts than room stops the run with exit 3; --allow-partial imports the first rows', async () => {
+    const e = await emulator({ contactLimit: 5 });
+    await admin(e, 'POST', 'preload', { contacts: [{ Name: 'Someone' }] });
+    const file = sheet(contactsCsv(6));
+    const stopped = await importSheet(e, file, ['--contact-limit', '5']);
+    expect(stopped.code).toBe(3);
+    expect(stopped.stderr).toMatch(/6 new contacts but room for 4 \(the directory holds 1 of 5\).*--allow-partial/);
+    expect(writes(e)).toEqual([]);
+    expect(statuses(stopped.rows)).toEqual(['not_attempted', 'not_attempted', 'not_attempted', 'not_attempted', 'over_quota', 'over_quota']);
+
+    const partial = await importSheet(e, file, ['--contact-limit', '5', '--allow-partial']);
+    expect(partial.code).toBe(1);
+    expect(statuses(partial.rows)).toEqual(['created', 'created', 'created', 'created', 'over_quota', 'over_quota']);
+    expect(partial.summary.quota).toEqual({ limit: 5, existing: 1, planned: 4, remaining: 0 });
+    expect(e.state.count()).toBe(5);
+  });
+
+  it('after LimitExceeded.Contacts no further add is sent', async () => {
+    const e = await emulator({ contactLimit: 3 });
+    const run = await importSheet(e, sheet(contactsCsv(6)));
+    expect(run.code).toBe(1);
+    expect(statuses(run.rows)).toEqual(['created', 'created', 'created', 'failed', 'over_quota', 'over_quota']);
+    expect(run.rows[3].errors[0].code).toBe('LimitExceeded.Contacts');
+    expect(adds(e)).toHaveLength(4);
+  });
+});
+
+describe('import: the directory side stops the run', () => {
+  it('a wrong secret exits 3 with one clear line and sends no write', async () => {
+    const e = await emulator();
+    const run = await importSheet(e, sheet(contactsCsv(2)), [], { ...CREDENTIALS, ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret' });
+    expect(run.code).toBe(3);
+    const errors = run.stderr.split('\n').filter((line) => line.startsWith('error:'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/cannot list the directory at http:\/\/127\.0\.0\.1:\d+: SignatureDoesNotMatch \(HTTP 400\).*check the AccessKey/);
+    expect(run.stderr).not.toMatch(/\n\s+at |wrong-secret/);
+    expect(e.requests.map((r) => [r.action, r.code])).toEqual([['ListMessageContacts', 'SignatureDoesNotMatch']]);
+    expect(statuses(run.rows)).toEqual(['not_attempted', 'not_attempted']);
+    expect(run.summary.exitCode).toBe(3);
+  });
+
+  it('no credentials at all exits 3 without a request', async () => {
+    const e = await emulator();
+    const run = await importSheet(e, sheet(contactsCsv(1)), [], { HOME: tmp(), ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true' });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/error: cannot list the directory.*InvalidCredentials/);
+    expect(e.requests).toEqual([]);
+  });
+
+  it('an unreachable endpoint exits 3 after its tries', async () => {
+    const closed = await emulator();
+    const url = closed.url;
+    await closed.close();
+    running = [];
+    const run = await importSheet(url, sheet(contactsCsv(1)), ['--max-tries', '2']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/warn: ListMessageContacts: ECONNREFUSED.*try 2 of 2/);
+    expect(run.stderr).toMatch(/error: cannot list the directory at .*ECONNREFUSED.*check --endpoint/);
+    expect(statuses(run.rows)).toEqual(['not_attempted']);
+  });
+});
+
+describe('import: faults, dry run, interrupt', () => {
+  it('with latency and a 30% fault rate every valid row is created exactly once, and the report agrees', async () => {
+    const e = await emulator({ latencyMs: 20, faultRate: 0.3, seed: 4 });
+    const run = await importSheet(e, sheet(contactsCsv(12)));
+    expect(run.code).toBe(0);
+    // The rehearsal did hit faults of every kind, and the importer lived through them.
+    expect(new Set(e.requests.map((r) => r.fault).filter(Boolean))).toEqual(new Set(['throttle', 'unavailable', 'drop']));
+    expect(e.requests.some((r) => r.overlapped)).toBe(false);
+    const stored = e.state.all();
+    expect(stored.map((c) => c.Name)).toEqual(Array.from({ length: 12 }, (_, i) => contactRow(i)[0]));
+    expect(run.rows.map((r) => [r.name, r.status, r.contactId])).toEqual(stored.map((c) => [c.Name, 'created', c.ContactId]));
+    // Attempts in the report are the adds the emulator saw for that name.
+    for (const row of run.rows) expect(row.attempts).toBe(adds(e).filter((r) => r.params.Name === row.name).length);
+    expect(run.rows.some((r) => r.attempts > 1)).toBe(true);
+  });
+
+  it('--dry-run sends only list calls and predicts exactly what the real run does', async () => {
+    const e = await emulator({ contactLimit: 6 });
+    await admin(e, 'POST', 'preload', { contacts: [{ Name: contactRow(1)[0], EmailAddress: contactRow(1)[1] }] });
+    const file = sheet(`${contactsCsv(7)}x,bad,,CEO,ServiceMessage\r\n`);
+    const args = ['--skip-invalid', '--allow-partial', '--contact-limit', '6'];
+    const dry = await importSheet(e, file, ['--dry-run', ...args]);
+    expect(e.requests.every((r) => r.action === 'ListMessageContacts')).toBe(true);
+    expect(dry.summary.dryRun).toBe(true);
+    const real = await importSheet(e, file, args);
+    expect(dry.code).toBe(real.code);
+    expect(dry.rows.map((r) => r.status.replace('would_create', 'created'))).toEqual(statuses(real.rows));
+    expect(statuses(real.rows)).toEqual(['created', 'exists', 'created', 'created', 'created', 'created', 'over_quota', 'invalid']);
+    expect(dry.summary.quota).toEqual(real.summary.quota);
+  });
+
+  it('Ctrl-C finishes the call in flight, marks the rest not_attempted, writes the report and exits 130', async () => {
+    const e = await emulator({ latencyMs: 400 });
+    const file = sheet(contactsCsv(6));
+    const reportDir = join(tmp(), 'interrupted');
+    const { spawn } = await import('node:child_process');
+    const { CLI } = await import('./helpers/cli.js');
+    const child = spawn(process.execPath, [CLI, 'import', file, '--endpoint', e.url, '--report-dir', reportDir], {
+      env: { PATH: process.env.PATH ?? '', HOME: tmp(), ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true', ...CREDENTIALS },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // Interrupt once the first add is answered: the next one is in flight, or about to be sent.
+    while (e.requests.filter((r) => r.action === 'AddMessageContact').length < 1) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    const rows = JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')).rows;
+    const created = rows.filter((r: any) => r.status === 'created');
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(statuses(rows)).toEqual([...created.map(() => 'created'), ...Array(6 - created.length).fill('not_attempted')]);
+    expect(adds(e)).toHaveLength(created.length);
+    expect(e.state.count()).toBe(created.length);
+    expect(JSON.parse(readFileSync(join(reportDir, 'summary.json'), 'utf8')).exitCode).toBe(130);
+    expect(stderr).toMatch(/interrupted/);
+  });
+});
+
+describe('demo', () => {
+  it('imports the fixtures into an in-process emulator; a second run finds every contact', async () => {
+    const cwd = tmp();
+    const first = await runCli(['demo', '--fresh'], { cwd });
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/created 10\n\s+report: reports\//);
+    const second = await runCli(['demo', '--json'], { cwd });
+    expect(second.code).toBe(0);
+    expect(JSON.parse(second.stdout).counts).toEqual({ exists: 10 });
+  });
+});
