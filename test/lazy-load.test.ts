@@ -1,0 +1,33 @@
+/**
+ * The official client is loaded only by the commands that call the directory:
+ * `validate` and `--help` start without it (it costs about 0.3 s of start-up).
+ */
+import { fileURLToPath } from 'node:url';
+import { runCli } from './helpers/cli.js';
+import { useTempDir } from './helpers/tmp.js';
+
+const tmp = useTempDir('contact-import-lazy-');
+const LOG_RESOLVED = ['--import', fileURLToPath(new URL('./helpers/log-resolved.mjs', import.meta.url))];
+
+async function resolvedBy(args: string[]): Promise<string[]> {
+  const run = await runCli(args, { nodeOptions: LOG_RESOLVED });
+  return run.stderr.split('\n').filter((line) => line.startsWith('resolved ')).map((line) => line.slice('resolved '.length));
+}
+
+const sdk = (urls: string[]) => urls.filter((url) => /node_modules\/@(alicloud|darabonba)\//.test(url));
+
+describe('start-up loads only what the command needs', () => {
+  it('--help and validate never load the Alibaba Cloud client', async () => {
+    const help = await resolvedBy(['--help']);
+    const validate = await resolvedBy(['validate', 'fixtures/contacts.csv', '--report-dir', `${tmp()}/validate`]);
+    expect(help.length).toBeGreaterThan(0);
+    expect(validate.some((url) => url.endsWith('/dist/commands/validate.js'))).toBe(true);
+    expect(sdk(help)).toEqual([]);
+    expect(sdk(validate)).toEqual([]);
+  });
+
+  it('import loads it (the hook does see it)', async () => {
+    const imported = await resolvedBy(['import', 'fixtures/contacts.csv', '--dry-run', '--endpoint', 'http://127.0.0.1:9', '--max-tries', '1', '--report-dir', `${tmp()}/import`]);
+    expect(sdk(imported).length).toBeGreaterThan(0);
+  });
+});
