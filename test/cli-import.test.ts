@@ -269,7 +269,7 @@ describe('demo', () => {
     const cwd = tmp();
     const first = await runCli(['demo', '--fresh'], { cwd });
     expect(first.code).toBe(0);
-    expect(first.stderr).toMatch(/created 10\n\s+report: reports\//);
+    expect(first.stderr).toMatch(/created 10\n\s+quota: 0 of 20 contacts before the run, 10 added, room for 10 more\n\s+report: reports\//);
     const second = await runCli(['demo', '--json'], { cwd });
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout).counts).toEqual({ exists: 10 });

@@ -85,7 +85,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       finishedAt: new Date(),
     });
     await report.close(summary);
-    for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);
+    for (const line of humanSummary(summary, displayPath(options.cwd, reportDir), true)) log.info(line);
     return { exitCode, summary, reportDir };
   };
 

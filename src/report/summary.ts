@@ -66,8 +66,8 @@ function orderedCounts(counts: StatusCounts): Partial<Record<RowStatus, number>>
   return ordered;
 }
 
-/** The few lines a person reads at the end of a run. */
-export function humanSummary(summary: Summary, reportDir: string): string[] {
+/** The few lines a person reads at the end of a run; `directory` adds the quota as the directory counted it. */
+export function humanSummary(summary: Summary, reportDir: string, directory = false): string[] {
   const { input } = summary;
   const where = input.sheet ? `${input.file} (sheet "${input.sheet}")` : input.file;
   const blank = input.blankRows > 0 ? `, ${input.blankRows} blank skipped` : '';
@@ -76,6 +76,11 @@ export function humanSummary(summary: Summary, reportDir: string): string[] {
   lines.push(`  ${counts.length > 0 ? counts.join(' · ') : 'no data rows'}`);
   if (input.ignoredColumns.length > 0) {
     lines.push(`  ignored columns: ${input.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
+  }
+  if (directory) {
+    const { limit, existing, planned, remaining } = summary.quota;
+    const added = summary.dryRun ? `${planned} would be added` : `${(summary.counts.created ?? 0)} added`;
+    lines.push(`  quota: ${existing} of ${limit} contacts before the run, ${added}, room for ${remaining} more`);
   }
   lines.push(`  report: ${reportDir}`);
   return lines;
