@@ -107,6 +107,9 @@ describe('classify', () => {
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'TOP' }).requestId).toBe('TOP');
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', data: { RequestId: 'BODY' } }).requestId).toBe('BODY');
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: '', data: { RequestId: 'BODY' } }).requestId).toBe('BODY');
+    // The SDK writes the text "undefined" when the answer carried no request id.
+    expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined', data: {} }).requestId).toBeUndefined();
+    expect(describeFailure(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined' }))).not.toMatch(/request/);
     expect(classify({ code: 'ServiceUnavailable', statusCode: 503, message: 'm' }).requestId).toBeUndefined();
   });
 
@@ -186,6 +189,19 @@ describe('describeFailure', () => {
     expect(line).toContain('400');
     expect(line).toContain('The InvalidParameter.Name happened.');
     expect(line).toContain('REQ-1');
+  });
+
+  it('is one line, and a long API message is shortened but the request id kept', () => {
+    const stringToSign = 'POST\n/\nAction=AddMessageContact&Format=json\nx-acs-date:2026-01-01T00:00:00Z';
+    const multi = describeFailure({ kind: 'refused', code: 'SignatureDoesNotMatch', statusCode: 400, message: `The signature does not match.\n${stringToSign}`, requestId: 'R5' });
+    expect(multi).not.toMatch(/[\r\n]/);
+    expect(multi).toContain('x-acs-date');
+
+    const long = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: 'word '.repeat(200), requestId: 'R6' });
+    expect(long).not.toMatch(/[\r\n]/);
+    expect(long.length).toBeLessThan(400);
+    expect(long).toMatch(/\[request R6\]$/);
+    expect(long.startsWith('InvalidParameter (HTTP 400): ')).toBe(true);
   });
 
   it('leaves out what it does not know', () => {

@@ -129,6 +129,13 @@ describe('planImport: names already in the directory', () => {
     expect(plan.quota).toEqual({ limit: 2, existing: 2, planned: 0, remaining: 0 });
   });
 
+  it('a directory already past the limit (a --contact-limit set too low) has no room, not negative room', () => {
+    const judged = judgeSheet([cells('Alice')]);
+    const plan = planImport(judged, [inDirectory('Xavier'), inDirectory('Yvonne'), inDirectory('Zoe')], { limit: 2, ...strict, allowPartial: true });
+    expect(statuses(plan.rows)).toEqual(['over_quota']);
+    expect(plan.quota).toEqual({ limit: 2, existing: 3, planned: 0, remaining: 0 });
+  });
+
   it('an existing row stays exists when the run is stopped', () => {
     const judged = judgeSheet([cells('Alice'), cells('Bob', { Title: 'Astronaut' }), cells('Carol')]);
     const plan = planImport(judged, [inDirectory('Alice', { contactId: 'c-a' })], { limit: 20, ...strict });

@@ -71,7 +71,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
   let quota = { limit: options.contactLimit, existing: 0, planned: 0, remaining: options.contactLimit };
   const finish = async (exitCode: number): Promise<RunOutcome> => {
     problems.printHidden();
-    if (!options.dryRun) quota = { ...quota, remaining: quota.limit - quota.existing - counts.get('created') };
+    if (!options.dryRun) quota = { ...quota, remaining: Math.max(0, quota.limit - quota.existing - counts.get('created')) };
     const summary = buildSummary({
       input: sheet.input,
       sha256: await sheet.input.sha256.catch(() => ''),

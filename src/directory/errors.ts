@@ -85,7 +85,9 @@ export function classify(error: unknown): CallFailure {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
   const code = typeof e.code === 'string' ? e.code : '';
   const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-  const requestId = typeof e.requestId === 'string' && e.requestId ? e.requestId : typeof e.data?.RequestId === 'string' ? e.data.RequestId : undefined;
+  // The SDK builds requestId with a template string: an answer without one gives "undefined".
+  const given = (value: unknown) => (typeof value === 'string' && value !== '' && value !== 'undefined' ? value : undefined);
+  const requestId = given(e.requestId) ?? given(e.data?.RequestId);
   const base = {
     code,
     ...(statusCode !== undefined ? { statusCode } : {}),

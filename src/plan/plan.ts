@@ -71,7 +71,7 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     return { result: { ...result, status: 'would_create' }, contact };
   });
   const planned = stop ? 0 : fitted;
-  return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining: options.limit - snapshot.length - planned }, ...(stop ? { stop } : {}) };
+  return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining: room - planned }, ...(stop ? { stop } : {}) };
 }
 
 /** The fields where the sheet and the directory disagree (what an update would change). */
