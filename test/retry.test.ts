@@ -1,5 +1,5 @@
 import { DirectoryError, type CallFailure } from '../src/directory/errors.js';
-import { backoffDelay, DEFAULT_RETRY, withRetry, type RetryPolicy } from '../src/directory/retry.js';
+import { backoffDelay, withRetry, type RetryPolicy } from '../src/directory/retry.js';
 
 // Errors shaped like the SDK's (api/message-contacts.md 8.1).
 const throttled = (retryAfter?: number) =>
@@ -217,14 +217,5 @@ describe('backoffDelay', () => {
     expect(backoffDelay(policy, 1, withAfter(750), () => 0)).toBe(750);
     expect(backoffDelay(policy, 5, withAfter(30), () => 0.999)).toBe(30);
     expect(backoffDelay(policy, 1, withAfter(5_000), () => 0.5)).toBe(1_000);
-  });
-});
-
-describe('DEFAULT_RETRY', () => {
-  it('retries a few times with a growing, capped and bounded wait', () => {
-    expect(DEFAULT_RETRY.maxTries).toBeGreaterThan(1);
-    expect(DEFAULT_RETRY.baseDelayMs).toBeGreaterThan(0);
-    expect(DEFAULT_RETRY.maxDelayMs).toBeGreaterThan(DEFAULT_RETRY.baseDelayMs);
-    expect(DEFAULT_RETRY.maxTotalWaitMs).toBeGreaterThanOrEqual(DEFAULT_RETRY.maxDelayMs);
   });
 });
