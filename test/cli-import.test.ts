@@ -3,7 +3,7 @@
  * official client over HTTP, the emulator as the directory. Each test checks
  * the emulator's state and request log, not only what the CLI says.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listParam } from '../src/emulator/operations.js';
 import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
@@ -122,6 +122,39 @@ describe('import: a clean run and its rerun', () => {
     ]);
     expect(e.state.all()[0]!.Members).toEqual(members);
     expect(run.rows[0].notes.join(' ')).toMatch(/verification email to alice@example.com sent.*SMS to 86-13912345678 sent/);
+  });
+});
+
+describe('import: credentials and verification messages', () => {
+  it('--profile picks a profile of ~/.alibabacloud/credentials', async () => {
+    const e = await emulator();
+    const home = join(tmp(), 'home-with-profiles');
+    mkdirSync(join(home, '.alibabacloud'), { recursive: true });
+    writeFileSync(
+      join(home, '.alibabacloud', 'credentials'),
+      `[default]\ntype = access_key\naccess_key_id = someone-else\naccess_key_secret = nope\n\n` +
+        `[rehearsal]\ntype = access_key\naccess_key_id = ${DEMO_CREDENTIALS.accessKeyId}\naccess_key_secret = ${DEMO_CREDENTIALS.accessKeySecret}\n`,
+    );
+    const env = { HOME: home, ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true' };
+    const file = sheet(contactsCsv(1));
+    const withDefault = await importSheet(e, file, [], env);
+    expect(withDefault.code).toBe(3);
+    expect(withDefault.stderr).toMatch(/InvalidAccessKeyId\.NotFound/);
+    const withProfile = await importSheet(e, file, ['--profile', 'rehearsal'], env);
+    expect(withProfile.code).toBe(0);
+    expect(statuses(withProfile.rows)).toEqual(['created']);
+  });
+
+  it('the daily limit on verification messages stops further sends, not the import', async () => {
+    const e = await emulator({ dailyVerifications: 1 });
+    const run = await importSheet(e, sheet(contactsCsv(3)), ['--send-verification', 'email']);
+    expect(run.code).toBe(0);
+    expect(statuses(run.rows)).toEqual(['created', 'created', 'created']);
+    const sends = e.requests.filter((r) => r.action === 'SendEmailVerificationForMessageContact');
+    expect(sends.map((r) => r.code ?? r.status)).toEqual([200, 'SendValidateCodeExceedsLimitForAccount']);
+    expect(run.rows[0].notes.join(' ')).toMatch(/verification email to \S+ sent/);
+    expect(run.rows[1].notes.join(' ')).toMatch(/not sent: SendValidateCodeExceedsLimitForAccount \(HTTP 409\)/);
+    expect(run.rows[2].notes.join(' ')).toMatch(/not sent: the account reached its daily limit/);
   });
 });
 
