@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
+import type { RunOutcome, SheetRunOptions } from './commands/run.js';
 import type { Site } from './contact/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
 import { parseEndpoint } from './directory/endpoint.js';
@@ -46,6 +47,25 @@ function sheetOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-<sheet name>/)',
     });
+}
+
+interface SheetArgs {
+  file: string;
+  sheet?: string;
+  site: Site;
+  contactLimit: number;
+  reportDir?: string;
+}
+
+function sheetRunOptions(args: SheetArgs): SheetRunOptions {
+  const { file, sheet, site, reportDir } = args;
+  return { file, sheet, site, contactLimit: positiveInteger('contact-limit', args.contactLimit), reportDir, cwd: process.cwd() };
+}
+
+/** `--json` prints the summary on stdout; the outcome's exit code is the process's. */
+function finishRun(args: { json: boolean }, outcome: RunOutcome): number {
+  if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+  return outcome.exitCode;
 }
 
 /** Ctrl-C once: finish the call in flight, report, exit 130. Twice: quit at once. */
@@ -91,19 +111,7 @@ export async function main(argv: string[]): Promise<number> {
         verbose = args.verbose;
         log = createLogger(verbosityOf(args));
         const { runValidate } = await import('./commands/validate.js');
-        const outcome = await runValidate(
-          {
-            file: args.file,
-            sheet: args.sheet,
-            site: args.site,
-            contactLimit: positiveInteger('contact-limit', args.contactLimit),
-            reportDir: args.reportDir,
-            cwd: process.cwd(),
-          },
-          log,
-        );
-        if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
-        exitCode = outcome.exitCode;
+        exitCode = finishRun(args, await runValidate(sheetRunOptions(args), log));
       },
     )
     .command(
@@ -135,12 +143,7 @@ export async function main(argv: string[]): Promise<number> {
         const { runImport } = await import('./commands/import.js');
         const outcome = await runImport(
           {
-            file: args.file,
-            sheet: args.sheet,
-            site: args.site,
-            contactLimit: positiveInteger('contact-limit', args.contactLimit),
-            reportDir: args.reportDir,
-            cwd: process.cwd(),
+            ...sheetRunOptions(args),
             endpoint: parseEndpoint(args.endpoint, args.site),
             credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
             timeoutMs: positiveNumber('timeout', args.timeout) * 1000,
@@ -153,8 +156,7 @@ export async function main(argv: string[]): Promise<number> {
           },
           log,
         );
-        if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
-        exitCode = outcome.exitCode;
+        exitCode = finishRun(args, outcome);
       },
     )
     .command(
@@ -169,9 +171,7 @@ export async function main(argv: string[]): Promise<number> {
         verbose = args.verbose;
         log = createLogger(verbosityOf(args));
         const { runDemo } = await import('./commands/demo.js');
-        const outcome = await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log) }, log);
-        if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
-        exitCode = outcome.exitCode;
+        exitCode = finishRun(args, await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log) }, log));
       },
     )
     .command(

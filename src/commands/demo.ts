@@ -11,7 +11,7 @@ import { DEMO_CREDENTIALS, startEmulator } from '../emulator/server.js';
 import { DEFAULT_RETRY } from '../directory/retry.js';
 import type { Logger } from '../log.js';
 import { runImport } from './import.js';
-import type { RunOutcome } from './validate.js';
+import type { RunOutcome } from './run.js';
 
 export const DEMO_SHEET = fileURLToPath(new URL('../../fixtures/contacts.xlsx', import.meta.url));
 
@@ -24,6 +24,8 @@ export interface DemoOptions {
 }
 
 export async function runDemo(options: DemoOptions, log: Logger): Promise<RunOutcome> {
+  // The demo's keys are explicit; this also keeps any credentials lookup off the ECS metadata address.
+  process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
   const stateFile = resolve(options.cwd, 'reports', 'demo-directory.json');
   await mkdir(dirname(stateFile), { recursive: true });
   if (options.fresh) await rm(stateFile, { force: true });

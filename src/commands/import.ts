@@ -6,7 +6,6 @@
 import { join, resolve } from 'node:path';
 import { applyPlan, type VerificationChoice } from '../apply/apply.js';
 import { RowJudge, type JudgedRow } from '../contact/judge.js';
-import type { Site } from '../contact/rules.js';
 import { createDirectory } from '../directory/adapter.js';
 import { endpointUrl, type Endpoint } from '../directory/endpoint.js';
 import { describeFailure, DirectoryError } from '../directory/errors.js';
@@ -18,19 +17,13 @@ import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
 import { ProblemPrinter } from '../report/problems.js';
-import { buildSummary, humanSummary, StatusCounts } from '../report/summary.js';
+import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
-import type { RunOutcome } from './validate.js';
+import type { RunOutcome, SheetRunOptions } from './run.js';
 
-export interface ImportOptions {
-  file: string;
-  sheet?: string;
-  site: Site;
-  contactLimit: number;
-  reportDir?: string;
-  cwd: string;
+export interface ImportOptions extends SheetRunOptions {
   endpoint: Endpoint;
   credentials: CredentialSource;
   /** Read and connect timeout of one call. */
@@ -73,10 +66,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     problems.printHidden();
     if (!options.dryRun) quota = { ...quota, remaining: Math.max(0, quota.limit - quota.existing - counts.get('created')) };
     const summary = buildSummary({
-      input: sheet.input,
-      sha256: await sheet.input.sha256.catch(() => ''),
-      header: sheet.header,
-      blankRows: sheet.blankRows(),
+      ...(await sheetFacts(sheet)),
       counts,
       quota,
       dryRun: options.dryRun,

@@ -5,36 +5,19 @@
  */
 import { join, resolve } from 'node:path';
 import { RowJudge } from '../contact/judge.js';
-import type { Site } from '../contact/rules.js';
 import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
 import { ProblemPrinter } from '../report/problems.js';
-import { buildSummary, humanSummary, StatusCounts } from '../report/summary.js';
+import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { REPORT_FILES, ReportWriter } from '../report/writer.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
+import type { RunOutcome, SheetRunOptions } from './run.js';
 
-export interface ValidateOptions {
-  /** Path of the sheet, relative to cwd. */
-  file: string;
-  /** XLSX worksheet name or 1-based index. */
-  sheet?: string;
-  /** @default 'intl' */
-  site: Site;
-  /** @default 20 */
-  contactLimit: number;
-  /** @default reports/<yyyymmdd-hhmmss>-<sheet name>/ */
-  reportDir?: string;
-  cwd: string;
+export interface ValidateOptions extends SheetRunOptions {
   /** How many problem lines to print before pointing at the report. @default 50 */
   maxProblemLines?: number;
-}
-
-export interface RunOutcome {
-  exitCode: number;
-  summary: Summary;
-  reportDir: string;
 }
 
 export async function runValidate(options: ValidateOptions, log: Logger): Promise<RunOutcome> {
@@ -58,10 +41,7 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   const finish = async (exitCode: number): Promise<Summary> => {
     const planned = Math.min(counts.get('valid'), options.contactLimit);
     const summary = buildSummary({
-      input: sheet.input,
-      sha256: await sheet.input.sha256.catch(() => ''),
-      header: sheet.header,
-      blankRows: sheet.blankRows(),
+      ...(await sheetFacts(sheet)),
       counts,
       quota: { limit: options.contactLimit, existing: 0, planned, remaining: options.contactLimit - planned },
       dryRun: true,

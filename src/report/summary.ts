@@ -1,6 +1,6 @@
 /** summary.json and the human summary on stderr, built from counts: pure functions. */
 import type { Field } from '../contact/fields.js';
-import type { SheetInput } from '../sheet/index.js';
+import type { ReadSheet, SheetInput } from '../sheet/index.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import { ROW_STATUSES, type RowResult, type RowStatus, type Summary } from './types.js';
 
@@ -18,11 +18,19 @@ export class StatusCounts {
   }
 }
 
-export interface SummaryParts {
+/** What the summary says about the input, once the sheet has been read through. */
+export interface SheetFacts {
   input: SheetInput;
   sha256: string;
   header: HeaderMapping;
   blankRows: number;
+}
+
+export async function sheetFacts(sheet: ReadSheet): Promise<SheetFacts> {
+  return { input: sheet.input, sha256: await sheet.input.sha256.catch(() => ''), header: sheet.header, blankRows: sheet.blankRows() };
+}
+
+export interface SummaryParts extends SheetFacts {
   counts: StatusCounts;
   quota: Summary['quota'];
   dryRun: boolean;
