@@ -183,7 +183,12 @@ function parseOnly(workbook: object, part: string): void {
       yield* parse.call(this, chunks, sheetNo);
       return;
     }
-    (chunks as { destroy?: () => void }).destroy?.();
+    // exceljs deletes the temp file as soon as this returns, possibly before the
+    // stream has opened it: the open then fails with ENOENT on a stream nobody
+    // listens to, an uncaught error. Nothing of this stream is wanted, so drop it.
+    const stream = chunks as { destroy?: () => void; on?: (event: string, listener: () => void) => void };
+    stream.on?.('error', () => undefined);
+    stream.destroy?.();
   };
 }
 
