@@ -10,6 +10,7 @@ import type { Site } from './contact/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
 import { parseEndpoint } from './directory/endpoint.js';
 import { DEFAULT_RETRY } from './directory/retry.js';
+import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
 import { createLogger, type Logger, type Verbosity } from './log.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -132,11 +133,20 @@ export async function main(argv: string[]): Promise<number> {
             default: 'none' as const,
             describe: 'send verification messages to the new contacts',
           })
+          .option('mode', {
+            choices: MODES,
+            default: 'create' as Mode,
+            describe: 'create: add new names only; upsert: also update contacts that differ; sync: upsert, and list (with --prune delete) contacts not in the sheet',
+          })
+          .option('prune', { type: 'boolean', default: false, describe: 'sync: delete contacts that are not in the sheet, and unbind members it does not list' })
+          .option('max-delete', { type: 'number', default: DEFAULT_MAX_DELETE, describe: 'sync --prune: stop, writing nothing, if more contacts than this would be deleted' })
+          .option('retain-in-members', { type: 'boolean', default: true, describe: 'deleted contacts stay with the members that have them (--no-retain-in-members removes them there too)' })
           .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
           .option('max-tries', { type: 'number', default: DEFAULT_RETRY.maxTries, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
           .example('$0 import contacts.xlsx --dry-run', 'see what would be created, write nothing')
           .example('$0 import contacts.xlsx --profile prod --skip-invalid', 'import the valid rows with the credentials of profile "prod"')
-          .example('$0 import contacts.csv --endpoint http://127.0.0.1:18080', 'rehearse against a local emulator'),
+          .example('$0 import contacts.csv --endpoint http://127.0.0.1:18080', 'rehearse against a local emulator')
+          .example('$0 import contacts.xlsx --mode sync --prune --json', 'a scheduled sync: update, add, and delete what left the sheet (at most 3)'),
       async (args) => {
         verbose = args.verbose;
         log = createLogger(verbosityOf(args));
@@ -151,6 +161,10 @@ export async function main(argv: string[]): Promise<number> {
             skipInvalid: args.skipInvalid,
             allowPartial: args.allowPartial,
             dryRun: args.dryRun,
+            mode: args.mode,
+            prune: args.prune,
+            maxDelete: positiveInteger('max-delete', args.maxDelete),
+            retainInMembers: args.retainInMembers,
             sendVerification: args.sendVerification,
             signal: interruptSignal(log),
           },

@@ -6,59 +6,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listParam } from '../src/emulator/operations.js';
-import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
+import { DEMO_CREDENTIALS } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
-import { runCli, type CliRun } from './helpers/cli.js';
+import { runCli } from './helpers/cli.js';
 import { contactRow, contactsCsv } from './helpers/generate.js';
-import { useTempDir } from './helpers/tmp.js';
+import { adds, CREDENTIALS, statuses, useImportRuns, writes } from './helpers/import-run.js';
 
-const tmp = useTempDir('contact-import-import-');
-const CREDENTIALS = { ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret };
-
-let running: RunningEmulator[] = [];
-afterEach(async () => {
-  await Promise.all(running.map((e) => e.close()));
-  running = [];
-});
-
-async function emulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
-  const started = await startEmulator({ host: '127.0.0.1', port: 0, ...options });
-  running.push(started);
-  return started;
-}
-
-let sheets = 0;
-function sheet(text: string): string {
-  const path = join(tmp(), `sheet-${++sheets}.csv`);
-  writeFileSync(path, text);
-  return path;
-}
-
-interface ImportRun extends CliRun {
-  reportDir: string;
-  rows: any[];
-  summary: any;
-}
-
-async function importSheet(target: RunningEmulator | string, file: string, args: string[] = [], env: Record<string, string> = CREDENTIALS): Promise<ImportRun> {
-  const reportDir = join(tmp(), `report-${++sheets}`);
-  const endpoint = typeof target === 'string' ? target : target.url;
-  const run = await runCli(['import', file, '--endpoint', endpoint, '--report-dir', reportDir, ...args], { env });
-  const read = (name: string) => JSON.parse(readFileSync(join(reportDir, name), 'utf8'));
-  let rows: any[] = [];
-  let summary: any;
-  try {
-    rows = read('results.json').rows;
-    summary = read('summary.json');
-  } catch {
-    // No report: the run stopped before reading the sheet.
-  }
-  return { ...run, reportDir, rows, summary };
-}
-
-const adds = (e: RunningEmulator) => e.requests.filter((r) => r.action === 'AddMessageContact');
-const writes = (e: RunningEmulator) => e.requests.filter((r) => r.action !== 'ListMessageContacts');
-const statuses = (rows: any[]) => rows.map((r) => r.status);
+const { tmp, emulator, sheet, importSheet, closed } = useImportRuns('contact-import-import-');
 
 describe('import: a clean run and its rerun', () => {
   it('creates exactly the valid rows with normalised values; a rerun sends no add and reports exists', async () => {
@@ -226,10 +180,10 @@ describe('import: the directory side stops the run', () => {
   });
 
   it('an unreachable endpoint exits 3 after its tries', async () => {
-    const closed = await emulator();
-    const url = closed.url;
-    await closed.close();
-    running = [];
+    const gone = await emulator();
+    const url = gone.url;
+    await gone.close();
+    closed(gone);
     const run = await importSheet(url, sheet(contactsCsv(1)), ['--max-tries', '2']);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/warn: ListMessageContacts: ECONNREFUSED.*try 2 of 2/);

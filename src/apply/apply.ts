@@ -1,6 +1,6 @@
 /**
- * The only writer: carries out a plan one row at a time, in sheet order, and
- * hands each row's result to `record` as soon as it is known (run rule 6).
+ * The only writer: carries out a plan one row at a time, in order, and hands
+ * each row's result to `record` as soon as it is known (run rule 6).
  * Stops adding after LimitExceeded.Contacts, stops everything after the
  * directory refuses the credentials or stops answering, and after Ctrl-C
  * (run rule 5); the rows it did not reach are reported, never dropped.
@@ -8,7 +8,7 @@
 import { FIELDS, type Field } from '../contact/fields.js';
 import type { ApiContact } from '../contact/schema.js';
 import { describeFailure, DirectoryError, RETRYABLE } from '../directory/errors.js';
-import type { DirectoryApi } from '../directory/port.js';
+import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { Logger } from '../log.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
@@ -18,11 +18,13 @@ export type VerificationChoice = 'none' | 'email' | 'phone' | 'all';
 
 const INTERRUPTED = 'interrupted: the call in flight was finished, nothing more was sent';
 
-/** Members per AssociateMembers call (the API takes 1–5). */
+/** Members per AssociateMembers / DisassociateMembers call (the API takes 1–5). */
 const MEMBERS_PER_CALL = 5;
 
 export interface ApplyOptions {
   sendVerification: VerificationChoice;
+  /** Deletions leave the contact with the members that have it (the API's default). @default true */
+  retainInMembers?: boolean;
   /** Aborted by Ctrl-C: the call in flight finishes, the rest is not attempted. */
   signal?: AbortSignal;
   log: Logger;
@@ -40,9 +42,9 @@ export async function applyPlan(
   options: ApplyOptions,
 ): Promise<ApplyOutcome> {
   const run = new Run(directory, options);
-  for (const { result, contact } of rows) {
-    if (result.status !== 'would_create' || !contact) await record(result);
-    else await record(await run.create(result, contact));
+  for (const planned of rows) {
+    if (planned.action === 'none') await record(planned.result);
+    else await record(run.blocked(planned) ?? (await run.carryOut(planned)));
   }
   return run.stop ? { stop: run.stop } : {};
 }
@@ -50,7 +52,7 @@ export async function applyPlan(
 class Run {
   stop: ApplyOutcome['stop'];
   /** The row that was answered LimitExceeded.Contacts: no add is sent after it. */
-  private limitReachedAt: number | undefined;
+  private limitReachedAt: number | null | undefined;
   private verificationsBlocked: string | undefined;
 
   constructor(
@@ -58,94 +60,146 @@ class Run {
     private readonly options: ApplyOptions,
   ) {}
 
-  async create(planned: RowResult, contact: ApiContact): Promise<RowResult> {
-    if (!this.stop && this.options.signal?.aborted) {
-      this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
-    }
-    if (this.stop) return notAttempted(planned, this.stop.reason);
-    if (this.limitReachedAt !== undefined) {
+  /** The result of a row that is not to be sent: the run stopped, or the directory is full. */
+  blocked({ action, result }: PlannedRow): RowResult | undefined {
+    if (!this.stop && this.options.signal?.aborted) this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
+    if (this.stop) return notAttempted(result, this.stop.reason);
+    if (action === 'create' && this.limitReachedAt !== undefined) {
       const message = `not sent: the directory answered LimitExceeded.Contacts at row ${this.limitReachedAt}`;
-      return { ...planned, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
+      return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
     }
+    return undefined;
+  }
 
-    let result: RowResult;
+  async carryOut(planned: PlannedRow): Promise<RowResult> {
     try {
-      const created = await this.directory.addContact(contact);
-      const notes = [...(planned.notes ?? [])];
-      if (created.confirmedByLookup) notes.push('an earlier try went unanswered; a lookup found the contact, so it was not sent again');
-      result = {
-        ...planned,
-        status: 'created',
-        contactId: created.contactId,
-        ...(created.requestId ? { requestId: created.requestId } : {}),
-        attempts: created.attempts,
-        ...(notes.length > 0 ? { notes } : {}),
-      };
-      this.options.log.info(`  row ${planned.row}: created ${contact.Name} (${created.contactId})`);
+      if (planned.action === 'create') return await this.create(planned);
+      if (planned.action === 'update') return await this.update(planned);
+      return await this.delete(planned);
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
-      if (error.code === 'LimitExceeded.Contacts') this.limitReachedAt = planned.row;
-      this.stopOn(error);
-      this.options.log.warn(`row ${planned.row}: ${contact.Name} not created: ${describeFailure(error.failure)}`);
-      const notes = [...(planned.notes ?? [])];
-      if (error.kind === 'uncertain') notes.push('the last try went unanswered, so the contact may exist: a rerun finds it (exists) or creates it');
-      return {
-        ...planned,
-        status: 'failed',
-        errors: [errorOf(error)],
-        ...(notes.length > 0 ? { notes } : {}),
-        attempts: error.attempts,
-        ...(error.failure.requestId ? { requestId: error.failure.requestId } : {}),
-      };
+      return this.failed(planned, error);
     }
-    await this.bindMembers(result, contact);
-    await this.sendVerifications(result, contact);
+  }
+
+  private async create(planned: PlannedRow): Promise<RowResult> {
+    const contact = planned.contact!;
+    const created = await this.directory.addContact(contact);
+    const result = this.sent(planned.result, 'created', created, created.contactId);
+    if (created.confirmedByLookup) note(result, 'an earlier try went unanswered; a lookup found the contact, so it was not sent again');
+    this.options.log.info(`  row ${planned.result.row}: created ${contact.Name} (${created.contactId})`);
+    await this.members(result, 'bind', planned.bind ?? []);
+    await this.sendVerifications(result, contact, { email: true, phone: true });
     return result;
   }
 
-  /** The Members column, 5 IDs a call. A refusal is an error on the row; the contact stays created. */
-  private async bindMembers(result: RowResult, contact: ApiContact): Promise<void> {
-    for (let i = 0; i < contact.Members.length && !this.stop; i += MEMBERS_PER_CALL) {
-      const chunk = contact.Members.slice(i, i + MEMBERS_PER_CALL);
+  private async update(planned: PlannedRow): Promise<RowResult> {
+    const contact = planned.contact!;
+    const contactId = planned.contactId!;
+    const changes = planned.changes ?? {};
+    const fields = Object.keys(changes);
+    const receipt = fields.length > 0 ? await this.directory.updateContact(contactId, changes) : { attempts: 0 };
+    const result = this.sent(planned.result, 'updated', receipt, contactId);
+    if (fields.length > 0) note(result, `updated ${fields.join(', ')}`);
+    const reverify = (['EmailAddress', 'PhoneNumber'] as const).filter((field) => field in changes);
+    if (reverify.length > 0) note(result, `the service verifies the new ${reverify.join(' and ')} again: Verifying until then`);
+    this.options.log.info(`  row ${planned.result.row}: updated ${contact.Name}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`);
+    await this.members(result, 'bind', planned.bind ?? []);
+    await this.members(result, 'unbind', planned.unbind ?? []);
+    await this.sendVerifications(result, contact, { email: 'EmailAddress' in changes, phone: 'PhoneNumber' in changes });
+    return result;
+  }
+
+  private async delete(planned: PlannedRow): Promise<RowResult> {
+    const deleted = await this.directory.deleteContact(planned.contactId!, this.options.retainInMembers ?? true);
+    const result = this.sent(planned.result, 'deleted', deleted, planned.contactId!);
+    this.options.log.info(`  deleted ${planned.result.name} (${planned.contactId})`);
+    if (deleted.outcome === 'deleting') note(result, 'still Deleting when the run stopped waiting; it ends on its own');
+    if (deleted.outcome === 'failed') {
+      result.status = 'failed';
+      result.errors = deleted.failures.map(({ accountId, messageTypes }) => ({
+        field: 'Members',
+        code: 'DeletionFailed',
+        message: `member ${accountId} still has the contact${messageTypes.length > 0 ? ` for ${messageTypes.join(', ')}` : ''}`,
+      }));
+      if (result.errors.length === 0) result.errors = [{ field: null, code: 'DeletionFailed', message: 'the deletion failed' }];
+    }
+    return result;
+  }
+
+  /** The row's result once its main call was answered. */
+  private sent(planned: RowResult, status: 'created' | 'updated' | 'deleted', receipt: CallReceipt, contactId: string): RowResult {
+    return {
+      ...planned,
+      status,
+      contactId,
+      ...(receipt.requestId ? { requestId: receipt.requestId } : {}),
+      ...(receipt.attempts > 0 ? { attempts: receipt.attempts } : {}),
+    };
+  }
+
+  private failed(planned: PlannedRow, error: DirectoryError): RowResult {
+    const { result } = planned;
+    if (planned.action === 'create' && error.code === 'LimitExceeded.Contacts') this.limitReachedAt = result.row;
+    this.stopOn(error);
+    const what = planned.action === 'create' ? 'created' : planned.action === 'update' ? 'updated' : 'deleted';
+    this.options.log.warn(`${result.row !== null ? `row ${result.row}` : 'directory contact'}: ${result.name} not ${what}: ${describeFailure(error.failure)}`);
+    const failed: RowResult = {
+      ...result,
+      status: 'failed',
+      errors: [errorOf(error)],
+      attempts: error.attempts,
+      ...(error.failure.requestId ? { requestId: error.failure.requestId } : {}),
+    };
+    if (error.kind === 'uncertain') note(failed, 'the last try went unanswered, so it may have been carried out: a rerun finds out');
+    return failed;
+  }
+
+  /** Binds or unbinds members, 5 IDs a call. A refusal is an error on the row; the contact's own change stands. */
+  private async members(result: RowResult, how: 'bind' | 'unbind', members: readonly string[]): Promise<void> {
+    for (let i = 0; i < members.length && !this.stop; i += MEMBERS_PER_CALL) {
+      const chunk = members.slice(i, i + MEMBERS_PER_CALL);
       try {
-        await this.directory.associateMembers(result.contactId!, chunk);
+        if (how === 'bind') await this.directory.associateMembers(result.contactId!, chunk);
+        else await this.directory.disassociateMembers(result.contactId!, chunk);
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
-        result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message: `binding ${chunk.join(', ')}: ${error.failure.message}` }];
+        const message = `${how === 'bind' ? 'binding' : 'unbinding'} ${chunk.join(', ')}: ${error.failure.message}`;
+        result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message }];
         return;
       }
     }
-    if (contact.Members.length > 0) result.notes = [...(result.notes ?? []), `bound to ${contact.Members.join(', ')}`];
+    if (members.length > 0) note(result, `${how === 'bind' ? 'bound to' : 'unbound from'} ${members.join(', ')}`);
   }
 
-  /** --send-verification: a send that fails leaves a note; the daily limit stops further sends, not the import. */
-  private async sendVerifications(result: RowResult, contact: ApiContact): Promise<void> {
+  /** --send-verification for the addresses that are new: a failed send leaves a note; the daily limit stops further sends. */
+  private async sendVerifications(result: RowResult, contact: ApiContact, fresh: { email: boolean; phone: boolean }): Promise<void> {
     const choice = this.options.sendVerification;
     const sends: { what: string; send: () => Promise<unknown> }[] = [];
-    if (choice === 'email' || choice === 'all') {
+    if (fresh.email && (choice === 'email' || choice === 'all')) {
       sends.push({ what: `email to ${contact.EmailAddress}`, send: () => this.directory.sendEmailVerification(result.contactId!, contact.EmailAddress) });
     }
-    if ((choice === 'phone' || choice === 'all') && contact.PhoneNumber) {
+    if (fresh.phone && (choice === 'phone' || choice === 'all') && contact.PhoneNumber) {
       const phone = contact.PhoneNumber;
       sends.push({ what: `SMS to ${phone}`, send: () => this.directory.sendPhoneVerification(result.contactId!, phone) });
     }
     for (const { what, send } of sends) {
       if (this.stop) return;
       if (this.verificationsBlocked) {
-        result.notes = [...(result.notes ?? []), `verification ${what} not sent: ${this.verificationsBlocked}`];
+        note(result, `verification ${what} not sent: ${this.verificationsBlocked}`);
         continue;
       }
       try {
         await send();
-        result.notes = [...(result.notes ?? []), `verification ${what} sent`];
+        note(result, `verification ${what} sent`);
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
         if (error.code === 'SendValidateCodeExceedsLimitForAccount') {
           this.verificationsBlocked = 'the account reached its daily limit of verification messages; send it later from the console';
         }
-        result.notes = [...(result.notes ?? []), `verification ${what} not sent: ${describeFailure(error.failure)}`];
+        note(result, `verification ${what} not sent: ${describeFailure(error.failure)}`);
       }
     }
   }
@@ -162,6 +216,10 @@ class Run {
       this.stop = { exitCode: EXIT.directory, reason: `${error.action} still failing after ${tries}: ${describeFailure(error.failure)}` };
     }
   }
+}
+
+function note(result: RowResult, text: string): void {
+  result.notes = [...(result.notes ?? []), text];
 }
 
 /** The report's error for a refused call; the field comes from the code (`InvalidParameter.EmailAddress`). */

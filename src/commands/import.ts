@@ -14,14 +14,17 @@ import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import type { RetryPolicy } from '../directory/retry.js';
 import { EXIT } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
-import { notAttempted, planImport, type Plan } from '../plan/plan.js';
+import { DEFAULT_MAX_DELETE, notAttempted, planImport, type Mode, type Plan } from '../plan/plan.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
 import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
-import { GOOD_STATUSES, type RowResult } from '../report/types.js';
+import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
 import type { RunOutcome, SheetRunOptions } from './run.js';
+
+/** Statuses of rows that were sent: flushed to disk at once. */
+const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
 
 export interface ImportOptions extends SheetRunOptions {
   endpoint: Endpoint;
@@ -32,6 +35,13 @@ export interface ImportOptions extends SheetRunOptions {
   skipInvalid: boolean;
   allowPartial: boolean;
   dryRun: boolean;
+  /** @default 'create' */
+  mode?: Mode;
+  /** sync: delete contacts that are not in the sheet, unbind members it does not list. */
+  prune?: boolean;
+  maxDelete?: number;
+  /** Deleted contacts stay with the members that have them. @default true */
+  retainInMembers?: boolean;
   sendVerification: VerificationChoice;
   /** Ctrl-C. */
   signal?: AbortSignal;
@@ -57,7 +67,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) allGood = false;
     await report.append(result);
     // A row that was sent goes to disk at once: a run that is killed still leaves it in the report.
-    if (result.status === 'created' || result.status === 'failed') await report.flush();
+    if (WRITTEN.has(result.status)) await report.flush();
     if (result.status !== 'failed' && result.status !== 'not_attempted') problems.print(result);
   };
 
@@ -89,7 +99,15 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       return await finish(EXIT.directory);
     }
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
-    const plan = planImport(judged, snapshot.contacts, { limit: options.contactLimit, skipInvalid: options.skipInvalid, allowPartial: options.allowPartial });
+    const plan = planImport(judged, snapshot.contacts, {
+      limit: options.contactLimit,
+      skipInvalid: options.skipInvalid,
+      allowPartial: options.allowPartial,
+      mode: options.mode ?? 'create',
+      prune: options.prune ?? false,
+      maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
+      manageMembers: sheet.header.columns.Members !== undefined,
+    });
     quota = plan.quota;
     const exitCode = await carryOut(plan, directory, record, options, log);
     return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
@@ -111,10 +129,15 @@ async function carryOut(plan: Plan, directory: DirectoryApi, record: (result: Ro
   }
   if (options.dryRun) {
     for (const { result } of plan.rows) await record(result);
-    log.info(`dry run: ${plan.quota.planned} contacts would be created; nothing was written`);
+    log.info('dry run: nothing was written');
     return EXIT.ok;
   }
-  const outcome = await applyPlan(plan.rows, directory, record, { sendVerification: options.sendVerification, signal: options.signal, log });
+  const outcome = await applyPlan(plan.rows, directory, record, {
+    sendVerification: options.sendVerification,
+    retainInMembers: options.retainInMembers ?? true,
+    signal: options.signal,
+    log,
+  });
   if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
   return outcome.stop?.exitCode ?? EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { nameKey } from '../contact/dedupe.js';
 import type { ApiContact } from '../contact/schema.js';
 import { classify, DirectoryError } from './errors.js';
 import type { Query, RawCaller, RawResponse } from './openapi.js';
-import type { CallReceipt, CreatedContact, DirectoryApi, DirectoryContact } from './port.js';
+import type { CallReceipt, CreatedContact, DeletedContact, DirectoryApi, DirectoryContact } from './port.js';
 import { withRetry, type RetryHooks, type RetryPolicy } from './retry.js';
 
 /** ListMessageContacts pages: the largest page the API allows. */
@@ -17,6 +17,10 @@ const PAGE_SIZE = 100;
 export interface AdapterOptions {
   retry: RetryPolicy;
   hooks?: RetryHooks;
+  /** How often to ask how an asynchronous deletion is going. @default 1000 */
+  deletionPollMs?: number;
+  /** How long to follow one. @default 120000 */
+  deletionWaitMs?: number;
 }
 
 export function createDirectory(caller: RawCaller, options: AdapterOptions): DirectoryApi {
@@ -33,16 +37,18 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
     return { requestId: requestIdOf(response), attempts };
   };
 
-  async function listContacts(): Promise<DirectoryContact[]> {
-    const contacts: DirectoryContact[] = [];
+  /** Every page of a list operation, 100 a page (the most the API gives). */
+  async function listAll<T>(action: string, key: string, map: (raw: Record<string, unknown>) => T): Promise<T[]> {
+    const items: T[] = [];
     for (let page = 1; ; page++) {
-      const { body } = await retried('ListMessageContacts', () => send('ListMessageContacts', { PageNumber: page, PageSize: PAGE_SIZE }));
-      const found = (body.Contacts as Record<string, unknown>[] | undefined) ?? [];
-      contacts.push(...found.map(toDirectoryContact));
-      const total = Number(body.TotalCount ?? 0);
-      if (found.length === 0 || contacts.length >= total) return contacts;
+      const { body } = await retried(action, () => send(action, { PageNumber: page, PageSize: PAGE_SIZE }));
+      const found = (body[key] as Record<string, unknown>[] | undefined) ?? [];
+      items.push(...found.map(map));
+      if (found.length === 0 || items.length >= Number(body.TotalCount ?? 0)) return items;
     }
   }
+
+  const listContacts = () => listAll('ListMessageContacts', 'Contacts', toDirectoryContact);
 
   async function findByName(name: string): Promise<DirectoryContact | undefined> {
     const key = nameKey(name);
@@ -96,12 +102,66 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
     }
   }
 
+  async function deleteContact(contactId: string, retainInMembers: boolean): Promise<DeletedContact> {
+    let attempts = 0;
+    let unanswered = false;
+    let status: string;
+    let requestId: string | undefined;
+    try {
+      const response = await retried('DeleteMessageContact', async () => {
+        attempts++;
+        try {
+          return await send('DeleteMessageContact', { ContactId: contactId, RetainContactInMembers: retainInMembers });
+        } catch (error) {
+          if (classify(error).kind === 'uncertain') unanswered = true;
+          throw error;
+        }
+      });
+      status = String(response.body.Status ?? 'Deleted');
+      requestId = requestIdOf(response);
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error;
+      // A re-send after an unanswered try finds the contact gone, or already deleting: that try did it.
+      if (unanswered && error.code === 'EntityNotExists.Contact') status = 'Deleted';
+      else if (unanswered && error.code === 'ContactStatusMismatchAction') status = 'Deleting';
+      else throw new DirectoryError(error.failure, attempts, 'DeleteMessageContact');
+    }
+    const receipt = { attempts, ...(requestId ? { requestId } : {}) };
+    if (status !== 'Deleting') return { ...receipt, outcome: 'deleted', failures: [] };
+    return { ...receipt, ...(await followDeletion(contactId)) };
+  }
+
+  /** Polls GetMessageContactDeletionStatus until the contact is gone or the deletion failed. */
+  async function followDeletion(contactId: string): Promise<Pick<DeletedContact, 'outcome' | 'failures'>> {
+    const deadline = Date.now() + (options.deletionWaitMs ?? 120_000);
+    for (;;) {
+      await new Promise((resolve) => setTimeout(resolve, options.deletionPollMs ?? 1000));
+      try {
+        const { body } = await retried('GetMessageContactDeletionStatus', () => send('GetMessageContactDeletionStatus', { ContactId: contactId }));
+        const deletion = (body.ContactDeletionStatus ?? {}) as { Status?: string; FailReasonList?: { AccountId?: string; MessageTypes?: string[] }[] };
+        if (deletion.Status === 'Failed') {
+          const failures = (deletion.FailReasonList ?? []).map((f) => ({ accountId: String(f.AccountId ?? ''), messageTypes: (f.MessageTypes ?? []).map(String) }));
+          return { outcome: 'failed', failures };
+        }
+      } catch (error) {
+        if (error instanceof DirectoryError && error.code === 'EntityNotExists.Contact') return { outcome: 'deleted', failures: [] };
+        throw error;
+      }
+      if (Date.now() > deadline) return { outcome: 'deleting', failures: [] };
+    }
+  }
+
   return {
     listContacts,
     addContact,
     associateMembers: (contactId, members) => write('AssociateMembers', { ContactId: contactId, Members: members }),
+    disassociateMembers: (contactId, members) => write('DisassociateMembers', { ContactId: contactId, Members: members }),
+    updateContact: (contactId, changes) => write('UpdateMessageContact', { ContactId: contactId, ...changes }),
+    deleteContact,
     sendEmailVerification: (contactId, email) => write('SendEmailVerificationForMessageContact', { ContactId: contactId, EmailAddress: email }),
     sendPhoneVerification: (contactId, phone) => write('SendPhoneVerificationForMessageContact', { ContactId: contactId, PhoneNumber: phone }),
+    listVerifications: () =>
+      listAll('ListMessageContactVerifications', 'ContactVerifications', (raw) => ({ contactId: String(raw.ContactId ?? ''), target: String(raw.Target ?? '') })),
   };
 }
 

@@ -34,6 +34,27 @@ export interface CreatedContact extends CallReceipt {
   confirmedByLookup: boolean;
 }
 
+/** The fields UpdateMessageContact changes; the others keep their values. */
+export interface ContactChanges {
+  EmailAddress?: string;
+  PhoneNumber?: string;
+  Title?: string;
+  MessageTypes?: string[];
+}
+
+export interface DeletedContact extends CallReceipt {
+  /** `deleted` once gone; `failed` when members could not drop it; `deleting` if still running when we stopped waiting. */
+  outcome: 'deleted' | 'failed' | 'deleting';
+  /** Member accounts where the removal failed, with the message types it kept. */
+  failures: { accountId: string; messageTypes: string[] }[];
+}
+
+export interface PendingVerification {
+  contactId: string;
+  /** The email address or phone number waiting to be verified. */
+  target: string;
+}
+
 export interface DirectoryApi {
   /** Every contact, all pages. */
   listContacts(): Promise<DirectoryContact[]>;
@@ -43,4 +64,12 @@ export interface DirectoryApi {
   associateMembers(contactId: string, members: string[]): Promise<CallReceipt>;
   sendEmailVerification(contactId: string, email: string): Promise<CallReceipt>;
   sendPhoneVerification(contactId: string, phone: string): Promise<CallReceipt>;
+  /** UpdateMessageContact with only the fields that change. */
+  updateContact(contactId: string, changes: ContactChanges): Promise<CallReceipt>;
+  /** DisassociateMembers: 1–5 member IDs per call. */
+  disassociateMembers(contactId: string, members: string[]): Promise<CallReceipt>;
+  /** DeleteMessageContact, then GetMessageContactDeletionStatus until the deletion has ended. */
+  deleteContact(contactId: string, retainInMembers: boolean): Promise<DeletedContact>;
+  /** ListMessageContactVerifications, all pages. */
+  listVerifications(): Promise<PendingVerification[]>;
 }

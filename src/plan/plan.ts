@@ -3,13 +3,20 @@
  * what happens to each row. Pure: no I/O, so it can be tested on its own and a
  * dry run predicts the real run exactly. It also applies the gates of run rule 1,
  * which stop a run before its first write.
+ *
+ * Modes: `create` adds new names and leaves existing ones alone; `upsert` also
+ * updates existing contacts whose details differ; `sync` is upsert plus the
+ * directory's contacts that are not in the sheet (deleted only with `prune`).
  */
 import { nameKey } from '../contact/dedupe.js';
 import type { JudgedRow } from '../contact/judge.js';
 import type { ApiContact } from '../contact/schema.js';
-import type { DirectoryContact } from '../directory/port.js';
+import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { RowResult, Summary } from '../report/types.js';
+
+export const MODES = ['create', 'upsert', 'sync'] as const;
+export type Mode = (typeof MODES)[number];
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */
@@ -18,12 +25,31 @@ export interface PlanOptions {
   skipInvalid: boolean;
   /** When the sheet has more new contacts than room, import the first ones. */
   allowPartial: boolean;
+  /** @default 'create' */
+  mode?: Mode;
+  /** sync: delete the directory's contacts that are not in the sheet, and unbind members the sheet does not list. */
+  prune?: boolean;
+  /** sync --prune: more deletions than this stop the run. @default 3 */
+  maxDelete?: number;
+  /** The sheet has a Members column: its bindings are the desired ones. Without it members are left alone. */
+  manageMembers?: boolean;
 }
 
-/** One row of the plan. It is a create iff `result.status` is `would_create`; any other status is final. */
+export type Action = 'none' | 'create' | 'update' | 'delete';
+
+/** One row of the plan: its result so far and what apply is to do with it. */
 export interface PlannedRow {
+  action: Action;
   result: RowResult;
+  /** create: the contact to add; update: the sheet's contact. */
   contact?: ApiContact;
+  /** update and delete: the directory's contact. */
+  contactId?: string;
+  /** update: the fields that differ. */
+  changes?: ContactChanges;
+  /** create and update: members to bind; update with prune: members to unbind. */
+  bind?: string[];
+  unbind?: string[];
 }
 
 /** Why the run stops before its first write. */
@@ -39,16 +65,22 @@ export interface Plan {
   stop?: GateStop;
 }
 
+export const DEFAULT_MAX_DELETE = 3;
+
 export function planImport(judged: readonly JudgedRow[], snapshot: readonly DirectoryContact[], options: PlanOptions): Plan {
+  const mode = options.mode ?? 'create';
   const inDirectory = new Map(snapshot.map((contact) => [nameKey(contact.name), contact]));
   const room = Math.max(0, options.limit - snapshot.length);
-  const rejected = judged.filter((row) => row.result.status === 'invalid' || row.result.status === 'duplicate').length;
+  const rejected = judged.filter((row) => row.result.status === 'invalid' || row.result.status === 'duplicate');
   const creates = judged.filter((row) => row.contact && !inDirectory.has(nameKey(row.contact.Name))).length;
+  const leftOver = mode === 'sync' ? notInSheet(judged, snapshot) : [];
+  const deletions = options.prune ? leftOver.filter((c) => !c.protectedBy).length : 0;
+  const maxDelete = options.maxDelete ?? DEFAULT_MAX_DELETE;
 
   const reasons: string[] = [];
   let exitCode: number = EXIT.ok;
-  if (rejected > 0 && !options.skipInvalid) {
-    reasons.push(`${plural(rejected, 'row is', 'rows are')} invalid or duplicate: fix them, or use --skip-invalid to import the valid rows only`);
+  if (rejected.length > 0 && !options.skipInvalid) {
+    reasons.push(`${plural(rejected.length, 'row is', 'rows are')} invalid or duplicate: fix them, or use --skip-invalid to import the valid rows only`);
     exitCode = EXIT.rowsNotImported;
   }
   if (creates > room && !options.allowPartial) {
@@ -58,30 +90,112 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     );
     exitCode = EXIT.directory;
   }
+  if (deletions > maxDelete) {
+    reasons.push(
+      `${plural(deletions, 'contact')} of the directory would be deleted, more than --max-delete ${maxDelete}: ` +
+        `check that the sheet is complete, or raise --max-delete`,
+    );
+    exitCode = EXIT.directory;
+  }
   const stop = reasons.length > 0 ? { exitCode, reasons } : undefined;
+  const stopped = (result: RowResult): PlannedRow => ({
+    action: 'none',
+    result: notAttempted(result, `the run stopped before its first write (${stop!.reasons.join('; ')})`),
+  });
 
   let fitted = 0;
   const rows = judged.map(({ result, contact }): PlannedRow => {
-    if (!contact) return { result };
+    if (!contact) return { action: 'none', result };
     const existing = inDirectory.get(nameKey(contact.Name));
-    if (existing) return { result: existsResult(result, contact, existing) };
-    if (fitted >= room) return { result: overQuota(result, options.limit, snapshot.length) };
+    if (existing) {
+      const planned = mode === 'create' ? { action: 'none' as const, result: existsResult(result, contact, existing) } : updatePlan(result, contact, existing, options);
+      return stop && planned.action !== 'none' ? stopped(planned.result) : planned;
+    }
+    if (fitted >= room) return { action: 'none', result: overQuota(result, options.limit, snapshot.length) };
     fitted++;
-    if (stop) return { result: notAttempted(result, `the run stopped before its first write (${stop.reasons.join('; ')})`) };
-    return { result: { ...result, status: 'would_create' }, contact };
+    if (stop) return stopped(result);
+    return { action: 'create', result: { ...result, status: 'would_create' }, contact, ...(contact.Members.length > 0 ? { bind: contact.Members } : {}) };
   });
+  for (const { contact, protectedBy } of leftOver) {
+    const result = directoryRow(contact);
+    if (protectedBy !== undefined) {
+      rows.push({ action: 'none', result: { ...result, status: 'kept', notes: [`not deleted: its row ${protectedBy} in the sheet is invalid or duplicate`] } });
+    } else if (!options.prune) {
+      rows.push({ action: 'none', result: { ...result, status: 'would_delete', notes: ['not in the sheet; --prune deletes it'] } });
+    } else if (stop) {
+      rows.push(stopped(result));
+    } else {
+      rows.push({ action: 'delete', result: { ...result, status: 'would_delete' }, contactId: contact.contactId });
+    }
+  }
   const planned = stop ? 0 : fitted;
   return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining: room - planned }, ...(stop ? { stop } : {}) };
 }
 
-/** The fields where the sheet and the directory disagree (what an update would change). */
+/** upsert and sync: the fields that differ are updated; members bound (and with prune unbound) to match the sheet. */
+function updatePlan(result: RowResult, contact: ApiContact, existing: DirectoryContact, options: PlanOptions): PlannedRow {
+  const changes = changesFor(contact, existing);
+  const current = new Set(existing.members);
+  const wanted = new Set(contact.Members);
+  const bind = options.manageMembers ? contact.Members.filter((m) => !current.has(m)) : [];
+  const unbind = options.manageMembers && options.prune ? existing.members.filter((m) => !wanted.has(m)) : [];
+  const notes = [...(result.notes ?? [])];
+  if (!contact.PhoneNumber && existing.phone) notes.push(`the directory has phone ${existing.phone}; the API cannot remove a phone, so it stays`);
+  const base = { ...result, contactId: existing.contactId, errors: [], ...(notes.length > 0 ? { notes } : {}) };
+  if (Object.keys(changes).length === 0 && bind.length === 0 && unbind.length === 0) {
+    return { action: 'none', result: { ...base, status: 'unchanged' } };
+  }
+  return {
+    action: 'update',
+    result: { ...base, status: 'would_update' },
+    contact,
+    contactId: existing.contactId,
+    changes,
+    ...(bind.length > 0 ? { bind } : {}),
+    ...(unbind.length > 0 ? { unbind } : {}),
+  };
+}
+
+/** The fields where the sheet and the directory disagree, as UpdateMessageContact parameters. */
+export function changesFor(contact: ApiContact, existing: DirectoryContact): ContactChanges {
+  const changes: ContactChanges = {};
+  if (contact.EmailAddress !== existing.email) changes.EmailAddress = contact.EmailAddress;
+  // A phone can be set or changed, not removed (the API refuses an empty PhoneNumber).
+  if (contact.PhoneNumber && contact.PhoneNumber !== (existing.phone ?? '')) changes.PhoneNumber = contact.PhoneNumber;
+  if (contact.Title !== existing.title) changes.Title = contact.Title;
+  if ([...contact.MessageTypes].sort().join() !== [...existing.messageTypes].sort().join()) changes.MessageTypes = contact.MessageTypes;
+  return changes;
+}
+
+/** The names of the fields where the sheet and the directory disagree (a phone the sheet lacks included). */
 export function differences(contact: ApiContact, existing: DirectoryContact): string[] {
-  const fields: string[] = [];
-  if (contact.EmailAddress !== existing.email) fields.push('EmailAddress');
-  if ((contact.PhoneNumber ?? '') !== (existing.phone ?? '')) fields.push('PhoneNumber');
-  if (contact.Title !== existing.title) fields.push('Title');
-  if ([...contact.MessageTypes].sort().join() !== [...existing.messageTypes].sort().join()) fields.push('MessageTypes');
-  return fields;
+  const changed = changesFor(contact, existing);
+  const phoneOnlyThere = !contact.PhoneNumber && Boolean(existing.phone);
+  return (['EmailAddress', 'PhoneNumber', 'Title', 'MessageTypes'] as const).filter((field) => field in changed || (field === 'PhoneNumber' && phoneOnlyThere));
+}
+
+/**
+ * sync: the directory's contacts that no valid row names. One that an invalid or
+ * duplicate row names is protected: a typo in its email must not delete it.
+ */
+function notInSheet(judged: readonly JudgedRow[], snapshot: readonly DirectoryContact[]): { contact: DirectoryContact; protectedBy?: number }[] {
+  const valid = new Set<string>();
+  const rejected = new Map<string, number>();
+  for (const { result, contact } of judged) {
+    if (contact) valid.add(nameKey(contact.Name));
+    else if (result.name && !rejected.has(nameKey(result.name))) rejected.set(nameKey(result.name), result.row!);
+  }
+  return snapshot
+    .filter((contact) => !valid.has(nameKey(contact.name)))
+    .map((contact) => {
+      const protectedBy = rejected.get(nameKey(contact.name));
+      return protectedBy !== undefined ? { contact, protectedBy } : { contact };
+    });
+}
+
+/** A report row for a directory contact the sheet does not have (no sheet row). */
+function directoryRow(contact: DirectoryContact): RowResult {
+  return { row: null, name: contact.name, email: contact.email, status: 'would_delete', errors: [], contactId: contact.contactId };
 }
 
 function existsResult(result: RowResult, contact: ApiContact, existing: DirectoryContact): RowResult {

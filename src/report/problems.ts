@@ -19,7 +19,7 @@ export class ProblemPrinter {
   ) {}
 
   print(result: RowResult): void {
-    if (result.status === 'over_quota') {
+    if (result.status === 'over_quota' && result.row !== null) {
       this.overQuota ??= { first: result.row, last: result.row, count: 0 };
       this.overQuota.last = result.row;
       this.overQuota.count++;

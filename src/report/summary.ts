@@ -98,6 +98,7 @@ export function humanSummary(summary: Summary, reportDir: string, directory = fa
 export function problemLines(result: RowResult): string[] {
   return result.errors.map((error) => {
     const fix = error.suggestion ? ` (did you mean "${error.suggestion}"?)` : '';
-    return `  row ${result.row}: ${error.code}: ${error.message}${fix}`;
+    const where = result.row !== null ? `row ${result.row}` : `directory contact "${result.name}"`;
+    return `  ${where}: ${error.code}: ${error.message}${fix}`;
   });
 }

@@ -11,11 +11,28 @@ export const ROW_STATUSES = [
   'created',
   'failed',
   'not_attempted',
+  'would_update',
+  'updated',
+  'unchanged',
+  'would_delete',
+  'deleted',
+  'kept',
 ] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
 /** Statuses that mean the row ended well (exit code 0 when every row has one). */
-export const GOOD_STATUSES: ReadonlySet<RowStatus> = new Set(['valid', 'exists', 'would_create', 'created']);
+export const GOOD_STATUSES: ReadonlySet<RowStatus> = new Set([
+  'valid',
+  'exists',
+  'would_create',
+  'created',
+  'would_update',
+  'updated',
+  'unchanged',
+  'would_delete',
+  'deleted',
+  'kept',
+]);
 
 export interface ReportError {
   /** The column the problem is in; null for a problem of the whole row (the contact limit). */
@@ -26,7 +43,8 @@ export interface ReportError {
 }
 
 export interface RowResult {
-  row: number;
+  /** The sheet's row number; null for a directory contact the sheet does not have (sync). */
+  row: number | null;
   name: string;
   email: string;
   status: RowStatus;

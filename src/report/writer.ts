@@ -84,5 +84,5 @@ function csvValues(result: RowResult): (string | number | undefined)[] {
   const messages = result.errors
     .map((e) => (e.suggestion ? `${e.message} (did you mean "${e.suggestion}"?)` : e.message))
     .join('; ');
-  return [result.row, result.name, result.email, result.status, codes, messages, result.contactId, result.requestId];
+  return [result.row ?? '', result.name, result.email, result.status, codes, messages, result.contactId, result.requestId];
 }
