@@ -141,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('prune', { type: 'boolean', default: false, describe: 'sync: delete contacts that are not in the sheet, and unbind members it does not list' })
           .option('max-delete', { type: 'number', default: DEFAULT_MAX_DELETE, describe: 'sync --prune: stop, writing nothing, if more contacts than this would be deleted' })
           .option('retain-in-members', { type: 'boolean', default: true, describe: 'deleted contacts stay with the members that have them (--no-retain-in-members removes them there too)' })
+          .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory (default: the system temp folder)' })
           .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
           .option('max-tries', { type: 'number', default: DEFAULT_RETRY.maxTries, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
           .example('$0 import contacts.xlsx --dry-run', 'see what would be created, write nothing')
@@ -165,6 +166,7 @@ export async function main(argv: string[]): Promise<number> {
             prune: args.prune,
             maxDelete: positiveInteger('max-delete', args.maxDelete),
             retainInMembers: args.retainInMembers,
+            lockDir: args.lockDir,
             sendVerification: args.sendVerification,
             signal: interruptSignal(log),
           },

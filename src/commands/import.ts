@@ -12,7 +12,8 @@ import { describeFailure, DirectoryError } from '../directory/errors.js';
 import { createOpenApiCaller, type CredentialSource } from '../directory/openapi.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import type { RetryPolicy } from '../directory/retry.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
+import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { DEFAULT_MAX_DELETE, notAttempted, planImport, type Mode, type Plan } from '../plan/plan.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
@@ -42,6 +43,8 @@ export interface ImportOptions extends SheetRunOptions {
   maxDelete?: number;
   /** Deleted contacts stay with the members that have them. @default true */
   retainInMembers?: boolean;
+  /** Where the one-run-at-a-time lock files live. */
+  lockDir?: string;
   sendVerification: VerificationChoice;
   /** Ctrl-C. */
   signal?: AbortSignal;
@@ -89,15 +92,28 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     return { exitCode, summary, reportDir };
   };
 
+  /** The directory side stopped the run before its first write (exit 3): every valid row is not_attempted. */
+  const stopBeforeWrite = async (message: string): Promise<RunOutcome> => {
+    log.error(message);
+    for (const row of judged) await record(row.contact ? notAttempted(row.result, message) : row.result);
+    return finish(EXIT.directory);
+  };
+
+  let lock: HeldLock | undefined;
   try {
-    const directory = connect(options, log);
     const where = endpointUrl(options.endpoint);
-    const snapshot = await listDirectory(directory, where, log);
-    if (!snapshot.ok) {
-      log.error(snapshot.message);
-      for (const row of judged) await record(row.contact ? notAttempted(row.result, snapshot.message) : row.result);
-      return await finish(EXIT.directory);
+    if (!options.dryRun) {
+      try {
+        lock = await acquireLock(options.lockDir ?? DEFAULT_LOCK_DIR, `${where} ${credentialsName(options.credentials)}`);
+      } catch (error) {
+        if (error instanceof ExitError) return await stopBeforeWrite(error.message);
+        throw error;
+      }
+      if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
     }
+    const directory = connect(options, log);
+    const snapshot = await listDirectory(directory, where, log);
+    if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
     const plan = planImport(judged, snapshot.contacts, {
       limit: options.contactLimit,
@@ -116,6 +132,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     await finish(EXIT.internal).catch(() => undefined);
     throw error;
   } finally {
+    await lock?.release();
     await closeLogFile(log);
   }
 }
@@ -140,6 +157,12 @@ async function carryOut(plan: Plan, directory: DirectoryApi, record: (result: Ro
   });
   if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
   return outcome.stop?.exitCode ?? EXIT.ok;
+}
+
+/** Whose directory: the AccessKey id or profile, never the secret. */
+function credentialsName(credentials: CredentialSource): string {
+  if (credentials.kind === 'keys') return credentials.accessKeyId;
+  return credentials.profile ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
 }
 
 function connect(options: ImportOptions, log: Logger): DirectoryApi {
