@@ -8,6 +8,7 @@ import yargs, { type Argv } from 'yargs';
 import type { RunOutcome, SheetRunOptions } from './commands/run.js';
 import type { Site } from './contact/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
+import type { DirectoryOptions } from './directory/connect.js';
 import { parseEndpoint } from './directory/endpoint.js';
 import { DEFAULT_RETRY } from './directory/retry.js';
 import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
@@ -48,6 +49,39 @@ function sheetOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-<sheet name>/)',
     });
+}
+
+/** Options of every command that talks to the directory. */
+function directoryOptions<T>(y: Argv<T>) {
+  return y
+    .option('endpoint', {
+      type: 'string',
+      describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
+    })
+    .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
+    .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
+    .option('max-tries', { type: 'number', default: DEFAULT_RETRY.maxTries, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
+    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory (default: the system temp folder)' });
+}
+
+interface DirectoryArgs {
+  endpoint?: string;
+  site: Site;
+  profile?: string;
+  timeout: number;
+  maxTries: number;
+  lockDir?: string;
+}
+
+function directoryRunOptions(args: DirectoryArgs, log: Logger): DirectoryOptions & { lockDir?: string } {
+  return {
+    endpoint: parseEndpoint(args.endpoint, args.site),
+    credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
+    timeoutMs: positiveNumber('timeout', args.timeout) * 1000,
+    retry: { ...DEFAULT_RETRY, maxTries: Math.max(1, positiveInteger('max-tries', args.maxTries)) },
+    signal: interruptSignal(log),
+    ...(args.lockDir ? { lockDir: args.lockDir } : {}),
+  };
 }
 
 interface SheetArgs {
@@ -119,12 +153,7 @@ export async function main(argv: string[]): Promise<number> {
       'import <file>',
       'import a sheet into the directory: plan against what is there, check the quota, then add contacts one call at a time',
       (y) =>
-        sheetOptions(y)
-          .option('endpoint', {
-            type: 'string',
-            describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
-          })
-          .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
+        directoryOptions(sheetOptions(y))
           .option('dry-run', { type: 'boolean', default: false, describe: 'plan only: read the directory, write nothing, report would_create' })
           .option('skip-invalid', { type: 'boolean', default: false, describe: 'import the valid rows even if others are invalid or duplicate' })
           .option('allow-partial', { type: 'boolean', default: false, describe: 'if the quota is too small, import the first rows that fit' })
@@ -141,9 +170,6 @@ export async function main(argv: string[]): Promise<number> {
           .option('prune', { type: 'boolean', default: false, describe: 'sync: delete contacts that are not in the sheet, and unbind members it does not list' })
           .option('max-delete', { type: 'number', default: DEFAULT_MAX_DELETE, describe: 'sync --prune: stop, writing nothing, if more contacts than this would be deleted' })
           .option('retain-in-members', { type: 'boolean', default: true, describe: 'deleted contacts stay with the members that have them (--no-retain-in-members removes them there too)' })
-          .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory (default: the system temp folder)' })
-          .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
-          .option('max-tries', { type: 'number', default: DEFAULT_RETRY.maxTries, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
           .example('$0 import contacts.xlsx --dry-run', 'see what would be created, write nothing')
           .example('$0 import contacts.xlsx --profile prod --skip-invalid', 'import the valid rows with the credentials of profile "prod"')
           .example('$0 import contacts.csv --endpoint http://127.0.0.1:18080', 'rehearse against a local emulator')
@@ -155,10 +181,7 @@ export async function main(argv: string[]): Promise<number> {
         const outcome = await runImport(
           {
             ...sheetRunOptions(args),
-            endpoint: parseEndpoint(args.endpoint, args.site),
-            credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
-            timeoutMs: positiveNumber('timeout', args.timeout) * 1000,
-            retry: { ...DEFAULT_RETRY, maxTries: Math.max(1, positiveInteger('max-tries', args.maxTries)) },
+            ...directoryRunOptions(args, log),
             skipInvalid: args.skipInvalid,
             allowPartial: args.allowPartial,
             dryRun: args.dryRun,
@@ -166,13 +189,29 @@ export async function main(argv: string[]): Promise<number> {
             prune: args.prune,
             maxDelete: positiveInteger('max-delete', args.maxDelete),
             retainInMembers: args.retainInMembers,
-            lockDir: args.lockDir,
             sendVerification: args.sendVerification,
-            signal: interruptSignal(log),
           },
           log,
         );
         exitCode = finishRun(args, outcome);
+      },
+    )
+    .command(
+      'status',
+      "list the directory's contacts with their status and the addresses waiting for verification",
+      (y) =>
+        directoryOptions(y)
+          .option('site', { choices: ['intl', 'cn'] as const, default: 'intl' as Site, describe: 'the site: its default endpoint' })
+          .option('resend', { type: 'boolean', default: false, describe: 'send the pending verifications again (within the daily limit)' })
+          .example('$0 status', 'who is still Verifying, and for which address')
+          .example('$0 status --resend --json', 'send the verifications again; the result as JSON on stdout'),
+      async (args) => {
+        verbose = args.verbose;
+        log = createLogger(verbosityOf(args));
+        const { runStatus } = await import('./commands/status.js');
+        const { exitCode: code, report } = await runStatus({ ...directoryRunOptions(args, log), resend: args.resend }, log);
+        if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        exitCode = code;
       },
     )
     .command(
@@ -237,7 +276,7 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .env('CONTACT_IMPORT')
-    .demandCommand(1, 'name a command: validate, import, demo, emulator')
+    .demandCommand(1, 'name a command: validate, import, status, demo, emulator')
     .strict()
     .version(VERSION)
     .alias('help', 'h')

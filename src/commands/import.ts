@@ -6,14 +6,11 @@
 import { join, resolve } from 'node:path';
 import { applyPlan, type VerificationChoice } from '../apply/apply.js';
 import { RowJudge, type JudgedRow } from '../contact/judge.js';
-import { createDirectory } from '../directory/adapter.js';
-import { endpointUrl, type Endpoint } from '../directory/endpoint.js';
+import { connectDirectory, lockKey, whatToCheck, type DirectoryOptions } from '../directory/connect.js';
+import { endpointUrl } from '../directory/endpoint.js';
 import { describeFailure, DirectoryError } from '../directory/errors.js';
-import { createOpenApiCaller, type CredentialSource } from '../directory/openapi.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
-import type { RetryPolicy } from '../directory/retry.js';
 import { EXIT, ExitError } from '../errors.js';
-import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { DEFAULT_MAX_DELETE, notAttempted, planImport, type Mode, type Plan } from '../plan/plan.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
@@ -21,18 +18,14 @@ import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
+import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
 import type { RunOutcome, SheetRunOptions } from './run.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */
 const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
 
-export interface ImportOptions extends SheetRunOptions {
-  endpoint: Endpoint;
-  credentials: CredentialSource;
-  /** Read and connect timeout of one call. */
-  timeoutMs: number;
-  retry: RetryPolicy;
+export interface ImportOptions extends SheetRunOptions, DirectoryOptions {
   skipInvalid: boolean;
   allowPartial: boolean;
   dryRun: boolean;
@@ -46,8 +39,6 @@ export interface ImportOptions extends SheetRunOptions {
   /** Where the one-run-at-a-time lock files live. */
   lockDir?: string;
   sendVerification: VerificationChoice;
-  /** Ctrl-C. */
-  signal?: AbortSignal;
 }
 
 export async function runImport(options: ImportOptions, log: Logger): Promise<RunOutcome> {
@@ -104,14 +95,14 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const where = endpointUrl(options.endpoint);
     if (!options.dryRun) {
       try {
-        lock = await acquireLock(options.lockDir ?? DEFAULT_LOCK_DIR, `${where} ${credentialsName(options.credentials)}`);
+        lock = await acquireLock(options.lockDir ?? DEFAULT_LOCK_DIR, lockKey(options));
       } catch (error) {
         if (error instanceof ExitError) return await stopBeforeWrite(error.message);
         throw error;
       }
       if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
     }
-    const directory = connect(options, log);
+    const directory = connectDirectory(options, log);
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
@@ -159,24 +150,6 @@ async function carryOut(plan: Plan, directory: DirectoryApi, record: (result: Ro
   return outcome.stop?.exitCode ?? EXIT.ok;
 }
 
-/** Whose directory: the AccessKey id or profile, never the secret. */
-function credentialsName(credentials: CredentialSource): string {
-  if (credentials.kind === 'keys') return credentials.accessKeyId;
-  return credentials.profile ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
-}
-
-function connect(options: ImportOptions, log: Logger): DirectoryApi {
-  const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
-  return createDirectory(caller, {
-    retry: options.retry,
-    hooks: {
-      signal: options.signal,
-      onRetry: (failure, { action, tries, delayMs }) =>
-        log.warn(`${action}: ${describeFailure(failure)}; try ${tries + 1} of ${options.retry.maxTries} in ${(delayMs / 1000).toFixed(1)} s`),
-    },
-  });
-}
-
 async function listDirectory(directory: DirectoryApi, where: string, log: Logger): Promise<{ ok: true; contacts: DirectoryContact[] } | { ok: false; message: string }> {
   try {
     const contacts = await directory.listContacts();
@@ -184,12 +157,6 @@ async function listDirectory(directory: DirectoryApi, where: string, log: Logger
     return { ok: true, contacts };
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    const hint =
-      error.kind === 'refused'
-        ? 'check the AccessKey (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, --profile) and its RAM permissions'
-        : error.kind === 'unreachable' || error.kind === 'uncertain'
-          ? 'check --endpoint and the network'
-          : 'see the report';
-    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${hint})` };
+    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${whatToCheck(error)})` };
   }
 }

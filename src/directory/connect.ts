@@ -1,0 +1,50 @@
+/**
+ * The directory for a command: the official client with its credentials,
+ * endpoint and timeout, behind the adapter with retries whose waits are logged.
+ */
+import type { Logger } from '../log.js';
+import { createDirectory } from './adapter.js';
+import { endpointUrl, type Endpoint } from './endpoint.js';
+import { describeFailure, type DirectoryError } from './errors.js';
+import { createOpenApiCaller, type CredentialSource } from './openapi.js';
+import type { DirectoryApi } from './port.js';
+import type { RetryPolicy } from './retry.js';
+
+export interface DirectoryOptions {
+  endpoint: Endpoint;
+  credentials: CredentialSource;
+  /** Read and connect timeout of one call. */
+  timeoutMs: number;
+  retry: RetryPolicy;
+  /** Ctrl-C: stop waiting to retry. */
+  signal?: AbortSignal;
+}
+
+export function connectDirectory(options: DirectoryOptions, log: Logger): DirectoryApi {
+  const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
+  return createDirectory(caller, {
+    retry: options.retry,
+    hooks: {
+      signal: options.signal,
+      onRetry: (failure, { action, tries, delayMs }) =>
+        log.warn(`${action}: ${describeFailure(failure)}; try ${tries + 1} of ${options.retry.maxTries} in ${(delayMs / 1000).toFixed(1)} s`),
+    },
+  });
+}
+
+/** What to look at when the directory cannot be reached or refuses us. */
+export function whatToCheck(error: DirectoryError): string {
+  if (error.kind === 'refused') return 'check the AccessKey (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, --profile) and its RAM permissions';
+  if (error.kind === 'unreachable' || error.kind === 'uncertain') return 'check --endpoint and the network';
+  return 'see the report';
+}
+
+/** The lock of one directory: its endpoint and whose credentials (the AccessKey id or profile, never the secret). */
+export function lockKey(options: DirectoryOptions): string {
+  const { credentials } = options;
+  const who =
+    credentials.kind === 'keys'
+      ? credentials.accessKeyId
+      : (credentials.profile ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default');
+  return `${endpointUrl(options.endpoint)} ${who}`;
+}
