@@ -28,9 +28,9 @@ function verbosityOf(args: GlobalArgs): Verbosity {
 }
 
 /** Options shared by every command that reads a sheet. */
-function sheetOptions<T>(y: Argv<T>) {
+function sheetOptions<T>(y: Argv<T>, fileRequired = true) {
   return y
-    .positional('file', { type: 'string', demandOption: true, describe: 'the sheet: a .xlsx or .csv file' })
+    .positional('file', { type: 'string', demandOption: fileRequired, describe: 'the sheet: a .xlsx or .csv file' })
     .option('sheet', {
       type: 'string',
       describe: 'XLSX worksheet: its name or 1-based position (default: the first)',
@@ -146,14 +146,17 @@ export async function main(argv: string[]): Promise<number> {
         verbose = args.verbose;
         log = createLogger(verbosityOf(args));
         const { runValidate } = await import('./commands/validate.js');
-        exitCode = finishRun(args, await runValidate(sheetRunOptions(args), log));
+        // demandOption: yargs has refused a missing sheet already.
+        exitCode = finishRun(args, await runValidate(sheetRunOptions({ ...args, file: args.file! }), log));
       },
     )
     .command(
-      'import <file>',
+      'import [file]',
       'import a sheet into the directory: plan against what is there, check the quota, then add contacts one call at a time',
       (y) =>
-        directoryOptions(sheetOptions(y))
+        directoryOptions(sheetOptions(y, false))
+          .option('plan-out', { type: 'string', describe: 'with --dry-run: save the plan to this file, to apply later with --plan' })
+          .option('plan', { type: 'string', describe: 'apply a plan saved by --plan-out instead of reading a sheet (refused if the directory changed since)' })
           .option('dry-run', { type: 'boolean', default: false, describe: 'plan only: read the directory, write nothing, report would_create' })
           .option('skip-invalid', { type: 'boolean', default: false, describe: 'import the valid rows even if others are invalid or duplicate' })
           .option('allow-partial', { type: 'boolean', default: false, describe: 'if the quota is too small, import the first rows that fit' })
@@ -173,15 +176,20 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 import contacts.xlsx --dry-run', 'see what would be created, write nothing')
           .example('$0 import contacts.xlsx --profile prod --skip-invalid', 'import the valid rows with the credentials of profile "prod"')
           .example('$0 import contacts.csv --endpoint http://127.0.0.1:18080', 'rehearse against a local emulator')
-          .example('$0 import contacts.xlsx --mode sync --prune --json', 'a scheduled sync: update, add, and delete what left the sheet (at most 3)'),
+          .example('$0 import contacts.xlsx --mode sync --prune --json', 'a scheduled sync: update, add, and delete what left the sheet (at most 3)')
+          .example('$0 import contacts.xlsx --mode sync --dry-run --plan-out plan.json', 'save a plan for review; then: $0 import --plan plan.json'),
       async (args) => {
         verbose = args.verbose;
         log = createLogger(verbosityOf(args));
+        if ((args.file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
+        if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
         const { runImport } = await import('./commands/import.js');
         const outcome = await runImport(
           {
-            ...sheetRunOptions(args),
+            ...sheetRunOptions({ ...args, file: args.file ?? '' }),
             ...directoryRunOptions(args, log),
+            ...(args.planOut !== undefined ? { planOut: args.planOut } : {}),
+            ...(args.plan !== undefined ? { planFile: args.plan } : {}),
             skipInvalid: args.skipInvalid,
             allowPartial: args.allowPartial,
             dryRun: args.dryRun,

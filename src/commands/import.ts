@@ -13,13 +13,14 @@ import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { DEFAULT_MAX_DELETE, notAttempted, planImport, type Mode, type Plan } from '../plan/plan.js';
+import { driftOf, PLAN_VERSION, readPlan, writePlan, type PlannedSheet, type SavedPlan } from '../plan/saved.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
 import { ProblemPrinter } from '../report/problems.js';
-import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
+import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
 import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
-import { columnNamer, readSheet } from '../sheet/index.js';
+import { columnNamer, readSheet, type SheetInput } from '../sheet/index.js';
 import type { RunOutcome, SheetRunOptions } from './run.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */
@@ -38,19 +39,19 @@ export interface ImportOptions extends SheetRunOptions, DirectoryOptions {
   retainInMembers?: boolean;
   /** Where the one-run-at-a-time lock files live. */
   lockDir?: string;
+  /** --dry-run: write the plan here. */
+  planOut?: string;
+  /** Apply this saved plan instead of reading a sheet. */
+  planFile?: string;
   sendVerification: VerificationChoice;
 }
 
 export async function runImport(options: ImportOptions, log: Logger): Promise<RunOutcome> {
   const startedAt = new Date();
-  const sheet = await readSheet(resolve(options.cwd, options.file), { sheet: options.sheet });
-  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
-  // The contact limit is applied by the planner, against the directory's own count.
-  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
-  const judged: JudgedRow[] = [];
-  for await (const row of sheet.rows) judged.push(judge.judge(row));
+  const source = options.planFile ? await savedSource(options) : await sheetSource(options, log);
+  const { facts, judged, saved } = source;
 
-  const reportDir = chooseReportDir(options.cwd, options.file, options.reportDir, startedAt);
+  const reportDir = chooseReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
   const report = await ReportWriter.create(reportDir);
   attachLogFile(log, join(reportDir, 'log.jsonl'));
   const counts = new StatusCounts();
@@ -70,7 +71,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     problems.printHidden();
     if (!options.dryRun) quota = { ...quota, remaining: Math.max(0, quota.limit - quota.existing - counts.get('created')) };
     const summary = buildSummary({
-      ...(await sheetFacts(sheet)),
+      ...facts,
       counts,
       quota,
       dryRun: options.dryRun,
@@ -86,7 +87,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
   /** The directory side stopped the run before its first write (exit 3): every valid row is not_attempted. */
   const stopBeforeWrite = async (message: string): Promise<RunOutcome> => {
     log.error(message);
-    for (const row of judged) await record(row.contact ? notAttempted(row.result, message) : row.result);
+    for (const { result, sendable } of source.rows) await record(sendable ? notAttempted(result, message) : result);
     return finish(EXIT.directory);
   };
 
@@ -106,17 +107,39 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
-    const plan = planImport(judged, snapshot.contacts, {
-      limit: options.contactLimit,
-      skipInvalid: options.skipInvalid,
-      allowPartial: options.allowPartial,
-      mode: options.mode ?? 'create',
-      prune: options.prune ?? false,
-      maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
-      manageMembers: sheet.header.columns.Members !== undefined,
-    });
+    let plan: Plan;
+    if (saved) {
+      const drift = driftOf(saved, where, snapshot.contacts);
+      if (drift.length > 0) return await stopBeforeWrite(`the directory changed since the plan was made: ${drift.join('; ')}; make a new plan`);
+      plan = saved.plan;
+    } else {
+      plan = planImport(judged, snapshot.contacts, {
+        limit: options.contactLimit,
+        skipInvalid: options.skipInvalid,
+        allowPartial: options.allowPartial,
+        mode: options.mode ?? 'create',
+        prune: options.prune ?? false,
+        maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
+        manageMembers: source.manageMembers,
+      });
+      if (options.planOut) {
+        await writePlan(resolve(options.cwd, options.planOut), {
+          version: PLAN_VERSION,
+          createdAt: startedAt.toISOString(),
+          endpoint: where,
+          mode: options.mode ?? 'create',
+          retainInMembers: options.retainInMembers ?? true,
+          sheet: plannedSheet(facts),
+          snapshot: snapshot.contacts,
+          plan,
+        });
+        log.info(`plan written to ${displayPath(options.cwd, resolve(options.cwd, options.planOut)).replace(/\/$/, '')}: apply it with --plan`);
+      }
+    }
     quota = plan.quota;
-    const exitCode = await carryOut(plan, directory, record, options, log);
+    // A saved plan is applied as it was made, deletions included.
+    const applying = saved ? { ...options, retainInMembers: saved.retainInMembers } : options;
+    const exitCode = await carryOut(plan, directory, record, applying, log);
     return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
   } catch (error) {
     // A bug: still leave the rows known so far on disk.
@@ -126,6 +149,49 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     await lock?.release();
     await closeLogFile(log);
   }
+}
+
+/** Where the rows come from: a sheet read and judged now, or a saved plan. */
+interface RowSource {
+  facts: SheetFacts;
+  /** The report's first view of each row; `sendable` rows become not_attempted if the run stops before writing. */
+  rows: { result: RowResult; sendable: boolean }[];
+  judged: JudgedRow[];
+  saved?: SavedPlan;
+  /** The sheet has a Members column. */
+  manageMembers: boolean;
+}
+
+async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSource> {
+  const sheet = await readSheet(resolve(options.cwd, options.file), { sheet: options.sheet });
+  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+  // The contact limit is applied by the planner, against the directory's own count.
+  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
+  const judged: JudgedRow[] = [];
+  for await (const row of sheet.rows) judged.push(judge.judge(row));
+  return {
+    facts: await sheetFacts(sheet),
+    rows: judged.map(({ result, contact }) => ({ result, sendable: contact !== undefined })),
+    judged,
+    manageMembers: sheet.header.columns.Members !== undefined,
+  };
+}
+
+async function savedSource(options: ImportOptions): Promise<RowSource> {
+  const saved = await readPlan(resolve(options.cwd, options.planFile!));
+  const { input, sha256, header, blankRows } = saved.sheet;
+  return {
+    facts: { input: { ...input, format: input.format as SheetInput['format'], size: 0, sha256: Promise.resolve(sha256) }, sha256, header, blankRows },
+    rows: saved.plan.rows.map(({ result, action }) => ({ result, sendable: action !== 'none' })),
+    judged: [],
+    saved,
+    manageMembers: false,
+  };
+}
+
+function plannedSheet(facts: SheetFacts): PlannedSheet {
+  const { file, format, sheet, encoding } = facts.input;
+  return { input: { file, format, ...(sheet ? { sheet } : {}), ...(encoding ? { encoding } : {}) }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
 }
 
 /** Gates, dry run, or the serial apply; returns the exit code. */
