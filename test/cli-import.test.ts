@@ -38,6 +38,11 @@ describe('import: a clean run and its rerun', () => {
     expect(first.rows.every((r) => /^[0-9A-F-]{36}$/.test(r.requestId))).toBe(true);
     expect(first.summary).toMatchObject({ dryRun: false, exitCode: 0, counts: { created: 2 }, quota: { limit: 20, existing: 0, planned: 2, remaining: 18 } });
     expect(e.requests.map((r) => r.action)).toEqual(['ListMessageContacts', 'AddMessageContact', 'AddMessageContact', 'AssociateMembers']);
+    // For schedulers: one event per phase and per row, each with the schema version.
+    const events = readFileSync(join(first.reportDir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(events.every((event) => event.v === 1 && !Number.isNaN(Date.parse(event.at)))).toBe(true);
+    expect(events.map((event) => event.phase ?? `${event.row} ${event.status}`)).toEqual(['read', 'list', 'plan', '2 created', '3 created', 'finish']);
+    expect(events.at(-1)).toMatchObject({ exitCode: 0, counts: { created: 2 } });
 
     const before = e.requests.length;
     const rerun = await importSheet(e, file);

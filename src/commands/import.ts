@@ -15,6 +15,7 @@ import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { DEFAULT_MAX_DELETE, notAttempted, planImport, type Mode, type Plan } from '../plan/plan.js';
 import { driftOf, PLAN_VERSION, readPlan, writePlan, type PlannedSheet, type SavedPlan } from '../plan/saved.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
+import { EventLog } from '../report/events.js';
 import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
@@ -53,12 +54,15 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
 
   const reportDir = chooseReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
   const report = await ReportWriter.create(reportDir);
+  const events = await EventLog.open(reportDir);
+  events.phase('read', { file: facts.input.file, rows: source.rows.length, ...(saved ? { plan: options.planFile } : {}) });
   attachLogFile(log, join(reportDir, 'log.jsonl'));
   const counts = new StatusCounts();
   const problems = new ProblemPrinter(log, 50);
   let allGood = true;
   const record = async (result: RowResult): Promise<void> => {
     counts.add(result.status);
+    events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) allGood = false;
     await report.append(result);
     // A row that was sent goes to disk at once: a run that is killed still leaves it in the report.
@@ -80,6 +84,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       finishedAt: new Date(),
     });
     await report.close(summary);
+    events.phase('finish', { exitCode, counts: summary.counts, quota: summary.quota });
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir), true)) log.info(line);
     return { exitCode, summary, reportDir };
   };
@@ -107,6 +112,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
+    events.phase('list', { endpoint: where, existing: snapshot.contacts.length });
     let plan: Plan;
     if (saved) {
       const drift = driftOf(saved, where, snapshot.contacts);
@@ -139,6 +145,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     quota = plan.quota;
     // A saved plan is applied as it was made, deletions included.
     const applying = saved ? { ...options, retainInMembers: saved.retainInMembers } : options;
+    events.phase('plan', { quota: plan.quota, ...(plan.stop ? { stop: plan.stop.reasons } : {}), dryRun: options.dryRun });
     const exitCode = await carryOut(plan, directory, record, applying, log);
     return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
   } catch (error) {
@@ -146,6 +153,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     await finish(EXIT.internal).catch(() => undefined);
     throw error;
   } finally {
+    await events.close();
     await lock?.release();
     await closeLogFile(log);
   }
