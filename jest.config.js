@@ -8,5 +8,6 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
   },
-  testTimeout: 60000,
+  // End-to-end tests start the CLI several times; on a loaded 2-core machine one start can take 10 s or more.
+  testTimeout: 180000,
 };
