@@ -20,19 +20,11 @@ export const ROW_STATUSES = [
 ] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
-/** Statuses that mean the row ended well (exit code 0 when every row has one). */
-export const GOOD_STATUSES: ReadonlySet<RowStatus> = new Set([
-  'valid',
-  'exists',
-  'would_create',
-  'created',
-  'would_update',
-  'updated',
-  'unchanged',
-  'would_delete',
-  'deleted',
-  'kept',
-]);
+/** Statuses that mean the row was not imported (exit code 1 when any row has one). */
+const BAD_STATUSES: ReadonlySet<RowStatus> = new Set(['invalid', 'duplicate', 'over_quota', 'failed', 'not_attempted']);
+
+/** Statuses that mean the row ended well (exit code 0 when every row has one): all the others. */
+export const GOOD_STATUSES: ReadonlySet<RowStatus> = new Set(ROW_STATUSES.filter((status) => !BAD_STATUSES.has(status)));
 
 export interface ReportError {
   /** The column the problem is in; null for a problem of the whole row (the contact limit). */
