@@ -4,6 +4,7 @@
  * Stack traces only with --verbose.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { RunOutcome, SheetRunOptions } from './commands/run.js';
 import type { Site } from './contact/rules.js';
@@ -12,6 +13,7 @@ import type { DirectoryOptions } from './directory/connect.js';
 import { parseEndpoint } from './directory/endpoint.js';
 import { DEFAULT_RETRY } from './directory/retry.js';
 import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
+import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
 import { createLogger, type Logger, type Verbosity } from './log.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -33,8 +35,13 @@ function sheetOptions<T>(y: Argv<T>, fileRequired = true) {
     .positional('file', { type: 'string', demandOption: fileRequired, describe: 'the sheet: a .xlsx or .csv file' })
     .option('sheet', {
       type: 'string',
-      describe: 'XLSX worksheet: its name or 1-based position (default: the first)',
+      describe: 'XLSX worksheet: its name or 1-based position (default: the first with a header row)',
     })
+    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, utf-16le, gb18030 (GBK), windows-1252… (default: detected)' })
+    .option('delimiter', { type: 'string', describe: 'CSV field delimiter: , ; | or tab (default: sniffed from the header line)' })
+    .option('map', { type: 'string', describe: 'mapping file: which header means which field (see README; validate --print-mapping writes one)' })
+    .option('max-bytes', { type: 'string', default: '50MB', describe: 'refuse sheets larger than this (XLSX: unpacking to 20 times this)' })
+    .option('max-rows', { type: 'number', default: DEFAULT_LIMITS.maxRows, describe: 'refuse sheets with more data rows than this' })
     .option('site', {
       choices: ['intl', 'cn'] as const,
       default: 'intl' as Site,
@@ -87,14 +94,34 @@ function directoryRunOptions(args: DirectoryArgs, log: Logger): DirectoryOptions
 interface SheetArgs {
   file: string;
   sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  map?: string;
+  maxBytes: string;
+  maxRows: number;
   site: Site;
   contactLimit: number;
   reportDir?: string;
 }
 
-function sheetRunOptions(args: SheetArgs): SheetRunOptions {
-  const { file, sheet, site, reportDir } = args;
-  return { file, sheet, site, contactLimit: positiveInteger('contact-limit', args.contactLimit), reportDir, cwd: process.cwd() };
+async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
+  const { file, sheet, encoding, delimiter, site, reportDir } = args;
+  const cwd = process.cwd();
+  const map = args.map === undefined ? undefined : await (await import('./sheet/column-map.js')).readColumnMap(resolve(cwd, args.map));
+  return {
+    file,
+    read: {
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(delimiter !== undefined ? { delimiter } : {}),
+      ...(map ? { map } : {}),
+      limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: Math.max(1, positiveInteger('max-rows', args.maxRows)) },
+    },
+    site,
+    contactLimit: positiveInteger('contact-limit', args.contactLimit),
+    reportDir,
+    cwd,
+  };
 }
 
 /** `--json` prints the summary on stdout; the outcome's exit code is the process's. */
@@ -140,14 +167,24 @@ export async function main(argv: string[]): Promise<number> {
       'check a sheet offline: every row judged as the API would, duplicates and the contact limit; writes a report',
       (y) =>
         sheetOptions(y)
-          .example('$0 validate contacts.xlsx', 'check the first sheet of a workbook')
-          .example('$0 validate contacts.csv --site cn --report-dir out/', 'allow Chinese names, report into out/'),
+          .option('print-mapping', { type: 'boolean', default: false, describe: 'print which column is read as which field (a mapping file, for --map) and stop' })
+          .option('write-fixed', { type: 'string', describe: 'write a copy of the sheet with the unambiguous fixes applied, and a column saying what changed' })
+          .example('$0 validate contacts.xlsx', 'check the first sheet with a header row')
+          .example('$0 validate contacts.csv --site cn --report-dir out/', 'allow Chinese names, report into out/')
+          .example('$0 validate export.csv --print-mapping > mapping.json', 'save the column mapping to edit; then: --map mapping.json')
+          .example('$0 validate contacts.xlsx --write-fixed contacts-fixed.xlsx', 'a corrected copy to check and import'),
       async (args) => {
         verbose = args.verbose;
         log = createLogger(verbosityOf(args));
-        const { runValidate } = await import('./commands/validate.js');
         // demandOption: yargs has refused a missing sheet already.
-        exitCode = finishRun(args, await runValidate(sheetRunOptions({ ...args, file: args.file! }), log));
+        const options = await sheetRunOptions({ ...args, file: args.file! });
+        if (args.printMapping) {
+          const { printMapping } = await import('./commands/validate.js');
+          process.stdout.write(JSON.stringify(await printMapping(options, log), null, 2) + '\n');
+          return;
+        }
+        const { runValidate } = await import('./commands/validate.js');
+        exitCode = finishRun(args, await runValidate({ ...options, ...(args.writeFixed !== undefined ? { writeFixed: args.writeFixed } : {}) }, log));
       },
     )
     .command(
@@ -186,7 +223,7 @@ export async function main(argv: string[]): Promise<number> {
         const { runImport } = await import('./commands/import.js');
         const outcome = await runImport(
           {
-            ...sheetRunOptions({ ...args, file: args.file ?? '' }),
+            ...(await sheetRunOptions({ ...args, file: args.file ?? '' })),
             ...directoryRunOptions(args, log),
             ...(args.planOut !== undefined ? { planOut: args.planOut } : {}),
             ...(args.plan !== undefined ? { planFile: args.plan } : {}),

@@ -35,6 +35,7 @@ export async function runDemo(options: DemoOptions, log: Logger): Promise<RunOut
     return await runImport(
       {
         file: DEMO_SHEET,
+        read: {},
         site: 'intl',
         contactLimit: 20,
         reportDir: options.reportDir,

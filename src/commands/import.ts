@@ -171,7 +171,7 @@ interface RowSource {
 }
 
 async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSource> {
-  const sheet = await readSheet(resolve(options.cwd, options.file), { sheet: options.sheet });
+  const sheet = await readSheet(resolve(options.cwd, options.file), options.read);
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
   // The contact limit is applied by the planner, against the directory's own count.
   const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
@@ -188,8 +188,15 @@ async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSour
 async function savedSource(options: ImportOptions): Promise<RowSource> {
   const saved = await readPlan(resolve(options.cwd, options.planFile!));
   const { input, sha256, header, blankRows } = saved.sheet;
+  const { encoding, delimiter, ...rest } = input;
   return {
-    facts: { input: { ...input, format: input.format as SheetInput['format'], size: 0, sha256: Promise.resolve(sha256) }, sha256, header, blankRows },
+    facts: {
+      input: { ...rest, format: input.format as SheetInput['format'], size: 0, sha256: Promise.resolve(sha256) },
+      sha256,
+      header,
+      blankRows,
+      ...(encoding !== undefined ? { text: { encoding, delimiter: delimiter ?? ',' } } : {}),
+    },
     rows: saved.plan.rows.map(({ result, action }) => ({ result, sendable: action !== 'none' })),
     judged: [],
     saved,
@@ -198,8 +205,8 @@ async function savedSource(options: ImportOptions): Promise<RowSource> {
 }
 
 function plannedSheet(facts: SheetFacts): PlannedSheet {
-  const { file, format, sheet, encoding } = facts.input;
-  return { input: { file, format, ...(sheet ? { sheet } : {}), ...(encoding ? { encoding } : {}) }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
+  const { file, format, sheet } = facts.input;
+  return { input: { file, format, ...(sheet ? { sheet } : {}), ...facts.text }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
 }
 
 /** Gates, dry run, or the serial apply; returns the exit code. */

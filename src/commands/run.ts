@@ -1,12 +1,13 @@
 /** What every command that reads a sheet takes, and what it gives back. */
 import type { Site } from '../contact/rules.js';
+import type { ReadOptions } from '../sheet/index.js';
 import type { Summary } from '../report/types.js';
 
 export interface SheetRunOptions {
   /** Path of the sheet, relative to cwd. */
   file: string;
-  /** XLSX worksheet name or 1-based index. */
-  sheet?: string;
+  /** How to read it: sheet, encoding, delimiter, mapping file, limits. */
+  read: ReadOptions;
   /** @default 'intl' */
   site: Site;
   /** Contacts a directory may hold. @default 20 */

@@ -7,24 +7,47 @@ import { join, resolve } from 'node:path';
 import { RowJudge } from '../contact/judge.js';
 import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
-import { chooseReportDir, displayPath } from '../report/dir.js';
+import { chooseReportDir, displayFile, displayPath } from '../report/dir.js';
 import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { REPORT_FILES, ReportWriter } from '../report/writer.js';
-import { columnNamer, readSheet } from '../sheet/index.js';
+import { columnNamer, readSheet, type DataRow, type ReadSheet } from '../sheet/index.js';
+import { mappingFileOf, type MappingFile } from '../sheet/column-map.js';
+import { checkFixedCopyTarget, writeFixedCopy, type FixedCopySource, type RowFixes } from '../sheet/fixed-copy.js';
+import type { HeaderMapping } from '../sheet/header.js';
+import { cellDisplay } from '../sheet/types.js';
+import type { RowResult } from '../report/types.js';
 import type { RunOutcome, SheetRunOptions } from './run.js';
 
 export interface ValidateOptions extends SheetRunOptions {
   /** How many problem lines to print before pointing at the report. @default 50 */
   maxProblemLines?: number;
+  /** `--write-fixed`: where to write a copy with the unambiguous fixes applied. */
+  writeFixed?: string;
+}
+
+/** `--print-mapping`: how the sheet would be read, as a mapping file; no row is judged. */
+export async function printMapping(options: SheetRunOptions, log: Logger): Promise<MappingFile> {
+  const sheet = await readSheet(resolve(options.cwd, options.file), options.read);
+  await sheet.rows[Symbol.asyncIterator]().return?.(undefined);
+  const { input, header } = sheet;
+  const text = input.text;
+  log.info(`${input.file}${input.sheet ? ` (sheet "${input.sheet}")` : ''}: header on row ${header.row}${text ? `, read as ${text.decoding.encoding} with delimiter ${JSON.stringify(text.delimiter)}` : ''}`);
+  return mappingFileOf(header, {
+    ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
+    ...(text ? { encoding: text.decoding.encoding, delimiter: text.delimiter } : {}),
+  });
 }
 
 export async function runValidate(options: ValidateOptions, log: Logger): Promise<RunOutcome> {
   const startedAt = new Date();
   const path = resolve(options.cwd, options.file);
-  const sheet = await readSheet(path, { sheet: options.sheet });
+  const sheet = await readSheet(path, options.read);
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+  const fixedCopy = options.writeFixed === undefined ? undefined : fixedCopySource(path, sheet);
+  if (fixedCopy) checkFixedCopyTarget(fixedCopy, resolve(options.cwd, options.writeFixed!));
+  const fixes: RowFixes = new Map();
 
   const reportDir = chooseReportDir(options.cwd, options.file, options.reportDir, startedAt);
   const report = await ReportWriter.create(reportDir);
@@ -56,6 +79,7 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   try {
     for await (const row of sheet.rows) {
       const { result } = judge.judge(row);
+      if (fixedCopy) collectFixes(fixes, row, result, sheet.header);
       counts.add(result.status);
       await report.append(result);
       problems.print(result);
@@ -64,6 +88,13 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     const exitCode = counts.get('valid') === counts.rows ? EXIT.ok : EXIT.rowsNotImported;
     const summary = await finish(exitCode);
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);
+    if (fixedCopy) {
+      if (summary.input.encoding !== null) fixedCopy.text = { encoding: summary.input.encoding, delimiter: summary.input.delimiter ?? ',' };
+      const target = resolve(options.cwd, options.writeFixed!);
+      await writeFixedCopy(fixedCopy, target, fixes);
+      const cells = [...fixes.values()].reduce((n, row) => n + row.length, 0);
+      log.info(`  fixed copy: ${cells} cell${cells === 1 ? '' : 's'} in ${fixes.size} row${fixes.size === 1 ? '' : 's'} fixed: ${displayFile(options.cwd, target)}`);
+    }
     return { exitCode, summary, reportDir };
   } catch (error) {
     // The sheet broke part-way (a bad quote, bytes that are not UTF-8): keep what was read.
@@ -73,4 +104,21 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   } finally {
     await closeLogFile(log);
   }
+}
+
+function fixedCopySource(path: string, sheet: ReadSheet): FixedCopySource {
+  const { format, sheet: name } = sheet.input;
+  return { path, format, ...(name !== undefined ? { sheet: name } : {}), headerRow: sheet.header.row, headerWidth: sheet.header.headers.length };
+}
+
+/** The row's unambiguous fixes (a guess is never applied), with the cell text they replace. */
+function collectFixes(fixes: RowFixes, row: DataRow, result: RowResult, header: HeaderMapping): void {
+  const fixed = result.errors.flatMap((error) => {
+    const column = error.field === null ? undefined : header.columns[error.field];
+    if (!error.unambiguous || error.suggestion === undefined || column === undefined || error.field === null) return [];
+    return [{ field: error.field, column, from: cellDisplay(row.cells[error.field]).trim(), to: error.suggestion }];
+  });
+  // One fix per field: a field with two problems (length and letters) carries the same suggestion twice.
+  const unique = fixed.filter((fix, i) => fixed.findIndex((other) => other.field === fix.field) === i);
+  if (unique.length > 0) fixes.set(row.row, unique);
 }

@@ -5,7 +5,7 @@
  */
 import { isOddCell, type Cell } from '../sheet/types.js';
 import type { Field } from './fields.js';
-import { checkName, MAINLAND_MOBILE, MESSAGE_TYPES, TITLES, type Site } from './rules.js';
+import { checkEmail, checkName, MAINLAND_MOBILE, MESSAGE_TYPES, TITLES, type Site } from './rules.js';
 import type { ApiContactInput } from './schema.js';
 import { matchKey, suggestMessageType, suggestTitle } from './suggest.js';
 
@@ -25,6 +25,12 @@ export interface Normalised {
   problems: CellProblem[];
   /** Suggested values for fields the rule table may refuse. */
   suggestions: Partial<Record<Field, string>>;
+  /**
+   * Suggestions that are the one obvious fix, not a guess: spaces taken out of a
+   * name, an address cut out of `Ann <ann@example.com>`. `validate --write-fixed`
+   * applies these and nothing else.
+   */
+  fixes: Set<Field>;
 }
 
 const titleByKey = new Map(TITLES.map((title) => [matchKey(title), title]));
@@ -45,7 +51,8 @@ const PHONE_PUNCTUATION = /[\s().\-\u00a0]/g;
 /** `+86 139 1234 5678`, `8613912345678`, `0086…` and `13912345678` all mean `86-13912345678`. */
 export function normalisePhone(text: string): string {
   if (/^\d{1,4}-\d+$/.test(text)) return text;
-  let digits = text.replace(PHONE_PUNCTUATION, '');
+  // Full-width digits (１３９…) are digits; a tel: link is its number.
+  let digits = text.normalize('NFKC').replace(/^tel:/i, '').replace(PHONE_PUNCTUATION, '');
   let international = false;
   if (digits.startsWith('+')) {
     digits = digits.slice(1);
@@ -66,9 +73,14 @@ export function normalisePhone(text: string): string {
 }
 
 function oddCellDetail(cell: Exclude<Cell, string>): string {
-  return cell.kind === 'date'
-    ? `holds a date (${cell.shown}), not text; format the column as Text and type the value again`
-    : `holds the spreadsheet error ${cell.shown}; fix the formula or type the value`;
+  switch (cell.kind) {
+    case 'date':
+      return `holds a date (${cell.shown}), not text; format the column as Text and type the value again`;
+    case 'error':
+      return `holds the spreadsheet error ${cell.shown}; fix the formula or type the value`;
+    case 'merged':
+      return `is covered by the merged cells ${cell.shown}, so it reads as empty; unmerge them and fill in every row`;
+  }
 }
 
 const CODE_FOR_ODD_CELL: Record<Field, string> = {
@@ -84,6 +96,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   const notes: string[] = [];
   const problems: CellProblem[] = [];
   const suggestions: Partial<Record<Field, string>> = {};
+  const fixes = new Set<Field>();
   const text: Partial<Record<Field, string>> = {};
 
   for (const [field, cell] of Object.entries(cells) as [Field, Cell | undefined][]) {
@@ -96,8 +109,13 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   if (text.Name !== undefined) {
     input.Name = text.Name;
     const letters = site === 'cn' ? /[^A-Za-z\p{Script=Han}]/gu : /[^A-Za-z]/g;
-    const stripped = text.Name.normalize('NFKC').replace(letters, '');
-    if (stripped !== text.Name && checkName(stripped, site).length === 0) suggestions.Name = stripped;
+    const folded = text.Name.normalize('NFKC');
+    const stripped = folded.replace(letters, '');
+    if (stripped !== text.Name && checkName(stripped, site).length === 0) {
+      suggestions.Name = stripped;
+      // Only spaces and the punctuation of written names went: nothing else can have been meant.
+      if (folded.replace(NAME_PUNCTUATION, '') === stripped) fixes.add('Name');
+    }
   }
 
   if (text.EmailAddress !== undefined) {
@@ -107,6 +125,11 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
       notes.push(`EmailAddress: "mailto:" prefix dropped`);
     }
     input.EmailAddress = email;
+    const fixed = fixEmail(email);
+    if (fixed !== undefined) {
+      suggestions.EmailAddress = fixed;
+      fixes.add('EmailAddress');
+    }
   }
 
   if (text.PhoneNumber !== undefined && text.PhoneNumber !== '') {
@@ -115,7 +138,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
       problems.push({
         field: 'PhoneNumber',
         code: 'InvalidParameter.PhoneNumber',
-        detail: `"${written}" is a number in scientific notation, so digits are already lost; format the column as Text and type the full number`,
+        detail: `"${written}" is a number in scientific notation, which keeps only some of its digits; format the column as Text and type the full number`,
       });
     } else {
       const phone = normalisePhone(written);
@@ -143,12 +166,16 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     const types: string[] = [];
     const suggested: string[] = [];
     let everyUnknownHasSuggestion = true;
+    let everyUnknownIsFix = true;
     for (const item of items) {
       const type = messageTypeByKey.get(matchKey(item));
       if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
       const value = type ?? item;
-      const suggestion = type ?? suggestMessageType(item);
+      // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.
+      const fix = type ?? messageTypeByKey.get(`${matchKey(item)}message`);
+      const suggestion = fix ?? suggestMessageType(item);
       if (!suggestion) everyUnknownHasSuggestion = false;
+      if (!fix) everyUnknownIsFix = false;
       if (types.includes(value)) {
         notes.push(`MessageTypes: "${value}" repeated; sent once`);
         continue;
@@ -157,7 +184,10 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
       if (suggestion && !suggested.includes(suggestion)) suggested.push(suggestion);
     }
     input.MessageTypes = types;
-    if (everyUnknownHasSuggestion && suggested.join() !== types.join()) suggestions.MessageTypes = suggested.join(',');
+    if (everyUnknownHasSuggestion && suggested.join() !== types.join()) {
+      suggestions.MessageTypes = suggested.join(',');
+      if (everyUnknownIsFix) fixes.add('MessageTypes');
+    }
   }
 
   if (text.Members !== undefined) {
@@ -169,5 +199,22 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     input.Members = members;
   }
 
-  return { input, notes, problems, suggestions };
+  return { input, notes, problems, suggestions, fixes };
+}
+
+/** Spaces, dots, apostrophes, hyphens and middle dots: how names are written, never part of one the API takes. */
+const NAME_PUNCTUATION = /[\s.'\u2019\-\u00b7\u30fb]/gu;
+
+/**
+ * The address in `Ann <ann@example.com>`, `ann @example.com`, `ann＠example.com`
+ * or `ann@example.com;`, when taking out what cannot be part of it leaves a valid
+ * one; undefined when the address is valid already or no such fix exists.
+ */
+export function fixEmail(email: string): string | undefined {
+  if (checkEmail(email).length === 0) return undefined;
+  let fixed = email.normalize('NFKC');
+  const bracketed = /<([^<>]*)>/.exec(fixed);
+  if (bracketed) fixed = bracketed[1]!;
+  fixed = fixed.replace(/\s+/g, '').replace(/^[.,;:'"]+|[.,;:'"]+$/g, '');
+  return fixed !== email && checkEmail(fixed).length === 0 ? fixed : undefined;
 }

@@ -12,6 +12,8 @@ export interface RowProblem {
   code: string;
   message: string;
   suggestion?: string;
+  /** The suggestion is the one obvious fix, not a guess (see Normalised.fixes). */
+  unambiguous?: true;
 }
 
 export type RowVerdict =
@@ -22,7 +24,7 @@ export type RowVerdict =
 export type ColumnNamer = (field: Field) => string;
 
 export function validateRow(cells: RowCells, site: Site, columnOf: ColumnNamer = (field) => field): RowVerdict {
-  const { input, notes, problems: cellProblems, suggestions } = normaliseRow(cells, site);
+  const { input, notes, problems: cellProblems, suggestions, fixes } = normaliseRow(cells, site);
   const checked = checkContact(input, site);
   const prejudged = new Set(cellProblems.map((p) => p.field));
   const issues = [...cellProblems, ...(checked.ok ? [] : checked.issues.filter((i) => !prejudged.has(i.field)))];
@@ -34,7 +36,9 @@ export function validateRow(cells: RowCells, site: Site, columnOf: ColumnNamer =
       field: issue.field,
       code: issue.code,
       message: `${columnOf(issue.field)}: ${issue.detail}`,
-      ...(suggestion !== undefined && !issue.code.startsWith('MissingParameter') ? { suggestion } : {}),
+      ...(suggestion !== undefined && !issue.code.startsWith('MissingParameter')
+        ? { suggestion, ...(fixes.has(issue.field) ? { unambiguous: true as const } : {}) }
+        : {}),
     };
   });
   return { ok: false, problems, notes };

@@ -14,7 +14,7 @@ export const PLAN_VERSION = 1;
 
 /** What the report needs to know of the sheet the plan came from. */
 export interface PlannedSheet {
-  input: { file: string; format: string; sheet?: string; encoding?: string };
+  input: { file: string; format: string; sheet?: string; encoding?: string; delimiter?: string };
   sha256: string;
   header: HeaderMapping;
   blankRows: number;

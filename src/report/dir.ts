@@ -21,7 +21,12 @@ export function chooseReportDir(cwd: string, sheetPath: string, reportDir: strin
 }
 
 export function displayPath(cwd: string, path: string): string {
-  const relative = path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
+  const relative = displayFile(cwd, path);
   return relative.endsWith('/') ? relative : relative + '/';
+}
+
+/** A file's path as a person would type it from where they ran the command. */
+export function displayFile(cwd: string, path: string): string {
+  return path.startsWith(cwd + '/') ? path.slice(cwd.length + 1) : path;
 }
 

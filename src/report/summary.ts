@@ -2,7 +2,7 @@
 import type { Field } from '../contact/fields.js';
 import type { ReadSheet, SheetInput } from '../sheet/index.js';
 import type { HeaderMapping } from '../sheet/header.js';
-import { ROW_STATUSES, type RowResult, type RowStatus, type Summary } from './types.js';
+import { ROW_STATUSES, type ReportError, type RowResult, type RowStatus, type Summary } from './types.js';
 
 export class StatusCounts {
   readonly counts: Partial<Record<RowStatus, number>> = {};
@@ -24,10 +24,19 @@ export interface SheetFacts {
   sha256: string;
   header: HeaderMapping;
   blankRows: number;
+  /** CSV: how its text was read (the encoding is final only once the rows have been read). */
+  text?: { encoding: string; delimiter: string };
 }
 
 export async function sheetFacts(sheet: ReadSheet): Promise<SheetFacts> {
-  return { input: sheet.input, sha256: await sheet.input.sha256.catch(() => ''), header: sheet.header, blankRows: sheet.blankRows() };
+  const { text } = sheet.input;
+  return {
+    input: sheet.input,
+    sha256: await sheet.input.sha256.catch(() => ''),
+    header: sheet.header,
+    blankRows: sheet.blankRows(),
+    ...(text ? { text: { encoding: text.decoding.encoding, delimiter: text.delimiter } } : {}),
+  };
 }
 
 export interface SummaryParts extends SheetFacts {
@@ -51,7 +60,8 @@ export function buildSummary(parts: SummaryParts): Summary {
       file: input.file,
       format: input.format,
       sheet: input.sheet ?? null,
-      encoding: input.encoding ?? null,
+      encoding: parts.text?.encoding ?? null,
+      delimiter: parts.text?.delimiter ?? null,
       rows: parts.counts.rows,
       blankRows: parts.blankRows,
       headerRow: header.row,
@@ -79,7 +89,8 @@ export function humanSummary(summary: Summary, reportDir: string, directory = fa
   const { input } = summary;
   const where = input.sheet ? `${input.file} (sheet "${input.sheet}")` : input.file;
   const blank = input.blankRows > 0 ? `, ${input.blankRows} blank skipped` : '';
-  const lines = [`${where}: ${input.rows} rows (header on row ${input.headerRow}${blank})`];
+  const text = input.encoding !== null ? `; ${input.encoding}, ${delimiterName(input.delimiter ?? ',')}` : '';
+  const lines = [`${where}: ${input.rows} rows (header on row ${input.headerRow}${blank}${text})`];
   const counts = Object.entries(summary.counts).map(([status, n]) => `${status} ${n}`);
   lines.push(`  ${counts.length > 0 ? counts.join(' · ') : 'no data rows'}`);
   if (input.ignoredColumns.length > 0) {
@@ -94,10 +105,21 @@ export function humanSummary(summary: Summary, reportDir: string, directory = fa
   return lines;
 }
 
+function delimiterName(delimiter: string): string {
+  const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
+  return `${names[delimiter] ?? JSON.stringify(delimiter)}-separated`;
+}
+
+/** ` (fix: "ZhangSan")` for the one obvious fix, ` (did you mean "X"?)` for a guess. */
+export function suggestionText(error: ReportError): string {
+  if (error.suggestion === undefined) return '';
+  return error.unambiguous ? ` (fix: "${error.suggestion}")` : ` (did you mean "${error.suggestion}"?)`;
+}
+
 /** One line per problem: where it is, the API code, what is wrong, and the suggested fix. */
 export function problemLines(result: RowResult): string[] {
   return result.errors.map((error) => {
-    const fix = error.suggestion ? ` (did you mean "${error.suggestion}"?)` : '';
+    const fix = suggestionText(error);
     const where = result.row !== null ? `row ${result.row}` : `directory contact "${result.name}"`;
     return `  ${where}: ${error.code}: ${error.message}${fix}`;
   });

@@ -32,6 +32,8 @@ export interface ReportError {
   code: string;
   message: string;
   suggestion?: string;
+  /** The suggestion is the one obvious fix (spaces out of a name), which `validate --write-fixed` applies; else a guess for a person to confirm. */
+  unambiguous?: true;
 }
 
 export interface RowResult {
@@ -53,7 +55,10 @@ export interface Summary {
     file: string;
     format: string;
     sheet: string | null;
+    /** CSV: the encoding the text was read in (`utf-8`, `gb18030`, `utf-16le`…); null for XLSX. */
     encoding: string | null;
+    /** CSV: the field delimiter; null for XLSX. */
+    delimiter: string | null;
     /** Data rows in the report (blank rows excluded). */
     rows: number;
     blankRows: number;

@@ -9,6 +9,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvLine } from './csv-cell.js';
+import { suggestionText } from './summary.js';
 import type { RowResult, Summary } from './types.js';
 
 export const REPORT_FILES = {
@@ -82,7 +83,7 @@ export class ReportWriter {
 function csvValues(result: RowResult): (string | number | undefined)[] {
   const codes = result.errors.map((e) => e.code).join('; ');
   const messages = result.errors
-    .map((e) => (e.suggestion ? `${e.message} (did you mean "${e.suggestion}"?)` : e.message))
+    .map((e) => e.message + suggestionText(e))
     .join('; ');
   return [result.row ?? '', result.name, result.email, result.status, codes, messages, result.contactId, result.requestId];
 }

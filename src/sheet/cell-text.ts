@@ -121,3 +121,19 @@ function expandExponent(shortest: string): string {
   if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
+
+/**
+ * The text of a number formatted in scientific notation (`0.00E+00`), as Excel
+ * shows it: `1.39E+10`. Those digits are all a person sees, and all a CSV saved
+ * from the sheet would keep, so a phone in such a column is refused rather than
+ * read from the hidden value; undefined for any other cell.
+ */
+export function scientificFormat(numFmt: string | undefined, value: CellValue): string | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value) || typeof numFmt !== 'string') return undefined;
+  const section = numFmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '');
+  const match = /([0#?]*)(?:\.([0#?]*))?E([+-])([0#?]+)/i.exec(section);
+  if (!match) return undefined;
+  const [mantissa = '', exponent = ''] = value.toExponential((match[2] ?? '').length).split('e');
+  const sign = exponent.startsWith('-') ? '-' : '+';
+  return `${mantissa}E${sign}${exponent.replace(/^[+-]/, '').padStart((match[4] ?? '').length, '0')}`;
+}

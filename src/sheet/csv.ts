@@ -1,52 +1,53 @@
 /**
- * CSV rows, streamed: bytes → strict UTF-8 text (BOM dropped) → csv-parse records.
+ * CSV rows, streamed: bytes → text in the sheet's encoding (see decode.ts) →
+ * csv-parse records, split on the sniffed delimiter (see sniff.ts).
  * A record that spans several lines (a quoted new line) is one row, as in a spreadsheet.
  */
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { parse, CsvError } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { chooseEncoding, decodeHead, SheetDecoder } from './decode.js';
 import { drain } from './drain.js';
+import { sniffDelimiter } from './sniff.js';
 import type { OpenedSheet, SheetRow } from './types.js';
 
-/** Decodes UTF-8 across chunk boundaries and refuses bytes that are not UTF-8 (e.g. GBK). */
-class Utf8Decoder extends Transform {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  constructor() {
-    super({ readableObjectMode: false, decodeStrings: true, encoding: 'utf8' });
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode(chunk, { stream: true }));
-    } catch (error) {
-      done(error as Error);
-    }
-  }
-  override _flush(done: TransformCallback): void {
-    try {
-      done(null, this.decoder.decode());
-    } catch (error) {
-      done(error as Error);
-    }
-  }
-}
-
 export interface CsvOptions {
+  /** `--encoding`: overrides detection. */
+  encoding?: string;
+  /** `--delimiter`: overrides sniffing. */
   delimiter?: string;
+  /** How many fields a line's cells map to, for sniffing the delimiter from the header line. */
+  headerScore: (cells: string[]) => number;
+  /** Longest record csv-parse may build, in characters: bounds memory on a quote left open. */
+  maxRecordLength: number;
 }
 
-export async function openCsv(path: string, source: Readable = createReadStream(path), options: CsvOptions = {}): Promise<OpenedSheet> {
-  return { format: 'csv', encoding: 'utf-8', rows: csvRows(path, source, options) };
-}
-
-async function* csvRows(path: string, source: Readable, options: CsvOptions): AsyncGenerator<SheetRow> {
+/**
+ * @param head the file's first bytes, already read to detect its format
+ * @param size the file's size, to know whether `head` is all of it
+ */
+export function openCsv(path: string, head: Buffer, size: number, options: CsvOptions): OpenedSheet {
   const name = basename(path);
-  const decoder = new Utf8Decoder();
+  const choice = chooseEncoding(head, head.length >= size, options.encoding);
+  const sniffed = options.delimiter === undefined ? sniffDelimiter(decodeHead(head, choice), options.headerScore) : undefined;
+  const delimiter = options.delimiter ?? sniffed!.delimiter;
+  const decoder = new SheetDecoder(choice, name);
+  return {
+    format: 'csv',
+    text: { decoding: decoder.state, delimiter, delimiterSource: sniffed ? 'detected' : 'option' },
+    rows: csvRows(path, decoder, delimiter, options.maxRecordLength),
+  };
+}
+
+async function* csvRows(path: string, decoder: SheetDecoder, delimiter: string, maxRecordLength: number): AsyncGenerator<SheetRow> {
+  const name = basename(path);
+  const source = createReadStream(path);
   const parser = parse({
-    delimiter: options.delimiter ?? ',',
+    delimiter,
     relax_column_count: true,
     skip_empty_lines: false,
+    max_record_size: maxRecordLength,
     // Each record with the line it ends on, so a broken quote can be placed (see describeCsvError).
     info: true,
   });
@@ -62,7 +63,7 @@ async function* csvRows(path: string, source: Readable, options: CsvOptions): As
       yield { row, cells: record };
     }
   } catch (error) {
-    throw describeCsvError(name, lastLine + 1, error);
+    throw describeCsvError(name, lastLine + 1, error, maxRecordLength);
   } finally {
     // Also when the caller stops early (a bad header): do not leave the file open.
     source.destroy();
@@ -70,19 +71,17 @@ async function* csvRows(path: string, source: Readable, options: CsvOptions): As
 }
 
 /** @param recordLine the line the record being parsed starts on */
-function describeCsvError(name: string, recordLine: number, error: unknown): Error {
-  // Compare codes, not classes: the decoder's TypeError may come from another realm.
-  const code = (error as { code?: string }).code;
-  if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-    return new InputError(
-      `${name}: is not UTF-8 text; it may be GBK from Excel's "Save as CSV" — save it as "CSV UTF-8" instead`,
-      { cause: error },
-    );
-  }
+function describeCsvError(name: string, recordLine: number, error: unknown, maxRecordLength: number): Error {
   if (error instanceof CsvError) {
     if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
       return new InputError(
         `${name}: malformed CSV: the quoted field that starts on line ${recordLine} is never closed; fix the quotes or export the sheet again`,
+        { cause: error },
+      );
+    }
+    if (error.code === 'CSV_MAX_RECORD_SIZE') {
+      return new InputError(
+        `${name}: the record that starts on line ${recordLine} runs past ${maxRecordLength.toLocaleString('en-US')} characters: a quote left open, or not a contact sheet`,
         { cause: error },
       );
     }

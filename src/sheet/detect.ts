@@ -6,6 +6,7 @@
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { bomlessUtf16 } from './decode.js';
 import type { SheetFormat } from './types.js';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -30,6 +31,8 @@ const ZIP_TAIL_BYTES = 22 + 0xffff;
 export interface DetectedFile {
   format: SheetFormat;
   size: number;
+  /** The first bytes (up to 64 KiB), for the CSV reader to judge the encoding and delimiter from. */
+  head: Buffer;
 }
 
 export async function detectFormat(path: string): Promise<DetectedFile> {
@@ -50,7 +53,7 @@ export async function detectFormat(path: string): Promise<DetectedFile> {
 
     if (startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP)) {
       const entries = await zipEntryNames(handle, size);
-      return { format: judgeZip(name, entries), size };
+      return { format: judgeZip(name, entries), size, head };
     }
     if (startsWith(head, OLE2)) {
       throw new InputError(
@@ -60,13 +63,12 @@ export async function detectFormat(path: string): Promise<DetectedFile> {
     for (const { magic, what } of KNOWN_BINARIES) {
       if (startsWith(head, magic)) throw new InputError(`${name}: is ${what}, not a contact sheet; give a .xlsx or .csv file`);
     }
-    if (startsWith(head, Buffer.from([0xff, 0xfe])) || startsWith(head, Buffer.from([0xfe, 0xff]))) {
-      throw new InputError(`${name}: is UTF-16 text ("Unicode text"), which is not supported yet; ${SAVE_AS}`);
-    }
-    if (head.includes(0)) {
+    // Excel's "Unicode text" is UTF-16, full of zero bytes: text all the same.
+    const utf16 = startsWith(head, Buffer.from([0xff, 0xfe])) || startsWith(head, Buffer.from([0xfe, 0xff])) || bomlessUtf16(head);
+    if (!utf16 && head.includes(0)) {
       throw new InputError(`${name}: is a binary file, not a CSV or XLSX sheet; ${SAVE_AS}`);
     }
-    return { format: 'csv', size };
+    return { format: 'csv', size, head };
   } finally {
     await handle.close();
   }

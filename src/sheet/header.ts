@@ -1,11 +1,12 @@
 /**
  * Which column holds which field, from the header row's texts.
  * Headers are compared ignoring case, spaces, `_` and `-` (and full-width forms),
- * in English or Chinese (see contact/fields.ts).
+ * in English or Chinese (see contact/fields.ts), or as a mapping file says.
  */
 import { FIELDS, HEADER_ALIASES, REQUIRED_FIELDS, type Field } from '../contact/fields.js';
 import { matchKey } from '../contact/suggest.js';
 import { InputError } from '../errors.js';
+import type { ColumnMap } from './column-map.js';
 import { cellDisplay, type Cell } from './types.js';
 
 export interface HeaderMapping {
@@ -17,6 +18,16 @@ export interface HeaderMapping {
   headers: string[];
   /** Headers that map to no field, ignored. */
   ignored: string[];
+}
+
+/** A row read as if it were the header: what it maps, and what keeps it from being one. */
+export interface HeaderCandidate extends HeaderMapping {
+  /** Required fields without a column. */
+  missing: Field[];
+  /** Two columns that mean one field: the message. */
+  conflict?: string;
+  /** Mapping-file headers this row does not have. */
+  unmapped: string[];
 }
 
 const fieldByKey = new Map<string, Field>();
@@ -38,41 +49,64 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
-/** Maps a header row; throws InputError (exit 2) when it cannot serve as one. */
-export function mapHeader(file: string, row: number, cells: Cell[]): HeaderMapping {
+/** Reads a row as a header; never throws (see headerProblem for why it may not be one). */
+export function readHeader(row: number, cells: Cell[], map?: ColumnMap): HeaderCandidate {
   const headers = Array.from(cells, (cell) => cellDisplay(cell).trim());
   const columns: Partial<Record<Field, number>> = {};
   const ignored: string[] = [];
+  const seen = new Set<string>();
+  let conflict: string | undefined;
   headers.forEach((header, index) => {
     if (header === '') return;
-    const field = fieldForHeader(header);
+    const key = matchKey(header);
+    seen.add(key);
+    const field = map?.columns.has(key) ? map.columns.get(key) : fieldByKey.get(key);
     if (!field) {
       ignored.push(header);
       return;
     }
     const earlier = columns[field];
     if (earlier !== undefined) {
-      throw new InputError(
-        `${file}: row ${row}: columns ${columnLetter(earlier)} ("${headers[earlier]}") and ${columnLetter(index)} ("${header}") both mean ${field}; rename or remove one`,
-      );
+      conflict ??= `columns ${columnLetter(earlier)} ("${headers[earlier]}") and ${columnLetter(index)} ("${header}") both mean ${field}; rename or remove one${map ? ` or map one to null in ${map.file}` : ''}`;
+      return;
     }
     columns[field] = index;
   });
+  const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined);
+  const unmapped = map ? [...map.columns.keys()].filter((key) => !seen.has(key)).map((key) => map.written.get(key)!) : [];
+  return { row, columns, headers, ignored, missing, unmapped, ...(conflict ? { conflict } : {}) };
+}
 
+/** How many fields a row's cells map to: how much it looks like a header (used to sniff a CSV's delimiter). */
+export function headerScore(cells: string[], map?: ColumnMap): number {
+  return Object.keys(readHeader(0, cells, map).columns).length;
+}
+
+/** Why a candidate cannot serve as the header, as a person reads it (the caller names the file); undefined when it can. */
+export function headerProblem(candidate: HeaderCandidate, map?: ColumnMap): string | undefined {
+  const { row, columns, headers, missing, conflict, unmapped } = candidate;
   const found = headers.filter((h) => h !== '');
   if (Object.keys(columns).length === 0) {
-    throw new InputError(
-      `${file}: no recognisable header row; row ${row} reads ${quoteList(found, 6)}, expected headers such as Name, Email, Phone, Title, MessageTypes`,
-    );
+    return `no recognisable header row; row ${row} reads ${quoteList(found, 6)}, expected headers such as Name, Email, Phone, Title, MessageTypes${map ? ` or those in ${map.file}` : ''}`;
   }
-  const missing = REQUIRED_FIELDS.filter((field) => columns[field] === undefined);
   if (missing.length > 0) {
-    throw new InputError(
-      `${file}: row ${row}: no ${missing.join(', ')} column; the headers found are ${quoteList(found)} (accepted: ${missing
-        .map((field) => `${field}: ${HEADER_ALIASES[field].join(' / ')}`)
-        .join('; ')})`,
-    );
+    return `row ${row}: no ${missing.join(', ')} column; the headers found are ${quoteList(found)} (accepted: ${missing
+      .map((field) => `${field}: ${HEADER_ALIASES[field].join(' / ')}`)
+      .join('; ')}; or name them in a mapping file, --map)`;
   }
+  if (conflict) return `row ${row}: ${conflict}`;
+  if (unmapped.length > 0 && map) {
+    return `row ${row}: ${map.file} maps ${quoteList(unmapped)}, which the header does not have; the headers are ${quoteList(found)}`;
+  }
+  return undefined;
+}
+
+/** Maps a header row; throws InputError (exit 2) when it cannot serve as one. */
+export function mapHeader(file: string, row: number, cells: Cell[], map?: ColumnMap): HeaderMapping {
+  const candidate = readHeader(row, cells, map);
+  const problem = headerProblem(candidate, map);
+  if (problem) throw new InputError(`${file}: ${problem}`);
+  const { columns, headers, ignored } = candidate;
   return { row, columns, headers, ignored };
 }
 

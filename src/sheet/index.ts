@@ -1,6 +1,7 @@
 /**
  * Open a sheet file of any supported format: detect the format from its bytes,
- * find and map the header row, and hand back the data rows as a stream.
+ * find the header row (it may sit under a title, on a later worksheet) and map
+ * it, and hand back the data rows as a stream, within the input limits.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -8,24 +9,35 @@ import { basename } from 'node:path';
 import type { Field } from '../contact/fields.js';
 import { InputError } from '../errors.js';
 import type { RowCells } from '../contact/normalise.js';
+import type { ColumnMap } from './column-map.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
-import { columnLetter, mapHeader, type HeaderMapping } from './header.js';
-import type { Cell, OpenedSheet, SheetFormat, SheetReadOptions, SheetRow } from './types.js';
+import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
+import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
+import { parseDelimiter } from './sniff.js';
+import type { Cell, OpenedSheet, SheetFormat, SheetRow, TextFacts } from './types.js';
 
-type SheetOpener = (path: string, options: SheetReadOptions) => Promise<OpenedSheet>;
+/** The header is looked for in this many rows at the top of a sheet. */
+export const HEADER_SEARCH_ROWS = 20;
 
-/** Readers by format; exceljs is loaded only when a workbook is read, so CSV runs start faster. */
-const READERS = {
-  csv: (path) => openCsv(path),
-  xlsx: async (path, options) => (await import('./xlsx.js')).openXlsx(path, options),
-} satisfies Record<SheetFormat, SheetOpener>;
+export interface ReadOptions {
+  /** XLSX: worksheet name or 1-based position; without it, the first worksheet with a header. */
+  sheet?: string;
+  /** CSV: the encoding, instead of detecting it. */
+  encoding?: string;
+  /** CSV: the delimiter, instead of sniffing it. */
+  delimiter?: string;
+  /** `--map`: headers we could not guess. */
+  map?: ColumnMap;
+  limits?: Partial<InputLimits>;
+}
 
 export interface SheetInput {
   file: string;
   format: SheetFormat;
   sheet?: string;
-  encoding?: string;
+  /** CSV: how its text was read. */
+  text?: TextFacts;
   size: number;
   /** Resolves to the sha256 of the file's bytes (hashed alongside the read). */
   sha256: Promise<string>;
@@ -41,66 +53,173 @@ export interface ReadSheet {
   header: HeaderMapping;
   /** Data rows after the header, in order; blank rows are left out and counted in `blankRows()`. */
   rows: AsyncIterable<DataRow>;
-  /** Blank rows skipped so far (final once `rows` is exhausted). */
+  /** Blank rows skipped between data rows so far (trailing ones are not counted: they are nothing). */
   blankRows(): number;
 }
 
+/** A row with nothing in it; cells covered by a merge hold nothing of their own. */
 export function isBlank(cells: Cell[]): boolean {
-  return cells.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
+  return cells.every((cell) => cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.kind === 'merged'));
 }
 
-export async function readSheet(path: string, options: SheetReadOptions = {}): Promise<ReadSheet> {
+export async function readSheet(path: string, options: ReadOptions = {}): Promise<ReadSheet> {
   const file = basename(path);
-  const { format, size } = await detectFormat(path);
+  const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { map } = options;
+  const { format, size, head } = await detectFormat(path);
+  if (size > limits.maxBytes) {
+    throw new InputError(`${file}: the file is ${formatBytes(size)}, more than the ${formatBytes(limits.maxBytes)} a sheet may be; raise --max-bytes if it really is a contact sheet`);
+  }
   const sha256 = hashFile(path);
   sha256.catch(() => undefined); // a read error surfaces from the reader; never as an unhandled rejection
-  const opened = await READERS[format](path, options);
-  const iterator = opened.rows[Symbol.asyncIterator]();
 
-  let blank = 0;
-  let previousRow = 0;
-  /** Rows absent from an XLSX file are blank rows too. */
-  const countGap = (row: number) => {
-    blank += Math.max(0, row - previousRow - 1);
-    previousRow = row;
-  };
-
-  let header: HeaderMapping | undefined;
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    const { row, cells } = next.value;
-    previousRow = row;
-    if (isBlank(cells)) continue;
-    try {
-      header = mapHeader(file, row, cells);
-    } catch (error) {
-      await iterator.return?.();
-      throw error;
-    }
-    break;
+  let found: FoundHeader;
+  if (format === 'csv') {
+    const delimiter = options.delimiter ?? map?.delimiter;
+    const opened = openCsv(path, head, size, {
+      encoding: options.encoding ?? map?.encoding,
+      ...(delimiter !== undefined ? { delimiter: parseDelimiter(delimiter) } : {}),
+      headerScore: (cells) => headerScore(cells, map),
+      maxRecordLength: maxRecordLength(limits),
+    });
+    found = await findHeader(file, opened, map, limits);
+  } else {
+    found = await findHeaderInWorkbook(path, options.sheet ?? map?.sheet, map, limits, size);
   }
-  if (!header) {
-    throw new InputError(`${file}: every row is blank, so there is no header row; the first row must name the columns (Name, Email, Title, MessageTypes…)`);
-  }
-  const mapping = header;
-
-  async function* dataRows(): AsyncGenerator<DataRow> {
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-      const sheetRow: SheetRow = next.value;
-      countGap(sheetRow.row);
-      if (isBlank(sheetRow.cells)) {
-        blank++;
-        continue;
-      }
-      yield { row: sheetRow.row, cells: pickFields(sheetRow.cells, mapping) };
-    }
-  }
-
+  const { opened, header, rows } = found;
   return {
-    input: { file, format, sheet: opened.sheet, encoding: opened.encoding, size, sha256 },
+    input: { file, format, ...(opened.sheet !== undefined ? { sheet: opened.sheet } : {}), ...(opened.text ? { text: opened.text } : {}), size, sha256 },
     header,
-    rows: dataRows(),
-    blankRows: () => blank,
+    ...dataRows(file, rows, header, limits),
   };
+}
+
+interface FoundHeader {
+  opened: OpenedSheet;
+  header: HeaderMapping;
+  /** The rest of the sheet, after the header row. */
+  rows: AsyncIterator<SheetRow>;
+}
+
+/** The header, or why there is none (without the file name: the caller says which file, which sheet). */
+type Search = { found: FoundHeader } | { problem: string };
+
+/**
+ * The header is the first of the top rows that maps every required field
+ * (or the row the mapping file pins). Rows above it are titles and notes.
+ */
+async function searchHeader(opened: OpenedSheet, map: ColumnMap | undefined, limits: InputLimits, file: string): Promise<Search> {
+  const rows = opened.rows[Symbol.asyncIterator]();
+  const lastRow = map?.headerRow ?? HEADER_SEARCH_ROWS;
+  let best: HeaderCandidate | undefined;
+  let blankOnly = true;
+  try {
+    for (let next = await rows.next(); !next.done && next.value.row <= lastRow; next = await rows.next()) {
+      const { row, cells } = next.value;
+      checkCells(file, row, cells, limits);
+      if (isBlank(cells) || (map?.headerRow !== undefined && row !== map.headerRow)) continue;
+      blankOnly = false;
+      const candidate = readHeader(row, cells, map);
+      if (candidate.missing.length === 0) {
+        const problem = headerProblem(candidate, map);
+        if (problem) throw new InputError(`${file}: ${problem}`);
+        const { columns, headers, ignored } = candidate;
+        return { found: { opened, header: { row, columns, headers, ignored }, rows } };
+      }
+      if (!best || Object.keys(candidate.columns).length > Object.keys(best.columns).length) best = candidate;
+    }
+  } catch (error) {
+    await rows.return?.();
+    throw error;
+  }
+  await rows.return?.();
+  if (blankOnly) {
+    const where = map?.headerRow !== undefined ? `row ${map.headerRow} (pinned by ${map.file}) is blank` : `the first ${HEADER_SEARCH_ROWS} rows are blank`;
+    return { problem: `${where}, so there is no header row; a row near the top must name the columns (Name, Email, Title, MessageTypes…)` };
+  }
+  const problem = headerProblem(best!, map)!;
+  const looked = map?.headerRow !== undefined ? ` (row ${map.headerRow}, as ${map.file} says)` : ` (looked through the first ${HEADER_SEARCH_ROWS} rows)`;
+  return { problem: problem + looked };
+}
+
+async function findHeader(file: string, opened: OpenedSheet, map: ColumnMap | undefined, limits: InputLimits): Promise<FoundHeader> {
+  const search = await searchHeader(opened, map, limits, file);
+  if ('problem' in search) throw new InputError(`${file}: ${search.problem}`);
+  return search.found;
+}
+
+/** Without --sheet, the first worksheet (in tab order) whose top rows hold a header: instructions often come first. */
+async function findHeaderInWorkbook(
+  path: string,
+  sheet: string | undefined,
+  map: ColumnMap | undefined,
+  limits: InputLimits,
+  size: number,
+): Promise<FoundHeader> {
+  const file = basename(path);
+  const { openXlsx } = await import('./xlsx.js'); // exceljs only when a workbook is read: CSV runs start faster
+  const maxUnzipped = Math.max(limits.maxBytes, size) * UNZIPPED_PER_BYTE;
+  const first = await openXlsx(path, { sheet, maxUnzipped });
+  const sheets = [first.sheet!, ...(first.otherSheets ?? [])];
+  const problems: string[] = [];
+  for (const [i, name] of sheets.entries()) {
+    const opened = i === 0 ? first : await openXlsx(path, { sheet: name, maxUnzipped });
+    const search = await searchHeader(opened, map, limits, file);
+    if ('found' in search) return search.found;
+    problems.push(`sheet "${name}": ${search.problem}`);
+  }
+  if (problems.length === 1) throw new InputError(`${file}: ${problems[0]}`);
+  throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
+}
+
+function dataRows(
+  file: string,
+  rows: AsyncIterator<SheetRow>,
+  header: HeaderMapping,
+  limits: InputLimits,
+): Pick<ReadSheet, 'rows' | 'blankRows'> {
+  let blank = 0;
+  /** Blank rows since the last data row: counted only once another data row follows. */
+  let pending = 0;
+  let previousRow = header.row;
+  let count = 0;
+
+  async function* generate(): AsyncGenerator<DataRow> {
+    try {
+      for (let next = await rows.next(); !next.done; next = await rows.next()) {
+        const { row, cells } = next.value;
+        // Rows absent from an XLSX file are blank rows too.
+        pending += Math.max(0, row - previousRow - 1);
+        previousRow = row;
+        if (isBlank(cells)) {
+          pending++;
+          continue;
+        }
+        checkCells(file, row, cells, limits);
+        if (++count > limits.maxRows) {
+          throw new InputError(`${file}: more than ${limits.maxRows.toLocaleString('en-US')} data rows (row ${row}); raise --max-rows if the sheet really is that long`);
+        }
+        blank += pending;
+        pending = 0;
+        yield { row, cells: pickFields(cells, header) };
+      }
+    } finally {
+      await rows.return?.();
+    }
+  }
+
+  return { rows: generate(), blankRows: () => blank };
+}
+
+function checkCells(file: string, row: number, cells: Cell[], limits: InputLimits): void {
+  for (let i = 0; i < cells.length; i++) {
+    const cell = cells[i];
+    if (typeof cell === 'string' && cell.length > limits.maxCellLength) {
+      throw new InputError(
+        `${file}: row ${row}, column ${columnLetter(i)}: a cell of ${cell.length.toLocaleString('en-US')} characters, more than the ${limits.maxCellLength.toLocaleString('en-US')} a cell may have`,
+      );
+    }
+  }
 }
 
 function pickFields(cells: Cell[], header: HeaderMapping): RowCells {

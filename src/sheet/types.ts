@@ -2,11 +2,15 @@
  * What every sheet reader produces: rows of cells already turned into text,
  * each row carrying the number a spreadsheet program would show for it.
  */
+import type { DecodeState } from './decode.js';
 
-/** A cell the reader could not honestly turn into text; validation reports it as a row problem. */
+/**
+ * A cell the reader could not honestly turn into text; validation reports it as a row problem:
+ * a date, an error value such as #N/A, or a cell covered by merged cells (it reads as empty).
+ */
 export interface OddCell {
-  kind: 'date' | 'error';
-  /** What the cell shows, for the message (an ISO date, or Excel's `#N/A`). */
+  kind: 'date' | 'error' | 'merged';
+  /** What the cell shows, for the message (an ISO date, Excel's `#N/A`, the merged range `B5:B6`). */
   shown: string;
 }
 
@@ -27,13 +31,23 @@ export interface SheetReadOptions {
   sheet?: string;
 }
 
+/** How a text sheet was read: recorded in the summary, so nobody has to guess. */
+export interface TextFacts {
+  /** Live while the rows stream: a detected UTF-8 file may turn out to be GB18030 further down. */
+  decoding: DecodeState;
+  delimiter: string;
+  delimiterSource: 'detected' | 'option';
+}
+
 /** An opened sheet: what was found out before the first data row, and the rows. */
 export interface OpenedSheet {
   format: SheetFormat;
   /** Worksheet name (XLSX), undefined for CSV. */
   sheet?: string;
-  /** Text encoding (CSV), undefined for XLSX. */
-  encoding?: string;
+  /** CSV: encoding and delimiter. */
+  text?: TextFacts;
+  /** XLSX without --sheet: the worksheets after this one, in tab order, to try if this one has no header. */
+  otherSheets?: string[];
   /** All rows, header included, in sheet order. Blank rows are yielded too (all cells empty). */
   rows: AsyncIterable<SheetRow>;
 }
@@ -45,5 +59,6 @@ export function isOddCell(cell: Cell | undefined): cell is OddCell {
 /** Text of a cell for places that only need to show it (header detection, reports). */
 export function cellDisplay(cell: Cell | undefined): string {
   if (cell === undefined) return '';
-  return typeof cell === 'string' ? cell : cell.shown;
+  if (typeof cell === 'string') return cell;
+  return cell.kind === 'merged' ? '' : cell.shown;
 }

@@ -5,7 +5,9 @@
  * - the zip's central directory (read from the end of the file, no streaming)
  *   gives the small parts up front: the list of sheets in tab order
  *   (xl/workbook.xml and its rels), so a wrong `--sheet` fails at once, and
- *   the chosen sheet's rels, to see whether it has `mailto:` links;
+ *   a first pass over the chosen sheet's XML (inflated, not parsed) finds its
+ *   merged cells and, when its rels have any, `mailto:` links: both are listed
+ *   after the rows, too late for a streaming reader;
  * - exceljs's streaming WorkbookReader (UTF-8 fix applied, see exceljs-utf8.ts)
  *   reads the rows, one at a time, in bounded memory. Other worksheets are
  *   never parsed.
@@ -15,9 +17,10 @@ import { createRequire } from 'node:module';
 import { basename, posix } from 'node:path';
 import type { Row } from 'exceljs';
 import { InputError } from '../errors.js';
-import { cellToText, mailtoAddress } from './cell-text.js';
+import { cellToText, mailtoAddress, scientificFormat } from './cell-text.js';
 import { loadExcelJS } from './exceljs-utf8.js';
-import type { Cell, OpenedSheet, SheetReadOptions, SheetRow } from './types.js';
+import { DEFAULT_LIMITS, formatBytes, UNZIPPED_PER_BYTE } from './limits.js';
+import type { Cell, OpenedSheet, SheetRow } from './types.js';
 
 const STREAM_OPTIONS = {
   worksheets: 'emit',
@@ -32,12 +35,20 @@ const STREAM_OPTIONS = {
 
 const SAVE_AGAIN = 'open it in Excel and save it again as .xlsx';
 
-export async function openXlsx(path: string, options: SheetReadOptions): Promise<OpenedSheet> {
+export interface XlsxOptions {
+  /** Worksheet name or 1-based position; without it, the first visible worksheet. */
+  sheet?: string;
+  /** Bytes the zip may unpack to (a zip bomb stops here). */
+  maxUnzipped?: number;
+}
+
+export async function openXlsx(path: string, options: XlsxOptions): Promise<OpenedSheet> {
   const file = basename(path);
-  const zip = await openZip(path, file);
+  const maxUnzipped = options.maxUnzipped ?? DEFAULT_LIMITS.maxBytes * UNZIPPED_PER_BYTE;
+  const zip = await openZip(path, file, maxUnzipped);
   const sheets = await listSheets(zip, file);
-  const sheet = chooseSheet(file, sheets, options.sheet);
-  const mailto = await mailtoLinks(zip, sheet, file);
+  const { sheet, others } = chooseSheet(file, sheets, options.sheet);
+  const marks = await scanSheet(zip, sheet, file, maxUnzipped);
 
   const excel = loadExcelJS();
   const input = createReadStream(path);
@@ -62,7 +73,12 @@ export async function openXlsx(path: string, options: SheetReadOptions): Promise
     close();
     throw unreadable(file, `the rows of sheet ${JSON.stringify(sheet.name)} (${sheet.part}) are missing`);
   }
-  return { format: 'xlsx', sheet: sheet.name, rows: sheetRows(file, found.value, mailto, failure, close) };
+  return {
+    format: 'xlsx',
+    sheet: sheet.name,
+    ...(others.length > 0 ? { otherSheets: others.map((s) => s.name) } : {}),
+    rows: sheetRows(file, found.value, marks, failure, close),
+  };
 }
 
 /** A WorksheetReader seen as what it is: batches of parse events, one batch per chunk of XML. */
@@ -73,7 +89,7 @@ interface WorksheetBatches {
 async function* sheetRows(
   file: string,
   worksheet: WorksheetBatches,
-  mailto: MailtoLinks | undefined,
+  marks: CellMarks,
   failure: Tripwire,
   close: () => void,
 ): AsyncGenerator<SheetRow> {
@@ -90,7 +106,7 @@ async function* sheetRows(
       }
       if (next.done) break;
       for (const { eventType, value } of next.value) {
-        if (eventType === 'row') yield toSheetRow(value as Row, mailto);
+        if (eventType === 'row') yield toSheetRow(value as Row, marks);
       }
     }
     finished = true;
@@ -152,17 +168,15 @@ class Tripwire {
   }
 }
 
-function toSheetRow(row: Row, mailto: MailtoLinks | undefined): SheetRow {
+function toSheetRow(row: Row, marks: CellMarks): SheetRow {
   const cells: Cell[] = [];
   row.eachCell((cell, column) => {
-    cells[column - 1] = cellToText(cell.value);
+    cells[column - 1] = scientificFormat(cell.numFmt, cell.value) ?? cellToText(cell.value);
   });
-  const links = mailto?.get(row.number);
-  if (links) {
-    for (const [column, address] of links) {
-      const shown = cells[column];
-      if (shown === undefined || (typeof shown === 'string' && shown.trim() === '')) cells[column] = address;
-    }
+  // Marks go on cells with nothing shown: a link's address, or the merged range that covers the cell.
+  for (const [column, mark] of marks.get(row.number) ?? []) {
+    const shown = cells[column];
+    if (shown === undefined || (typeof shown === 'string' && shown.trim() === '')) cells[column] = mark;
   }
   // Cells exceljs had nothing for are empty text: no holes for map() to skip.
   for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = '';
@@ -197,6 +211,8 @@ function parseOnly(workbook: object, part: string): void {
 
 interface ZipEntry {
   path: string;
+  /** As the zip's directory declares it: a zip bomb may lie, so what a part really unpacks to is counted too. */
+  uncompressedSize?: number;
   buffer(): Promise<Buffer>;
   stream(): NodeJS.ReadableStream;
 }
@@ -218,7 +234,7 @@ function loadUnzipper(): Unzipper {
   return unzipper;
 }
 
-async function openZip(path: string, file: string): Promise<Zip> {
+async function openZip(path: string, file: string, maxUnzipped: number): Promise<Zip> {
   const { Open } = loadUnzipper();
   let directory: { files: ZipEntry[] };
   try {
@@ -236,7 +252,14 @@ async function openZip(path: string, file: string): Promise<Zip> {
     }
   }
   const zip: Zip = new Map();
-  for (const entry of directory.files) zip.set(entry.path.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+  let declared = 0;
+  for (const entry of directory.files) {
+    zip.set(entry.path.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+    declared += entry.uncompressedSize ?? 0;
+  }
+  if (declared > maxUnzipped) {
+    throw unreadable(file, `it unpacks to ${formatBytes(declared)}, more than ${formatBytes(maxUnzipped)}: a zip bomb, or raise --max-bytes`);
+  }
   return zip;
 }
 
@@ -283,14 +306,20 @@ async function listSheets(zip: Zip, file: string): Promise<SheetInfo[]> {
   return sheets;
 }
 
-function chooseSheet(file: string, sheets: SheetInfo[], requested: string | undefined): SheetInfo {
+/**
+ * The sheet asked for; or, without --sheet, the first sheet a person sees (hidden
+ * sheets and charts are not it) and the visible worksheets after it, to look for
+ * the header in when the first has none.
+ */
+function chooseSheet(file: string, sheets: SheetInfo[], requested: string | undefined): { sheet: SheetInfo; others: SheetInfo[] } {
   if (sheets.length === 0) throw unreadable(file, 'its workbook lists no sheets');
   const wanted = requested?.trim() ?? '';
   let sheet: SheetInfo | undefined;
+  let others: SheetInfo[] = [];
   if (wanted === '') {
-    // The first sheet a person sees: hidden sheets and charts are not it.
-    sheet =
-      sheets.find((s) => !s.hidden && isWorksheet(s)) ?? sheets.find((s) => isWorksheet(s)) ?? sheets[0];
+    const visible = sheets.filter((s) => !s.hidden && isWorksheet(s) && isReadablePart(s));
+    sheet = visible[0] ?? sheets.find((s) => isWorksheet(s)) ?? sheets[0];
+    others = visible.slice(1);
   } else {
     sheet =
       sheets.find((s) => s.name === wanted) ??
@@ -306,11 +335,15 @@ function chooseSheet(file: string, sheets: SheetInfo[], requested: string | unde
     const what = sheet.type === 'chartsheet' ? 'a chart sheet' : 'not a worksheet';
     throw new InputError(`${file}: sheet ${JSON.stringify(sheet.name)} is ${what}, it has no rows; ${sheetChoices(sheets)}`);
   }
-  if (!/^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.part)) {
-    // exceljs's streaming reader only finds worksheets stored under this name.
+  if (!isReadablePart(sheet)) {
     throw unreadable(file, `sheet ${JSON.stringify(sheet.name)} is stored as ${sheet.part}, which this reader cannot find`);
   }
-  return sheet;
+  return { sheet, others };
+}
+
+/** exceljs's streaming reader only finds worksheets stored under this name. */
+function isReadablePart(sheet: SheetInfo): boolean {
+  return /^xl\/worksheets\/sheet\d+\.xml$/.test(sheet.part);
 }
 
 function isWorksheet(sheet: SheetInfo): boolean {
@@ -327,21 +360,69 @@ function sheetChoices(sheets: SheetInfo[]): string {
 }
 
 // ---------------------------------------------------------------------------
-// mailto: links on cells with no text.
+// Merged cells, and mailto: links on cells with no text.
 //
+// Both are listed after the rows (<mergeCells>, <hyperlinks>), so finding them
+// takes a pass over the sheet's XML before the rows are read: inflated and
+// searched as bytes, not parsed, which costs a few percent of the read. The
+// pass also counts what the part really unpacks to, whatever its header says.
+//
+// In a merged range only the top-left cell holds a value; the others read as
+// empty. A contact sheet with merged cells in its data rows (one Title merged
+// over three people) would lose values silently, so covered cells are marked.
 // While streaming, a cell's value is its shown text. A link is lost only where
 // that text is empty, and its target is needed only when it is a mailto:
-// address. Links live in <hyperlinks> after the rows, so finding them takes a
-// pass over the sheet before the rows are read: done only when the sheet's
-// rels (a small part) hold a mailto: target at all, which they almost never do.
+// address: looked for only when the sheet's rels hold a mailto: target at all.
 
-/** Row number → [0-based column, address] of cells linked to a mailto: target. */
-type MailtoLinks = Map<number, [number, string][]>;
+/** Row number → [0-based column, what the cell holds instead of nothing]. */
+type CellMarks = Map<number, [number, Cell][]>;
 
-/** Ranges bigger than this are not a column of contacts; their links are left alone. */
-const MAX_CELLS_PER_LINK = 100_000;
+/** Ranges bigger than this are not a column of contacts; they are left alone. */
+const MAX_CELLS_PER_RANGE = 100_000;
 
-async function mailtoLinks(zip: Zip, sheet: SheetInfo, file: string): Promise<MailtoLinks | undefined> {
+const MERGE_CELL = /<(?:[\w.-]+:)?mergeCell\s[^>]*>/g;
+const HYPERLINK = /<(?:[\w.-]+:)?hyperlink\s[^>]*>/g;
+
+async function scanSheet(zip: Zip, sheet: SheetInfo, file: string, maxUnzipped: number): Promise<CellMarks> {
+  const entry = zip.get(sheet.part);
+  if (!entry) return new Map();
+  const addresses = await mailtoTargets(zip, sheet, file);
+  const marks: CellMarks = new Map();
+  let carry = '';
+  let inflated = 0;
+  try {
+    for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > maxUnzipped) throw unreadable(file, `${sheet.part} unpacks to more than ${formatBytes(maxUnzipped)}: a zip bomb, or raise --max-bytes`);
+      // latin1: one character per byte, and the tags and attributes looked for are ASCII.
+      const text = carry + chunk.toString('latin1');
+      let end = 0;
+      for (const match of text.matchAll(MERGE_CELL)) {
+        end = Math.max(end, (match.index ?? 0) + match[0].length);
+        const ref = parseAttributes(match[0]).ref;
+        if (ref !== undefined) markRange(marks, ref, (range) => ({ kind: 'merged', shown: range }));
+      }
+      if (addresses) {
+        for (const match of text.matchAll(HYPERLINK)) {
+          end = Math.max(end, (match.index ?? 0) + match[0].length);
+          const attributes = parseAttributes(match[0]);
+          const address = addresses.get(relationshipId(attributes) ?? '');
+          if (address !== undefined && attributes.ref !== undefined) markRange(marks, attributes.ref, () => address, true);
+        }
+      }
+      // Keep an element cut by the chunk's end for the next round.
+      const open = text.lastIndexOf('<');
+      carry = open >= end ? text.slice(open) : '';
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw unreadable(file, `${sheet.part}: ${reasonOf(error)}`, error);
+  }
+  return marks;
+}
+
+/** Relationship id → address, for the sheet's mailto: hyperlinks; undefined when it has none. */
+async function mailtoTargets(zip: Zip, sheet: SheetInfo, file: string): Promise<Map<string, string> | undefined> {
   const relsPart = posix.join(posix.dirname(sheet.part), '_rels', `${posix.basename(sheet.part)}.rels`);
   const rels = await readText(zip, relsPart, file);
   if (rels === undefined || !/mailto:/i.test(rels)) return undefined;
@@ -350,45 +431,28 @@ async function mailtoLinks(zip: Zip, sheet: SheetInfo, file: string): Promise<Ma
     const address = mailtoAddress(rel.Target);
     if (rel.Id !== undefined && address !== undefined && /hyperlink$/i.test(rel.Type ?? '')) addresses.set(rel.Id, address);
   }
-  const entry = zip.get(sheet.part);
-  if (addresses.size === 0 || !entry) return undefined;
-
-  const links: MailtoLinks = new Map();
-  const hyperlink = /<(?:[\w.-]+:)?hyperlink\s[^>]*>/g;
-  let carry = '';
-  try {
-    const decoder = new TextDecoder('utf-8');
-    for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
-      const text = carry + decoder.decode(chunk, { stream: true });
-      let end = 0;
-      for (const match of text.matchAll(hyperlink)) {
-        end = (match.index ?? 0) + match[0].length;
-        const attributes = parseAttributes(match[0]);
-        const address = addresses.get(relationshipId(attributes) ?? '');
-        if (address !== undefined && attributes.ref !== undefined) addLinks(links, attributes.ref, address);
-      }
-      // Keep an element cut by the chunk's end for the next round.
-      const open = text.lastIndexOf('<');
-      carry = open >= end ? text.slice(open) : '';
-    }
-  } catch (error) {
-    throw unreadable(file, `${sheet.part}: ${reasonOf(error)}`, error);
-  }
-  return links.size > 0 ? links : undefined;
+  return addresses.size > 0 ? addresses : undefined;
 }
 
-function addLinks(links: MailtoLinks, ref: string, address: string): void {
+/**
+ * Marks the cells of a range (`B5:B7`). A merge marks all but its top-left cell,
+ * which holds the value; a link marks every cell.
+ */
+function markRange(marks: CellMarks, ref: string, mark: (range: string) => Cell, topLeftToo = false): void {
   const [first = '', last = first] = ref.split(':');
   const from = decodeCellRef(first);
   const to = decodeCellRef(last);
   if (!from || !to) return;
   const rows = to.row - from.row + 1;
   const columns = to.column - from.column + 1;
-  if (rows <= 0 || columns <= 0 || rows * columns > MAX_CELLS_PER_LINK) return;
+  if (rows <= 0 || columns <= 0 || rows * columns > MAX_CELLS_PER_RANGE) return;
+  const value = mark(ref.toUpperCase().replace(/\$/g, ''));
   for (let row = from.row; row <= to.row; row++) {
-    let inRow = links.get(row);
-    if (!inRow) links.set(row, (inRow = []));
-    for (let column = from.column; column <= to.column; column++) inRow.push([column, address]);
+    let inRow = marks.get(row);
+    if (!inRow) marks.set(row, (inRow = []));
+    for (let column = from.column; column <= to.column; column++) {
+      if (topLeftToo || row !== from.row || column !== from.column) inRow.push([column, value]);
+    }
   }
 }
 

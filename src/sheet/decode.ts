@@ -1,0 +1,230 @@
+/**
+ * Bytes of a text sheet → text, in whatever encoding the sheet was saved in.
+ *
+ * What people's tools write: UTF-8 with or without a BOM (Excel's "CSV UTF-8",
+ * Google Sheets, LibreOffice), UTF-16 with a BOM (Excel's "Unicode text",
+ * tab-separated), GB18030/GBK (Excel's plain "CSV" on Chinese Windows) and
+ * windows-1252 (the same on Western European Windows). The BOM decides when
+ * there is one; otherwise UTF-8 if the bytes are valid UTF-8, and else the
+ * legacy encoding chardet finds likeliest. `--encoding` overrides all of it.
+ */
+import { isUtf8 } from 'node:buffer';
+import { Transform, type TransformCallback } from 'node:stream';
+import { createRequire } from 'node:module';
+import { TextDecoder } from 'node:util';
+import { InputError } from '../errors.js';
+
+const require = createRequire(import.meta.url);
+type Iconv = typeof import('iconv-lite');
+type Chardet = typeof import('chardet');
+/** Loaded on first use: a UTF-8 sheet (most of them) needs neither. */
+let iconv: Iconv | undefined;
+const loadIconv = (): Iconv => (iconv ??= require('iconv-lite') as Iconv);
+
+export type EncodingSource = 'bom' | 'detected' | 'option';
+
+export interface EncodingChoice {
+  /** Canonical, lower-case name: `utf-8`, `utf-16le`, `gb18030`, `windows-1252`, … */
+  encoding: string;
+  /** Bytes of byte-order mark to skip at the start. */
+  bom: number;
+  source: EncodingSource;
+}
+
+const BOMS: { bytes: number[]; encoding: string }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+/** Legacy encodings a sheet that is not UTF-8 most likely is, when chardet has no better idea. */
+const FALLBACK_LEGACY = 'gb18030';
+
+/** `GBK`, `cp936`, `Latin1` → the name we record and decode with; throws InputError for unknown names. */
+export function canonicalEncoding(name: string): string {
+  const key = name.trim().toLowerCase().replace(/_/g, '-');
+  if (key === 'utf8' || key === 'utf-8' || key === 'utf-8-sig') return 'utf-8';
+  if (key === 'utf16le' || key === 'utf-16le' || key === 'utf-16' || key === 'ucs2' || key === 'ucs-2') return 'utf-16le';
+  if (key === 'utf16be' || key === 'utf-16be') return 'utf-16be';
+  // GBK and GB2312 text is GB18030 text: decode with the superset, so nothing is lost.
+  if (key === 'gbk' || key === 'gb2312' || key === 'cp936' || key === 'gb18030') return 'gb18030';
+  if (key === 'latin1' || key === 'iso-8859-1' || key === 'cp1252' || key === 'windows-1252') return 'windows-1252';
+  if (!loadIconv().encodingExists(key)) {
+    throw new InputError(`--encoding ${name}: unknown encoding; use utf-8, utf-16le, utf-16be, gb18030 (also for GBK), windows-1252, big5, shift_jis…`);
+  }
+  return key;
+}
+
+/**
+ * The encoding of a text sheet, judged from its first bytes.
+ * @param head the file's first bytes (64 KiB is plenty)
+ * @param whole whether `head` is the whole file (then a cut-off character at its end is an error, not a chunk boundary)
+ */
+export function chooseEncoding(head: Buffer, whole: boolean, forced?: string): EncodingChoice {
+  const bom = BOMS.find(({ bytes }) => bytes.every((byte, i) => head[i] === byte));
+  if (forced !== undefined) {
+    const encoding = canonicalEncoding(forced);
+    return { encoding, bom: bom?.encoding === encoding ? bom.bytes.length : 0, source: 'option' };
+  }
+  if (bom) return { encoding: bom.encoding, bom: bom.bytes.length, source: 'bom' };
+  const bomless16 = bomlessUtf16(head);
+  if (bomless16) return { encoding: bomless16, bom: 0, source: 'detected' };
+  const checked = whole ? head : head.subarray(0, head.length - cutCharacterLength(head));
+  if (isUtf8(checked)) return { encoding: 'utf-8', bom: 0, source: 'detected' };
+  return { encoding: likeliestLegacy(head), bom: 0, source: 'detected' };
+}
+
+/** UTF-16 without a BOM, told by its zero bytes: Latin text has one in every other byte, in the same half. */
+export function bomlessUtf16(head: Buffer): string | undefined {
+  const pairs = Math.floor(Math.min(head.length, 4096) / 2);
+  if (pairs < 2) return undefined;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (head[2 * i] === 0) zeroEven++;
+    if (head[2 * i + 1] === 0) zeroOdd++;
+  }
+  if (zeroOdd > pairs * 0.9 && zeroEven === 0) return 'utf-16le';
+  if (zeroEven > pairs * 0.9 && zeroOdd === 0) return 'utf-16be';
+  return undefined;
+}
+
+/** Bytes at the end of `buffer` that start a UTF-8 character the buffer cuts off (0–3). */
+function cutCharacterLength(buffer: Buffer): number {
+  for (let back = 1; back <= Math.min(3, buffer.length); back++) {
+    const byte = buffer[buffer.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? back : 0;
+  }
+  return 0;
+}
+
+function likeliestLegacy(sample: Buffer): string {
+  const chardet = require('chardet') as Chardet;
+  for (const { name } of chardet.analyse(sample)) {
+    const key = name.toLowerCase();
+    if (key.startsWith('utf')) continue; // not valid UTF-8 (we checked), and no UTF-16/32 BOM
+    try {
+      return canonicalEncoding(key);
+    } catch {
+      continue; // chardet knows an encoding iconv-lite does not
+    }
+  }
+  return FALLBACK_LEGACY;
+}
+
+/** Where decoding stands, readable while the text streams: the encoding may change once (see SheetDecoder). */
+export interface DecodeState {
+  encoding: string;
+  source: EncodingSource;
+  bom: boolean;
+}
+
+/**
+ * A stream of bytes in, text out. For detected UTF-8, a file whose first 64 KiB
+ * were plain ASCII may still turn out to be GB18030 further down (a Chinese name
+ * on row 5,000): if nothing but ASCII has passed when the first invalid byte
+ * arrives, the decoder switches to the likeliest legacy encoding, losing nothing,
+ * since ASCII is the same in all of them. After real UTF-8 it is an error.
+ */
+export class SheetDecoder extends Transform {
+  readonly state: DecodeState;
+  private utf8: TextDecoder | undefined;
+  private legacy: ReturnType<Iconv['getDecoder']> | undefined;
+  private skip: number;
+  private onlyAscii = true;
+  /** Line numbers for the error message: new lines decoded so far. */
+  private lines = 1;
+
+  constructor(
+    choice: EncodingChoice,
+    private readonly file: string,
+  ) {
+    super({ decodeStrings: true, encoding: 'utf8' });
+    this.state = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
+    this.skip = choice.bom;
+    if (choice.encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    else this.legacy = loadIconv().getDecoder(choice.encoding, { stripBOM: false });
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (this.skip > 0) {
+      const skipped = Math.min(this.skip, chunk.length);
+      this.skip -= skipped;
+      chunk = chunk.subarray(skipped);
+    }
+    try {
+      done(null, this.decode(chunk));
+    } catch (error) {
+      done(error as Error);
+    }
+  }
+
+  override _flush(done: TransformCallback): void {
+    try {
+      done(null, this.utf8 ? this.utf8.decode() : (this.legacy?.end() ?? ''));
+    } catch (error) {
+      done(this.notUtf8(Buffer.alloc(0), error));
+    }
+  }
+
+  private decode(chunk: Buffer): string {
+    if (!this.utf8) return this.legacy!.write(chunk);
+    let text: string;
+    try {
+      text = this.utf8.decode(chunk, { stream: true });
+    } catch (error) {
+      if (!this.onlyAscii || this.state.source !== 'detected') throw this.notUtf8(chunk, error);
+      // Everything so far was ASCII: read the rest as the legacy encoding it looks like.
+      this.utf8 = undefined;
+      this.state.encoding = likeliestLegacy(chunk);
+      this.legacy = loadIconv().getDecoder(this.state.encoding, { stripBOM: false });
+      return this.legacy.write(chunk);
+    }
+    if (this.onlyAscii && !isAscii(chunk)) this.onlyAscii = false;
+    this.lines += countLines(text);
+    return text;
+  }
+
+  private notUtf8(chunk: Buffer, cause: unknown): InputError {
+    const line = this.lines + countLines(chunk.subarray(0, firstNonUtf8(chunk)).toString('utf8'));
+    const advice =
+      this.state.source === 'option'
+        ? 'check --encoding'
+        : 'save it again as "CSV UTF-8", or give --encoding (gb18030 for GBK)';
+    return new InputError(`${this.file}: line ${line} is not UTF-8 text though earlier lines are (mixed encodings?); ${advice}`, { cause });
+  }
+}
+
+function isAscii(chunk: Buffer): boolean {
+  for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0x80) return false;
+  return true;
+}
+
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+/** Offset of the first byte where `chunk` stops being valid UTF-8 (its length if it never does). */
+function firstNonUtf8(chunk: Buffer): number {
+  let low = 0;
+  let high = chunk.length;
+  // isUtf8 of a prefix is monotone apart from a cut-off last character: bisect, then step back.
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    const prefix = chunk.subarray(0, middle);
+    if (isUtf8(prefix.subarray(0, prefix.length - cutCharacterLength(prefix)))) low = middle;
+    else high = middle - 1;
+  }
+  return low - cutCharacterLength(chunk.subarray(0, low));
+}
+
+/** The first `bytes` of a file decoded as `choice` says, for sniffing (never fails: bad bytes become U+FFFD). */
+export function decodeHead(head: Buffer, choice: EncodingChoice): string {
+  const body = head.subarray(choice.bom);
+  if (choice.encoding === 'utf-8') return new TextDecoder('utf-8').decode(body.subarray(0, body.length - cutCharacterLength(body)));
+  return loadIconv().decode(body, choice.encoding, { stripBOM: false });
+}

@@ -1,0 +1,129 @@
+/**
+ * `validate --write-fixed FILE`: a copy of the sheet with the unambiguous fixes
+ * applied (spaces out of a name, an address cut out of `Ann <ann@…>`), and one
+ * more column saying what changed in each row. Everything else is copied as it
+ * was: rows above the header, blank rows, columns we do not read. A guess (a
+ * job title, a typo) is never applied; the report lists those for a person.
+ *
+ * CSV is written as UTF-8 with a BOM (Excel opens it right; any other tool
+ * too), with the sheet's own delimiter. XLSX is the whole workbook, loaded and
+ * written by exceljs: other sheets and the styles of the original are kept as
+ * far as exceljs keeps them.
+ */
+import { createWriteStream } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { Field } from '../contact/fields.js';
+import { InputError } from '../errors.js';
+import { openCsv } from './csv.js';
+import { detectFormat } from './detect.js';
+import { loadExcelJS } from './exceljs-utf8.js';
+import type { SheetFormat } from './types.js';
+
+export interface CellFix {
+  field: Field;
+  /** 0-based column. */
+  column: number;
+  from: string;
+  to: string;
+}
+
+/** Row number → the fixes in it. */
+export type RowFixes = Map<number, CellFix[]>;
+
+export interface FixedCopySource {
+  path: string;
+  format: SheetFormat;
+  /** XLSX: the worksheet read. */
+  sheet?: string;
+  /** CSV: as it was read. */
+  text?: { encoding: string; delimiter: string };
+  headerRow: number;
+  /** Cells in the header row: the new column goes after them. */
+  headerWidth: number;
+}
+
+export const FIXES_HEADER = 'Fixed by contact-import';
+
+/** The column's text for one row: `Name: "Zhang San" → "ZhangSan"; …` */
+export function describeFixes(fixes: CellFix[]): string {
+  return fixes.map(({ field, from, to }) => `${field}: "${from}" → "${to}"`).join('; ');
+}
+
+/** Refuses a target that would overwrite the sheet, or is named as the other format. */
+export function checkFixedCopyTarget(source: FixedCopySource, target: string): void {
+  if (resolve(target) === resolve(source.path)) {
+    throw new InputError(`--write-fixed ${basename(target)}: that is the sheet itself; name a new file, the original is never changed`);
+  }
+  const wanted = source.format === 'csv' ? '.csv' : '.xlsx';
+  if (extname(target).toLowerCase() !== wanted) {
+    throw new InputError(`--write-fixed ${basename(target)}: the copy is ${source.format === 'csv' ? 'a CSV' : 'an XLSX workbook'}, like the sheet; name it *${wanted}`);
+  }
+}
+
+export async function writeFixedCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
+  checkFixedCopyTarget(source, target);
+  if (source.format === 'csv') await writeCsvCopy(source, target, fixes);
+  else await writeXlsxCopy(source, target, fixes);
+}
+
+async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
+  const { head, size } = await detectFormat(source.path);
+  const text = source.text ?? { encoding: 'utf-8', delimiter: ',' };
+  const opened = openCsv(source.path, head, size, {
+    encoding: text.encoding,
+    delimiter: text.delimiter,
+    headerScore: () => 0,
+    maxRecordLength: Number.MAX_SAFE_INTEGER, // read before, within the limits
+  });
+  const out = createWriteStream(target);
+  const done = finished(out);
+  const put = async (cells: string[], extra?: string) => {
+    const line = [...cells, ...(extra === undefined ? [] : [extra])].map((cell) => csvField(cell, text.delimiter));
+    if (!out.write(line.join(text.delimiter) + '\r\n')) await once(out, 'drain');
+  };
+  out.write('\uFEFF');
+  for await (const { row, cells } of opened.rows) {
+    const values = cells.map((cell) => (typeof cell === 'string' ? cell : cell.shown));
+    const fixed = fixes.get(row);
+    if (row === source.headerRow) await put(padded(values, source.headerWidth), FIXES_HEADER);
+    else if (!fixed) await put(values);
+    else {
+      for (const { column, to } of fixed) values[column] = to;
+      await put(padded(values, source.headerWidth), describeFixes(fixed));
+    }
+  }
+  out.end();
+  await done;
+}
+
+/** The row's cells, with empty ones up to `width`, so the added column lines up under its header. */
+function padded(values: string[], width: number): string[] {
+  return Array.from({ length: Math.max(values.length, width) }, (_, i) => values[i] ?? '');
+}
+
+/** Quoted when it must be; written as it is otherwise (this is the person's data, not a report). */
+function csvField(value: string, delimiter: string): string {
+  return value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim()
+    ? `"${value.replace(/"/g, '""')}"`
+    : value;
+}
+
+async function writeXlsxCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
+  const excel = loadExcelJS();
+  const workbook = new excel.Workbook();
+  await workbook.xlsx.readFile(source.path);
+  const worksheet = workbook.getWorksheet(source.sheet);
+  if (!worksheet) throw new InputError(`--write-fixed: sheet "${source.sheet}" could not be loaded from ${basename(source.path)}`);
+  const fixesColumn = source.headerWidth + 1;
+  const header = worksheet.getRow(source.headerRow).getCell(fixesColumn);
+  header.value = FIXES_HEADER;
+  header.font = { bold: true };
+  for (const [row, fixed] of fixes) {
+    const cells = worksheet.getRow(row);
+    for (const { column, to } of fixed) cells.getCell(column + 1).value = to;
+    cells.getCell(fixesColumn).value = describeFixes(fixed);
+  }
+  await workbook.xlsx.writeFile(target);
+}
