@@ -21,10 +21,10 @@ const CASES: [string, string | Buffer, RegExp][] = [
   ['archive.zip', zipWith(['a.txt']), /archive\.zip: is a zip archive without a workbook/],
   ['scan.pdf', '%PDF-1.7\n', /scan\.pdf: is a PDF document/],
   ['blob.csv', Buffer.from([1, 2, 0, 4, 5, 0, 7]), /blob\.csv: is a binary file, not a CSV or XLSX sheet/],
-  ['utf16.csv', Buffer.from('\ufeffName\tEmail\r\n', 'utf16le'), /utf16\.csv: is UTF-16 text/],
+  ['utf16.csv', Buffer.from('\ufeffName\tEmail\r\n', 'utf16le'), /utf16\.csv: row 1: no Title, MessageTypes column; the headers found are "Name", "Email"/],
   ['broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]), /broken\.xlsx: not a readable XLSX workbook/],
   ['no-header.csv', 'alice,alice@example.com\r\nbob,bob@example.com\r\n', /no-header\.csv: no recognisable header row; row 1 reads "alice", "alice@example\.com"/],
-  ['only-blank.csv', '\r\n,,\r\n\r\n', /only-blank\.csv: every row is blank, so there is no header row/],
+  ['only-blank.csv', '\r\n,,\r\n\r\n', /only-blank\.csv: the first 20 rows are blank, so there is no header row/],
   ['missing-column.csv', 'Name,Email,Phone\r\nAlice,a@example.com,\r\n', /no Title, MessageTypes column; the headers found are "Name", "Email", "Phone"/],
 ];
 

@@ -76,7 +76,7 @@ describe('CSV reader', () => {
     const path = write('hash.csv', HEADER);
     const sheet = await readSheet(path);
     await collect(sheet.rows);
-    expect(sheet.input).toMatchObject({ file: 'hash.csv', format: 'csv', encoding: 'utf-8' });
+    expect(sheet.input).toMatchObject({ file: 'hash.csv', format: 'csv', text: { decoding: { encoding: 'utf-8' }, delimiter: ',' } });
     // sha256 of the exact bytes, computed independently
     const { createHash } = await import('node:crypto');
     expect(await sheet.input.sha256).toBe(createHash('sha256').update(HEADER).digest('hex'));
@@ -90,10 +90,11 @@ describe('CSV reader', () => {
     await expect(collect((await readSheet(path)).rows)).rejects.toThrow(/unclosed\.csv: malformed CSV: the quoted field that starts on line 3 is never closed/);
   });
 
-  it('refuses bytes that are not UTF-8, naming what to do', async () => {
+  it('reads bytes that are not UTF-8 as GB18030 (Excel\'s "CSV" on Chinese Windows)', async () => {
     // "姓名" in GBK
     const path = write('gbk.csv', Buffer.concat([Buffer.from(HEADER), Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]), Buffer.from(',a@example.com,CEO,ServiceMessage\r\n')]));
-    const readAll = async () => collect((await readSheet(path)).rows);
-    await expect(readAll()).rejects.toThrow(/gbk\.csv: is not UTF-8 text.*save it as "CSV UTF-8"/);
+    const sheet = await readSheet(path);
+    expect((await collect(sheet.rows))[0]!.cells.Name).toBe('姓名');
+    expect(sheet.input.text?.decoding.encoding).toBe('gb18030');
   });
 });

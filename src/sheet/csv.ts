@@ -29,7 +29,7 @@ export interface CsvOptions {
  */
 export function openCsv(path: string, head: Buffer, size: number, options: CsvOptions): OpenedSheet {
   const name = basename(path);
-  const choice = chooseEncoding(head, head.length >= size, options.encoding);
+  const choice = chooseEncoding(name, head, head.length >= size, options.encoding);
   const sniffed = options.delimiter === undefined ? sniffDelimiter(decodeHead(head, choice), options.headerScore) : undefined;
   const delimiter = options.delimiter ?? sniffed!.delimiter;
   const decoder = new SheetDecoder(choice, name);

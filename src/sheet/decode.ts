@@ -5,8 +5,8 @@
  * Google Sheets, LibreOffice), UTF-16 with a BOM (Excel's "Unicode text",
  * tab-separated), GB18030/GBK (Excel's plain "CSV" on Chinese Windows) and
  * windows-1252 (the same on Western European Windows). The BOM decides when
- * there is one; otherwise UTF-8 if the bytes are valid UTF-8, and else the
- * legacy encoding chardet finds likeliest. `--encoding` overrides all of it.
+ * there is one; otherwise UTF-8 if the bytes are valid UTF-8, and else GB18030
+ * or windows-1252, whichever the bytes look like. `--encoding` overrides all of it.
  */
 import { isUtf8 } from 'node:buffer';
 import { Transform, type TransformCallback } from 'node:stream';
@@ -16,7 +16,6 @@ import { InputError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
 type Iconv = typeof import('iconv-lite');
-type Chardet = typeof import('chardet');
 /** Loaded on first use: a UTF-8 sheet (most of them) needs neither. */
 let iconv: Iconv | undefined;
 const loadIconv = (): Iconv => (iconv ??= require('iconv-lite') as Iconv);
@@ -37,9 +36,6 @@ const BOMS: { bytes: number[]; encoding: string }[] = [
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
 
-/** Legacy encodings a sheet that is not UTF-8 most likely is, when chardet has no better idea. */
-const FALLBACK_LEGACY = 'gb18030';
-
 /** `GBK`, `cp936`, `Latin1` → the name we record and decode with; throws InputError for unknown names. */
 export function canonicalEncoding(name: string): string {
   const key = name.trim().toLowerCase().replace(/_/g, '-');
@@ -57,10 +53,11 @@ export function canonicalEncoding(name: string): string {
 
 /**
  * The encoding of a text sheet, judged from its first bytes.
+ * @param file the file's name, for the message when it mixes encodings
  * @param head the file's first bytes (64 KiB is plenty)
  * @param whole whether `head` is the whole file (then a cut-off character at its end is an error, not a chunk boundary)
  */
-export function chooseEncoding(head: Buffer, whole: boolean, forced?: string): EncodingChoice {
+export function chooseEncoding(file: string, head: Buffer, whole: boolean, forced?: string): EncodingChoice {
   const bom = BOMS.find(({ bytes }) => bytes.every((byte, i) => head[i] === byte));
   if (forced !== undefined) {
     const encoding = canonicalEncoding(forced);
@@ -71,7 +68,18 @@ export function chooseEncoding(head: Buffer, whole: boolean, forced?: string): E
   if (bomless16) return { encoding: bomless16, bom: 0, source: 'detected' };
   const checked = whole ? head : head.subarray(0, head.length - cutCharacterLength(head));
   if (isUtf8(checked)) return { encoding: 'utf-8', bom: 0, source: 'detected' };
+  // Valid UTF-8 with Chinese in it, then bytes that are not: two encodings in one file. Either guess garbles half.
+  const valid = firstNonUtf8(checked);
+  if (!isAscii(checked.subarray(0, valid))) throw mixedEncodings(file, 1 + countLines(checked.subarray(0, valid).toString('utf8')), 'detected');
   return { encoding: likeliestLegacy(head), bom: 0, source: 'detected' };
+}
+
+function mixedEncodings(file: string, line: number, source: EncodingSource, cause?: unknown): InputError {
+  if (source === 'option') return new InputError(`${file}: line ${line} is not UTF-8 text; check --encoding`, { cause });
+  return new InputError(
+    `${file}: line ${line} is not UTF-8 text though earlier lines are (mixed encodings?); save it again as "CSV UTF-8", or give --encoding (gb18030 for GBK)`,
+    { cause },
+  );
 }
 
 /** UTF-16 without a BOM, told by its zero bytes: Latin text has one in every other byte, in the same half. */
@@ -100,18 +108,26 @@ function cutCharacterLength(buffer: Buffer): number {
   return 0;
 }
 
-function likeliestLegacy(sample: Buffer): string {
-  const chardet = require('chardet') as Chardet;
-  for (const { name } of chardet.analyse(sample)) {
-    const key = name.toLowerCase();
-    if (key.startsWith('utf')) continue; // not valid UTF-8 (we checked), and no UTF-16/32 BOM
-    try {
-      return canonicalEncoding(key);
-    } catch {
-      continue; // chardet knows an encoding iconv-lite does not
-    }
+/**
+ * GB18030 or windows-1252, for bytes that are not UTF-8: the two encodings
+ * Excel's plain "CSV" writes on Chinese and on Western European Windows. A
+ * Chinese character is two high bytes in a row (both 0x81–0xFE); an accented
+ * Latin letter is one high byte between ASCII ones. Whichever the high bytes
+ * mostly look like wins; ties go to GB18030. Others need `--encoding`.
+ */
+export function likeliestLegacy(sample: Buffer): string {
+  let paired = 0;
+  let alone = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
+    if (byte < 0x80) continue;
+    const next = sample[i + 1];
+    if (byte >= 0x81 && byte <= 0xfe && next !== undefined && next >= 0x80 && next <= 0xfe) {
+      paired++;
+      i++;
+    } else alone++;
   }
-  return FALLBACK_LEGACY;
+  return paired >= alone ? 'gb18030' : 'windows-1252';
 }
 
 /** Where decoding stands, readable while the text streams: the encoding may change once (see SheetDecoder). */
@@ -189,11 +205,7 @@ export class SheetDecoder extends Transform {
 
   private notUtf8(chunk: Buffer, cause: unknown): InputError {
     const line = this.lines + countLines(chunk.subarray(0, firstNonUtf8(chunk)).toString('utf8'));
-    const advice =
-      this.state.source === 'option'
-        ? 'check --encoding'
-        : 'save it again as "CSV UTF-8", or give --encoding (gb18030 for GBK)';
-    return new InputError(`${this.file}: line ${line} is not UTF-8 text though earlier lines are (mixed encodings?); ${advice}`, { cause });
+    return mixedEncodings(this.file, line, this.state.source, cause);
   }
 }
 

@@ -7,7 +7,11 @@ import { crc32, deflateRawSync } from 'node:zlib';
 
 export type Part = [name: string, content: string];
 
-export function zipParts(parts: Part[], options: { comment?: string; damage?: string } = {}): Buffer {
+/**
+ * @param options.damage a part whose compressed bytes are garbage
+ * @param options.declare sizes to declare for parts instead of their real ones (a lying zip bomb)
+ */
+export function zipParts(parts: Part[], options: { comment?: string; damage?: string; declare?: Record<string, number> } = {}): Buffer {
   const chunks: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
@@ -23,7 +27,8 @@ export function zipParts(parts: Part[], options: { comment?: string; damage?: st
     local.writeUInt16LE(8, 8); // deflate
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    const declared = options.declare?.[name] ?? data.length;
+    local.writeUInt32LE(declared, 22);
     local.writeUInt16LE(fileName.length, 26);
     chunks.push(local, fileName, packed);
     const central = Buffer.alloc(46);
@@ -34,7 +39,7 @@ export function zipParts(parts: Part[], options: { comment?: string; damage?: st
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(declared, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     directory.push(central, fileName);
