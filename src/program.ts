@@ -341,7 +341,8 @@ export async function main(argv: string[]): Promise<number> {
 
 function reportError(error: unknown, log: Logger, verbose: boolean): number {
   if (error instanceof ExitError) {
-    log.error(error.message);
+    // One line, always: a value quoted into a message may hold a new line.
+    log.error(error.message.replace(/\s*[\r\n]+\s*/g, ' '));
     if (verbose && error.cause instanceof Error && error.cause.stack) log.error(error.cause.stack);
     return error.exitCode;
   }

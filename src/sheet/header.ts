@@ -67,7 +67,7 @@ export function readHeader(row: number, cells: Cell[], map?: ColumnMap): HeaderC
     }
     const earlier = columns[field];
     if (earlier !== undefined) {
-      conflict ??= `columns ${columnLetter(earlier)} ("${headers[earlier]}") and ${columnLetter(index)} ("${header}") both mean ${field}; rename or remove one${map ? ` or map one to null in ${map.file}` : ''}`;
+      conflict ??= `columns ${columnLetter(earlier)} (${JSON.stringify(headers[earlier])}) and ${columnLetter(index)} (${JSON.stringify(header)}) both mean ${field}; rename or remove one${map ? ` or map one to null in ${map.file}` : ''}`;
       return;
     }
     columns[field] = index;
@@ -110,8 +110,12 @@ export function mapHeader(file: string, row: number, cells: Cell[], map?: Column
   return { row, columns, headers, ignored };
 }
 
+/**
+ * `"Name", "Email"`: quoted as JSON, so a header with a new line or a quote in
+ * it stays on one line; a long one is cut (a row of junk is not a header to quote).
+ */
 function quoteList(items: string[], max = Infinity): string {
   if (items.length === 0) return 'nothing';
-  const shown = items.slice(0, max).map((item) => `"${item}"`);
+  const shown = items.slice(0, max).map((item) => JSON.stringify(item.length > 40 ? `${item.slice(0, 40)}…` : item));
   return items.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
 }

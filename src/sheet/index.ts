@@ -166,7 +166,7 @@ async function findHeaderInWorkbook(
     const opened = i === 0 ? first : await openXlsx(path, { sheet: name, maxUnzipped });
     const search = await searchHeader(opened, map, limits, file);
     if ('found' in search) return search.found;
-    problems.push(`sheet "${name}": ${search.problem}`);
+    problems.push(`sheet ${JSON.stringify(name)}: ${search.problem}`);
   }
   if (problems.length === 1) throw new InputError(`${file}: ${problems[0]}`);
   throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
