@@ -108,12 +108,14 @@ async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
   const { file, sheet, encoding, delimiter, site, reportDir } = args;
   const cwd = process.cwd();
   const map = args.map === undefined ? undefined : await (await import('./sheet/column-map.js')).readColumnMap(resolve(cwd, args.map));
+  // Checked here, so a typo is reported before the sheet is opened.
+  if (encoding !== undefined) (await import('./sheet/decode.js')).canonicalEncoding(encoding);
   return {
     file,
     read: {
       ...(sheet !== undefined ? { sheet } : {}),
       ...(encoding !== undefined ? { encoding } : {}),
-      ...(delimiter !== undefined ? { delimiter } : {}),
+      ...(delimiter !== undefined ? { delimiter: (await import('./sheet/sniff.js')).parseDelimiter(delimiter) } : {}),
       ...(map ? { map } : {}),
       limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: Math.max(1, positiveInteger('max-rows', args.maxRows)) },
     },

@@ -154,6 +154,8 @@ describe('contact-import validate', () => {
     [['frobnicate', 'x.csv'], /Unknown argument/],
     [['validate', 'x.csv', '--site', 'mars'], /Invalid values/],
     [['validate', 'x.csv', '--contact-limit', '-1'], /--contact-limit must be a whole number/],
+    [['validate', 'x.csv', '--max-bytes', 'lots'], /--max-bytes lots: give a size such as 50MB/],
+    [['validate', 'x.csv', '--delimiter', ';;'], /--delimiter ";;": give one character/],
   ])('a usage error %j exits 2 with one line', async (args, message) => {
     const run = await runCli(args);
     expect(run.code).toBe(2);
@@ -170,5 +172,48 @@ describe('contact-import validate', () => {
     expect(run.stderr).toMatch(/broken\.csv: malformed CSV: the quoted field that starts on line 3 is never closed/);
     expect(readJson(join(out, 'results.json')).rows).toHaveLength(1);
     expect(readJson(join(out, 'summary.json')).exitCode).toBe(2);
+  });
+
+  it('--print-mapping prints a mapping file that --map reads back; the summary records how the text was read', async () => {
+    const sheet = join(tmp(), 'export.csv');
+    // A title, then a semicolon header with one header we cannot guess, in GBK.
+    const text = 'Export 2026;;;;\r\n姓名;Notify by;职位;消息类型;备注\r\n张伟;zw@example.com;CEO;ServiceMessage;x\r\n';
+    writeFileSync(sheet, (await import('iconv-lite')).default.encode(text, 'gb18030'));
+    const refused = await runCli(['validate', sheet, '--print-mapping']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/export\.csv: row 2: no EmailAddress column; the headers found are "姓名", "Notify by", "职位", "消息类型", "备注" .*--map/);
+
+    const mapping = join(tmp(), 'mapping.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { 'Notify by': 'EmailAddress' } }));
+    const printed = await runCli(['validate', sheet, '--map', mapping, '--site', 'cn', '--print-mapping']);
+    expect(printed.code).toBe(0);
+    const file = JSON.parse(printed.stdout);
+    expect(file).toEqual({
+      encoding: 'gb18030',
+      delimiter: ';',
+      headerRow: 2,
+      columns: { 姓名: 'Name', 'Notify by': 'EmailAddress', 职位: 'Title', 消息类型: 'MessageTypes', 备注: null },
+    });
+    // The printed mapping is a mapping file: given back, it reads the sheet the same way.
+    writeFileSync(mapping, printed.stdout);
+    const out = join(tmp(), 'mapped');
+    const run = await runCli(['validate', sheet, '--map', mapping, '--site', 'cn', '--report-dir', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/export\.csv: 1 rows \(header on row 2; gb18030, semicolon-separated\)/);
+    expect(readJson(join(out, 'summary.json')).input).toMatchObject({
+      encoding: 'gb18030',
+      delimiter: ';',
+      headerRow: 2,
+      columns: { Name: '姓名', EmailAddress: 'Notify by', Title: '职位', MessageTypes: '消息类型' },
+      ignoredColumns: ['备注'],
+    });
+    expect(readJson(join(out, 'results.json')).rows[0]).toMatchObject({ row: 3, name: '张伟', status: 'valid' });
+  });
+
+  it('--max-bytes takes sizes with units and refuses a larger sheet with exit 2', async () => {
+    const size = readFileSync(fixture('contacts.csv')).length;
+    const run = await runCli(['validate', fixture('contacts.csv'), '--max-bytes', '0.5KB', '--report-dir', join(tmp(), 'too-big')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`error: contacts.csv: the file is ${size} bytes, more than the 512 bytes a sheet may be; raise --max-bytes if it really is a contact sheet`);
   });
 });

@@ -150,7 +150,7 @@ async function xlsxSeeds(): Promise<Buffer[]> {
   sheet.getCell('B3').value = { text: 'link', hyperlink: 'mailto:link@example.com' };
   const fromExcelJS = Buffer.from(await book.xlsx.writeBuffer());
   const handBuilt = zipParts([
-    ['xl/worksheets/sheet1.xml', worksheetXml(`<row r="1">${['Name', 'Email', 'Title', 'MessageTypes'].map((h, i) => `<c r="${'ABCD'[i]}1" t="s"><v>${i}</v></c>`).join('')}</row><row r="2">${inline('A2', '张伟')}${inline('B2', 'zw@example.com')}${inline('C2', 'CEO')}${inline('D2', 'ServiceMessage')}</row>`, '<mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>')],
+    ['xl/worksheets/sheet1.xml', worksheetXml(`<row r="1">${['Name', 'Email', 'Title', 'MessageTypes'].map((_, i) => `<c r="${'ABCD'[i]}1" t="s"><v>${i}</v></c>`).join('')}</row><row r="2">${inline('A2', '张伟')}${inline('B2', 'zw@example.com')}${inline('C2', 'CEO')}${inline('D2', 'ServiceMessage')}</row>`, '<mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells>')],
     ...workbookParts([{ name: 'Contacts', target: 'worksheets/sheet1.xml' }]),
     sharedStringsPart(['Name', 'Email', 'Title', 'MessageTypes']),
   ]);
