@@ -1,8 +1,10 @@
 /**
  * Logging: concise human lines on stderr (stdout stays free for --json), and a
- * JSON-lines log file in the report folder once there is one.
+ * JSON-lines log file in the report folder once there is one. Both have emails
+ * and phones masked unless --show-pii (see report/mask.ts).
  */
 import winston from 'winston';
+import { maskPii } from './report/mask.js';
 
 export type Logger = winston.Logger;
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
@@ -13,9 +15,16 @@ const humanLine = winston.format.printf(({ level, message }) =>
   level === 'info' || level === 'debug' ? String(message) : `${level}: ${String(message)}`,
 );
 
-export function createLogger(verbosity: Verbosity = 'normal'): Logger {
+/** Masks contact details in every line, on every transport (the log file added later too). */
+const masked = winston.format((info) => {
+  info.message = maskPii(String(info.message));
+  return info;
+});
+
+export function createLogger(verbosity: Verbosity = 'normal', options: { showPii?: boolean } = {}): Logger {
   return winston.createLogger({
     level: 'debug',
+    ...(options.showPii ? {} : { format: masked() }),
     transports: [
       new winston.transports.Console({
         level: LEVEL[verbosity],

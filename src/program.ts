@@ -13,6 +13,7 @@ import type { DirectoryOptions } from './directory/connect.js';
 import { parseEndpoint } from './directory/endpoint.js';
 import { DEFAULT_RETRY } from './directory/retry.js';
 import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
+import { createProgress, progressMode } from './report/progress.js';
 import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
 import { createLogger, type Logger, type Verbosity } from './log.js';
 
@@ -22,6 +23,12 @@ interface GlobalArgs {
   verbose: boolean;
   quiet: boolean;
   json: boolean;
+  showPii: boolean;
+}
+
+/** The console logger for a command: its verbosity, and contact details masked unless --show-pii. */
+function loggerFor(args: GlobalArgs): Logger {
+  return createLogger(verbosityOf(args), { showPii: args.showPii });
 }
 
 function verbosityOf(args: GlobalArgs): Verbosity {
@@ -91,7 +98,7 @@ function directoryRunOptions(args: DirectoryArgs, log: Logger): DirectoryOptions
   };
 }
 
-interface SheetArgs {
+interface SheetArgs extends GlobalArgs {
   file: string;
   sheet?: string;
   encoding?: string;
@@ -123,6 +130,7 @@ async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
     contactLimit: positiveInteger('contact-limit', args.contactLimit),
     reportDir,
     cwd,
+    progress: createProgress(progressMode(process.stderr, args.quiet || args.json)),
   };
 }
 
@@ -164,6 +172,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('verbose', { type: 'boolean', default: false, describe: 'debug output, stack traces on errors' })
     .option('quiet', { type: 'boolean', default: false, describe: 'errors only' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else there' })
+    .option('show-pii', { type: 'boolean', default: false, describe: 'show emails and phones in full on the console and in log.jsonl (masked by default; the report files always have them)' })
     .command(
       'validate <file>',
       'check a sheet offline: every row judged as the API would, duplicates and the contact limit; writes a report',
@@ -177,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 validate contacts.xlsx --write-fixed contacts-fixed.xlsx', 'a corrected copy to check and import'),
       async (args) => {
         verbose = args.verbose;
-        log = createLogger(verbosityOf(args));
+        log = loggerFor(args);
         // demandOption: yargs has refused a missing sheet already.
         const options = await sheetRunOptions({ ...args, file: args.file! });
         if (args.printMapping) {
@@ -219,7 +228,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 import contacts.xlsx --mode sync --dry-run --plan-out plan.json', 'save a plan for review; then: $0 import --plan plan.json'),
       async (args) => {
         verbose = args.verbose;
-        log = createLogger(verbosityOf(args));
+        log = loggerFor(args);
         if ((args.file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
         if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
         const { runImport } = await import('./commands/import.js');
@@ -254,7 +263,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 status --resend --json', 'send the verifications again; the result as JSON on stdout'),
       async (args) => {
         verbose = args.verbose;
-        log = createLogger(verbosityOf(args));
+        log = loggerFor(args);
         const { runStatus } = await import('./commands/status.js');
         const { exitCode: code, report } = await runStatus({ ...directoryRunOptions(args, log), resend: args.resend }, log);
         if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -271,7 +280,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 demo', 'the first run creates the contacts; a second finds them all (exists)'),
       async (args) => {
         verbose = args.verbose;
-        log = createLogger(verbosityOf(args));
+        log = loggerFor(args);
         const { runDemo } = await import('./commands/demo.js');
         exitCode = finishRun(args, await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log) }, log));
       },
@@ -297,7 +306,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 emulator --state rd.json --fault-rate 0.2 --seed 7', 'a rehearsal with faults that survives restarts'),
       async (args) => {
         verbose = args.verbose;
-        log = createLogger(verbosityOf(args));
+        log = loggerFor(args);
         if (args.faultRate < 0 || args.faultRate > 1) throw new InputError(`--fault-rate must be between 0 and 1, got ${args.faultRate}`);
         if ((args.accessKeyId === undefined) !== (args.accessKeySecret === undefined)) {
           throw new InputError('give --access-key-id and --access-key-secret together');

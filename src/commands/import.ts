@@ -22,7 +22,7 @@ import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.j
 import { ReportWriter } from '../report/writer.js';
 import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
 import { columnNamer, readSheet, type SheetInput } from '../sheet/index.js';
-import type { RunOutcome, SheetRunOptions } from './run.js';
+import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */
 const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
@@ -65,6 +65,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) allGood = false;
     await report.append(result);
+    options.progress?.tick(result.row);
     // A row that was sent goes to disk at once: a run that is killed still leaves it in the report.
     if (WRITTEN.has(result.status)) await report.flush();
     if (result.status !== 'failed' && result.status !== 'not_attempted') problems.print(result);
@@ -83,7 +84,11 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       startedAt,
       finishedAt: new Date(),
     });
-    await report.close(summary);
+    await report.close(summary, options.dryRun ? 'import (dry run)' : 'import');
+    if (!saved) {
+      const notAnnotated = await report.annotate(sheetSourceOf(resolve(options.cwd, options.file), summary), facts.header);
+      if (notAnnotated) log.debug(`annotated.xlsx not written: ${notAnnotated}`);
+    }
     events.phase('finish', { exitCode, counts: summary.counts, quota: summary.quota });
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir), true)) log.info(line);
     return { exitCode, summary, reportDir };
@@ -108,7 +113,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       }
       if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
     }
-    const directory = connectDirectory(options, log);
+    const directory = connectDirectory({ ...options, onWait: (text) => options.progress?.note(text) }, log);
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
@@ -146,7 +151,9 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     // A saved plan is applied as it was made, deletions included.
     const applying = saved ? { ...options, retainInMembers: saved.retainInMembers } : options;
     events.phase('plan', { quota: plan.quota, ...(plan.stop ? { stop: plan.stop.reasons } : {}), dryRun: options.dryRun });
+    options.progress?.start(options.dryRun || plan.stop ? 'reporting' : 'importing', plan.rows.length);
     const exitCode = await carryOut(plan, directory, record, applying, log);
+    options.progress?.stop();
     return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
   } catch (error) {
     // A bug: still leave the rows known so far on disk.
@@ -176,7 +183,12 @@ async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSour
   // The contact limit is applied by the planner, against the directory's own count.
   const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
   const judged: JudgedRow[] = [];
-  for await (const row of sheet.rows) judged.push(judge.judge(row));
+  options.progress?.start('reading');
+  for await (const row of sheet.rows) {
+    judged.push(judge.judge(row));
+    options.progress?.tick(row.row);
+  }
+  options.progress?.stop();
   return {
     facts: await sheetFacts(sheet),
     rows: judged.map(({ result, contact }) => ({ result, sendable: contact !== undefined })),

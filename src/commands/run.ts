@@ -1,5 +1,7 @@
 /** What every command that reads a sheet takes, and what it gives back. */
 import type { Site } from '../contact/rules.js';
+import type { Progress } from '../report/progress.js';
+import type { SheetSource } from '../sheet/copy.js';
 import type { ReadOptions } from '../sheet/index.js';
 import type { Summary } from '../report/types.js';
 
@@ -15,10 +17,23 @@ export interface SheetRunOptions {
   /** @default reports/<yyyymmdd-hhmmss>-<sheet name>/ */
   reportDir?: string;
   cwd: string;
+  /** Rows read (and, for import, written) so far, for the person waiting. */
+  progress?: Progress;
 }
 
 export interface RunOutcome {
   exitCode: number;
   summary: Summary;
   reportDir: string;
+}
+
+/** The sheet as the summary says it was read: to read it again for a copy (annotated.xlsx, --write-fixed). */
+export function sheetSourceOf(path: string, summary: Summary): SheetSource {
+  const { format, sheet, encoding, delimiter } = summary.input;
+  return {
+    path,
+    format: format as SheetSource['format'],
+    ...(sheet !== null ? { sheet } : {}),
+    ...(encoding !== null ? { text: { encoding, delimiter: delimiter ?? ',' } } : {}),
+  };
 }

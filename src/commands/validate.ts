@@ -18,7 +18,7 @@ import { checkFixedCopyTarget, writeFixedCopy, type FixedCopySource, type RowFix
 import type { HeaderMapping } from '../sheet/header.js';
 import { cellDisplay } from '../sheet/types.js';
 import type { RowResult } from '../report/types.js';
-import type { RunOutcome, SheetRunOptions } from './run.js';
+import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
 
 export interface ValidateOptions extends SheetRunOptions {
   /** How many problem lines to print before pointing at the report. @default 50 */
@@ -72,24 +72,31 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
       startedAt,
       finishedAt: new Date(),
     });
-    await report.close(summary);
+    await report.close(summary, 'validate');
     return summary;
   };
 
+  const progress = options.progress;
   try {
+    progress?.start('reading');
     for await (const row of sheet.rows) {
       const { result } = judge.judge(row);
       if (fixedCopy) collectFixes(fixes, row, result, sheet.header);
       counts.add(result.status);
       await report.append(result);
+      progress?.tick(row.row);
       problems.print(result);
     }
+    progress?.stop();
     problems.printHidden();
     const exitCode = counts.get('valid') === counts.rows ? EXIT.ok : EXIT.rowsNotImported;
     const summary = await finish(exitCode);
+    const source = sheetSourceOf(path, summary);
+    const notAnnotated = await report.annotate(source, sheet.header);
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);
+    if (notAnnotated) log.debug(`annotated.xlsx not written: ${notAnnotated}`);
     if (fixedCopy) {
-      if (summary.input.encoding !== null) fixedCopy.text = { encoding: summary.input.encoding, delimiter: summary.input.delimiter ?? ',' };
+      Object.assign(fixedCopy, source);
       const target = resolve(options.cwd, options.writeFixed!);
       await writeFixedCopy(fixedCopy, target, fixes);
       const cells = [...fixes.values()].reduce((n, row) => n + row.length, 0);
@@ -97,6 +104,7 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     }
     return { exitCode, summary, reportDir };
   } catch (error) {
+    progress?.stop();
     // The sheet broke part-way (a bad quote, bytes that are not UTF-8): keep what was read.
     await finish(error instanceof ExitError ? error.exitCode : EXIT.internal);
     log.info(`report of the rows read so far: ${displayPath(options.cwd, reportDir)}`);

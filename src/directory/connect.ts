@@ -18,6 +18,8 @@ export interface DirectoryOptions {
   retry: RetryPolicy;
   /** Ctrl-C: stop waiting to retry. */
   signal?: AbortSignal;
+  /** Told about each wait before a retry, for the progress line. */
+  onWait?: (text: string) => void;
 }
 
 export function connectDirectory(options: DirectoryOptions, log: Logger): DirectoryApi {
@@ -26,8 +28,11 @@ export function connectDirectory(options: DirectoryOptions, log: Logger): Direct
     retry: options.retry,
     hooks: {
       signal: options.signal,
-      onRetry: (failure, { action, tries, delayMs }) =>
-        log.warn(`${action}: ${describeFailure(failure)}; try ${tries + 1} of ${options.retry.maxTries} in ${(delayMs / 1000).toFixed(1)} s`),
+      onRetry: (failure, { action, tries, delayMs }) => {
+        const wait = `try ${tries + 1} of ${options.retry.maxTries} in ${(delayMs / 1000).toFixed(1)} s`;
+        log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
+        options.onWait?.(`${action}: ${wait}`);
+      },
     },
   });
 }

@@ -1,14 +1,19 @@
 /**
  * Writes the report folder as rows become known: results.json and results.csv
  * grow one row at a time (so memory stays flat and a stopped run still leaves
- * every finished row on disk), summary.json is written last.
+ * every finished row on disk); summary.json and report.html are written last,
+ * the page from the rows kept for it (bounded, see html.ts).
  * Files are private to the user (0600 in a 0700 folder): they hold contact details.
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { SheetSource } from '../sheet/copy.js';
+import type { HeaderMapping } from '../sheet/header.js';
+import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
 import { csvLine } from './csv-cell.js';
+import { HtmlRowKeeper, renderHtmlReport } from './html.js';
 import { suggestionText } from './summary.js';
 import type { RowResult, Summary } from './types.js';
 
@@ -16,6 +21,8 @@ export const REPORT_FILES = {
   json: 'results.json',
   csv: 'results.csv',
   summary: 'summary.json',
+  html: 'report.html',
+  annotated: 'annotated.xlsx',
   log: 'log.jsonl',
 } as const;
 
@@ -26,6 +33,9 @@ export class ReportWriter {
   private rowsWritten = 0;
   private pendingJson = '';
   private pendingCsv = '';
+  private readonly page = new HtmlRowKeeper();
+  /** What annotated.xlsx marks, row by row (see annotated.ts). */
+  readonly marks = new AnnotationKeeper();
 
   private constructor(
     readonly dir: string,
@@ -55,6 +65,8 @@ export class ReportWriter {
   async append(result: RowResult): Promise<void> {
     this.pendingJson += (this.rowsWritten === 0 ? '\n' : ',\n') + JSON.stringify(result);
     this.pendingCsv += csvLine(csvValues(result));
+    this.page.add(result);
+    this.marks.add(result);
     this.rowsWritten++;
     if (this.pendingJson.length + this.pendingCsv.length >= CHUNK_CHARS) await this.flush();
   }
@@ -70,13 +82,26 @@ export class ReportWriter {
     if (this.csv.writableNeedDrain) await once(this.csv, 'drain');
   }
 
-  /** Closes the row files and writes summary.json. */
-  async close(summary: Summary): Promise<void> {
+  /**
+   * annotated.xlsx, the sheet with its problems marked, when there is something
+   * to mark (a clean sheet is spared loading exceljs) and it has at most
+   * ANNOTATED_MAX_ROWS rows. Returns why it was not written, if it was not.
+   */
+  async annotate(source: SheetSource, header: HeaderMapping): Promise<string | undefined> {
+    if (!this.marks.anyProblem) return 'no row has a problem to mark';
+    if (this.marks.tooMany) return `more than ${ANNOTATED_MAX_ROWS.toLocaleString('en-US')} rows; results.csv has every row`;
+    await writeAnnotated(source, header, this.marks.rows, join(this.dir, REPORT_FILES.annotated));
+    return undefined;
+  }
+
+  /** Closes the row files and writes summary.json and report.html (`title`: the command, for the page). */
+  async close(summary: Summary, title: string): Promise<void> {
     await this.flush();
     this.json.end('\n]}\n');
     this.csv.end();
     await Promise.all([once(this.json, 'close'), once(this.csv, 'close')]);
     await writeFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n', { mode: 0o600 });
+    await writeFile(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title), { mode: 0o600 });
   }
 }
 

@@ -10,16 +10,13 @@
  * written by exceljs: other sheets and the styles of the original are kept as
  * far as exceljs keeps them.
  */
+import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import type { Field } from '../contact/fields.js';
 import { InputError } from '../errors.js';
-import { openCsv } from './csv.js';
-import { detectFormat } from './detect.js';
-import { loadExcelJS } from './exceljs-utf8.js';
-import type { SheetFormat } from './types.js';
+import { loadSheetCopy, rereadCsv, type SheetSource } from './copy.js';
 
 export interface CellFix {
   field: Field;
@@ -32,13 +29,7 @@ export interface CellFix {
 /** Row number → the fixes in it. */
 export type RowFixes = Map<number, CellFix[]>;
 
-export interface FixedCopySource {
-  path: string;
-  format: SheetFormat;
-  /** XLSX: the worksheet read. */
-  sheet?: string;
-  /** CSV: as it was read. */
-  text?: { encoding: string; delimiter: string };
+export interface FixedCopySource extends SheetSource {
   headerRow: number;
   /** Cells in the header row: the new column goes after them. */
   headerWidth: number;
@@ -69,14 +60,8 @@ export async function writeFixedCopy(source: FixedCopySource, target: string, fi
 }
 
 async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
-  const { head, size } = await detectFormat(source.path);
   const text = source.text ?? { encoding: 'utf-8', delimiter: ',' };
-  const opened = openCsv(source.path, head, size, {
-    encoding: text.encoding,
-    delimiter: text.delimiter,
-    headerScore: () => 0,
-    maxRecordLength: Number.MAX_SAFE_INTEGER, // read before, within the limits
-  });
+  const rows = await rereadCsv(source);
   const out = createWriteStream(target);
   const done = finished(out);
   const put = async (cells: string[], extra?: string) => {
@@ -84,7 +69,7 @@ async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowF
     if (!out.write(line.join(text.delimiter) + '\r\n')) await once(out, 'drain');
   };
   out.write('\uFEFF');
-  for await (const { row, cells } of opened.rows) {
+  for await (const { row, cells } of rows) {
     const values = cells.map((cell) => (typeof cell === 'string' ? cell : cell.shown));
     const fixed = fixes.get(row);
     if (row === source.headerRow) await put(padded(values, source.headerWidth), FIXES_HEADER);
@@ -111,11 +96,7 @@ function csvField(value: string, delimiter: string): string {
 }
 
 async function writeXlsxCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
-  const excel = loadExcelJS();
-  const workbook = new excel.Workbook();
-  await workbook.xlsx.readFile(source.path);
-  const worksheet = workbook.getWorksheet(source.sheet);
-  if (!worksheet) throw new InputError(`--write-fixed: sheet "${source.sheet}" could not be loaded from ${basename(source.path)}`);
+  const { workbook, worksheet } = await loadSheetCopy(source);
   const fixesColumn = source.headerWidth + 1;
   const header = worksheet.getRow(source.headerRow).getCell(fixesColumn);
   header.value = FIXES_HEADER;

@@ -1,0 +1,101 @@
+/**
+ * Progress on long work, for the person who runs it: a bar (cli-progress) when
+ * stderr is a terminal; otherwise a plain line now and then, which is what a CI
+ * log or a cron mail can hold; nothing with --quiet or --json.
+ */
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
+
+export type ProgressMode = 'bar' | 'lines' | 'off';
+
+export interface Progress {
+  /** A phase begins: reading (total unknown) or applying (total rows to send). */
+  start(phase: string, total?: number): void;
+  /** One more row done; `row` is the sheet row it was. */
+  tick(row?: number | null): void;
+  /** Something to wait for (a retry's back-off), shown until the next tick. */
+  note(text: string): void;
+  stop(): void;
+}
+
+export function progressMode(stream: NodeJS.WriteStream, quiet: boolean): ProgressMode {
+  if (quiet) return 'off';
+  return stream.isTTY ? 'bar' : 'lines';
+}
+
+/** Plain lines: at most one per `everyMs`. */
+const LINE_EVERY_MS = 5000;
+
+export function createProgress(mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr, everyMs = LINE_EVERY_MS): Progress {
+  if (mode === 'off') return { start() {}, tick() {}, note() {}, stop() {} };
+  return mode === 'bar' ? new BarProgress(stream) : new LineProgress(stream, everyMs);
+}
+
+/**
+ * A line every `everyMs` while a phase runs; a short run prints none, so a cron
+ * mail stays the summary. Waits before retries are not repeated here: they
+ * are logged as warnings already.
+ */
+class LineProgress implements Progress {
+  private phase = '';
+  private total: number | undefined;
+  private done = 0;
+  private lastLine = 0;
+
+  constructor(
+    private readonly stream: NodeJS.WriteStream,
+    private readonly everyMs: number,
+  ) {}
+
+  start(phase: string, total?: number): void {
+    this.phase = phase;
+    this.total = total;
+    this.done = 0;
+    this.lastLine = Date.now();
+  }
+
+  tick(row?: number | null): void {
+    this.done++;
+    if (!this.phase || Date.now() - this.lastLine < this.everyMs) return;
+    this.lastLine = Date.now();
+    const of = this.total === undefined ? '' : ` of ${this.total}`;
+    this.stream.write(`${this.phase}: ${this.done}${of} rows${row ? ` (row ${row})` : ''}\n`);
+  }
+
+  note(): void {}
+
+  stop(): void {
+    this.phase = '';
+  }
+}
+
+class BarProgress implements Progress {
+  private bar: SingleBar | undefined;
+  private done = 0;
+
+  constructor(private readonly stream: NodeJS.WriteStream) {}
+
+  start(phase: string, total?: number): void {
+    this.stop();
+    // Loaded only for a terminal: no cost for cron jobs and CI.
+    const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
+    const format = total === undefined ? `${phase} {value} rows {note}` : `${phase} [{bar}] {value}/{total} rows {row} {note}`;
+    this.bar = new SingleBar({ format, stream: this.stream, hideCursor: true, clearOnComplete: false, fps: 10 }, Presets.shades_classic);
+    this.done = 0;
+    this.bar.start(total ?? 0, 0, { row: '', note: '' });
+  }
+
+  tick(row?: number | null): void {
+    this.done++;
+    this.bar?.update(this.done, { row: row ? `· row ${row}` : '', note: '' });
+  }
+
+  note(text: string): void {
+    this.bar?.update(this.done, { note: `· ${text}` });
+  }
+
+  stop(): void {
+    this.bar?.stop();
+    this.bar = undefined;
+  }
+}

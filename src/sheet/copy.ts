@@ -1,0 +1,54 @@
+/**
+ * The sheet read once more, to write a copy of it: the corrected copy
+ * (`--write-fixed`) and annotated.xlsx. A CSV is read again exactly as it was
+ * the first time (same encoding, same delimiter); a workbook is loaded whole by
+ * exceljs, other sheets and styles included, so the copy keeps them.
+ */
+import { basename } from 'node:path';
+import type { Workbook, Worksheet } from 'exceljs';
+import { InputError } from '../errors.js';
+import { openCsv } from './csv.js';
+import { detectFormat } from './detect.js';
+import { loadExcelJS } from './exceljs-utf8.js';
+import type { SheetFormat, SheetRow } from './types.js';
+
+/** The sheet as it was read: enough to read it again the same way. */
+export interface SheetSource {
+  path: string;
+  format: SheetFormat;
+  /** XLSX: the worksheet read. */
+  sheet?: string;
+  /** CSV: as it was read. */
+  text?: { encoding: string; delimiter: string };
+}
+
+/** A CSV's rows again, decoded as the first read decoded them. */
+export async function rereadCsv(source: SheetSource): Promise<AsyncIterable<SheetRow>> {
+  const { head, size } = await detectFormat(source.path);
+  const text = source.text ?? { encoding: 'utf-8', delimiter: ',' };
+  return openCsv(source.path, head, size, {
+    encoding: text.encoding,
+    delimiter: text.delimiter,
+    headerScore: () => 0,
+    maxRecordLength: Number.MAX_SAFE_INTEGER, // it was read within the limits already
+  }).rows;
+}
+
+/** The sheet as a workbook to change and save: the workbook itself, or a CSV's rows as text cells. */
+export async function loadSheetCopy(source: SheetSource): Promise<{ workbook: Workbook; worksheet: Worksheet }> {
+  const excel = loadExcelJS();
+  const workbook = new excel.Workbook();
+  if (source.format === 'xlsx') {
+    await workbook.xlsx.readFile(source.path);
+    const worksheet = workbook.getWorksheet(source.sheet);
+    if (!worksheet) throw new InputError(`sheet "${source.sheet}" could not be loaded from ${basename(source.path)} to copy it`);
+    return { workbook, worksheet };
+  }
+  const worksheet = workbook.addWorksheet(basename(source.path).replace(/\.[^.]*$/, '').slice(0, 31) || 'Sheet1');
+  for await (const { row, cells } of await rereadCsv(source)) {
+    // As text: a phone stays "13912345678", not a number Excel would show as 1.39E+10.
+    // A dense array: element 0 is column A.
+    worksheet.getRow(row).values = cells.map((cell) => (typeof cell === 'string' ? cell : cell.shown));
+  }
+  return { workbook, worksheet };
+}

@@ -1,0 +1,132 @@
+/**
+ * Reports people look at (issue 7): report.html, annotated.xlsx, progress
+ * lines, and contact details kept out of logs.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { runValidate } from '../src/commands/validate.js';
+import { createLogger } from '../src/log.js';
+import { renderHtmlReport } from '../src/report/html.js';
+import { maskPii } from '../src/report/mask.js';
+import { createProgress } from '../src/report/progress.js';
+import type { RowResult, Summary } from '../src/report/types.js';
+import { ROOT } from './helpers/cli.js';
+import { useTempDir } from './helpers/tmp.js';
+
+const tmp = useTempDir();
+const log = createLogger('quiet');
+
+async function validateFixture(name: string, dir: string) {
+  const reportDir = join(tmp(), dir);
+  const outcome = await runValidate({ file: join(ROOT, 'fixtures', name), read: {}, site: 'intl', contactLimit: 20, reportDir, cwd: ROOT }, log);
+  const rows = (JSON.parse(readFileSync(join(reportDir, 'results.json'), 'utf8')) as { rows: RowResult[] }).rows;
+  return { ...outcome, rows };
+}
+
+describe('report.html', () => {
+  it('is one self-contained page: counts, quota, input, and the rows with problems first', async () => {
+    const { reportDir, summary, rows } = await validateFixture('invalid.csv', 'html');
+    const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
+    // Nothing fetched from anywhere: no src/href to another place, a CSP that forbids it.
+    expect(html).not.toMatch(/\b(?:src|href)\s*=/i);
+    expect(html).toContain(`default-src 'none'`);
+    for (const [status, n] of Object.entries(summary.counts)) expect(html).toMatch(new RegExp(`value="${status}" checked> <span[^>]*>${status}</span> ${n}<`));
+    expect(html).toContain(summary.input.sha256);
+    const order = [...html.matchAll(/<tr data-status="(\w+)"/g)].map((m) => m[1]);
+    expect(order).toHaveLength(rows.length);
+    const firstGood = order.indexOf('valid');
+    expect(order.slice(firstGood).every((status) => status === 'valid')).toBe(true);
+    expect(statSync(join(reportDir, 'report.html')).mode & 0o777).toBe(0o600);
+  });
+
+  it('escapes what the sheet holds: a name cannot become markup', () => {
+    const summary = {
+      version: 1,
+      input: { file: '<b>.csv', format: 'csv', sheet: null, encoding: 'utf-8', delimiter: ',', rows: 1, blankRows: 0, headerRow: 1, columns: {}, ignoredColumns: [], sha256: 'x' },
+      counts: { invalid: 1 },
+      quota: { limit: 20, existing: 0, planned: 0, remaining: 20 },
+      dryRun: true,
+      exitCode: 1,
+      startedAt: 'a',
+      finishedAt: 'b',
+    } as Summary;
+    const row: RowResult = { row: 2, name: '<script>alert(1)</script>', email: '"x"@y', status: 'invalid', errors: [{ field: 'Name', code: 'InvalidParameter.Name', message: '<img>', suggestion: 'a&b' }] };
+    const html = renderHtmlReport(summary, { rows: [row], omitted: 0 }, 'validate');
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img>');
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+  });
+});
+
+describe('annotated.xlsx', () => {
+  it('a copy of the sheet with Status and Problems, red fills and comments on exactly the invalid cells', async () => {
+    const { reportDir, rows } = await validateFixture('invalid.csv', 'annotated');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(reportDir, 'annotated.xlsx'));
+    const sheet = book.worksheets[0]!;
+    const header = sheet.getRow(1).values as unknown[];
+    const width = header.length - 1;
+    expect(header.slice(-2)).toEqual(['Status', 'Problems']);
+    const columnOf: Record<string, number> = {};
+    header.forEach((text, i) => {
+      const field = { Name: 'Name', Email: 'EmailAddress', Phone: 'PhoneNumber', Title: 'Title', MessageTypes: 'MessageTypes', Members: 'Members' }[String(text)];
+      if (field) columnOf[field] = i;
+    });
+    const expected = new Set<string>();
+    for (const result of rows) {
+      for (const error of result.errors) if (error.field && columnOf[error.field]) expected.add(`${result.row}:${columnOf[error.field]}`);
+    }
+    const marked = new Set<string>();
+    sheet.eachRow((row, rowNumber) => {
+      for (let column = 1; column <= width - 2; column++) {
+        const cell = row.getCell(column);
+        const fill = cell.fill as { fgColor?: { argb?: string } } | undefined;
+        if (fill?.fgColor?.argb && cell.note) marked.add(`${rowNumber}:${column}`);
+      }
+    });
+    expect(marked).toEqual(expected);
+    expect(expected.size).toBeGreaterThan(10);
+    // Each row's status, as in the report.
+    for (const result of rows) expect(sheet.getRow(result.row!).getCell(width - 1).value).toBe(result.status);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+  });
+});
+
+describe('privacy', () => {
+  it('masks emails and phones in log lines, and leaves the rest alone', () => {
+    expect(maskPii('row 3: "Bob <bob@example.com>" is not valid')).toBe('row 3: "Bob <b***@example.com>" is not valid');
+    expect(maskPii('phone 86-13912345678, +86 139 1234 5678, 13912345678')).toBe('phone 86-139****5678, +86 139 **** 5678, 139****5678');
+    expect(maskPii('"1391234567" is not an 11-digit mobile')).toBe('"13****4567" is not an 11-digit mobile');
+    expect(maskPii('on 2026-11-28, member 1234567890123456, request 5F2B-1234-ABCD')).toBe('on 2026-11-28, member 1234567890123456, request 5F2B-1234-ABCD');
+  });
+});
+
+describe('progress', () => {
+  it('writes a plain line now and then when stderr is not a terminal (here: every tick)', () => {
+    let text = '';
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        text += String(chunk);
+        done();
+      },
+    }) as unknown as NodeJS.WriteStream;
+    const progress = createProgress('lines', stream, 0);
+    progress.start('reading');
+    progress.tick(2);
+    progress.start('applying', 3);
+    progress.tick(2);
+    progress.note('throttled: trying again in 2 s');
+    progress.tick(3);
+    progress.stop();
+    progress.tick(4); // after stop: nothing
+    expect(text.split('\n')).toEqual([
+      'reading: 1 rows (row 2)',
+      'applying: 1 of 3 rows (row 2)',
+      'applying: 2 of 3 rows (row 3)',
+      '',
+    ]);
+  });
+});
