@@ -26,7 +26,8 @@ describe('status', () => {
     ]);
     const before = e.requests.length;
     const people = await runCli(['status', '--endpoint', e.url], { env: CREDENTIALS });
-    expect(people.stderr).toMatch(/Carol\s+Verifying\s+carol@example.com\s+waiting for: carol@example.com, 86-13912345678/);
+    // The console masks contact details (--show-pii shows them; the --json report has them in full).
+    expect(people.stderr).toMatch(/Carol\s+Verifying\s+c\*\*\*@example\.com\s+waiting for: c\*\*\*@example\.com, 86-139\*\*\*\*5678/);
     expect(e.requests.slice(before).every((r) => r.action.startsWith('List'))).toBe(true);
 
     const from = e.requests.length;

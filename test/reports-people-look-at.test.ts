@@ -2,7 +2,7 @@
  * Reports people look at (issue 7): report.html, annotated.xlsx, progress
  * lines, and contact details kept out of logs.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -13,6 +13,7 @@ import { maskPii } from '../src/report/mask.js';
 import { createProgress } from '../src/report/progress.js';
 import type { RowResult, Summary } from '../src/report/types.js';
 import { ROOT } from './helpers/cli.js';
+import { CREDENTIALS, useImportRuns } from './helpers/import-run.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir();
@@ -128,5 +129,52 @@ describe('progress', () => {
       'applying: 2 of 3 rows (row 3)',
       '',
     ]);
+  });
+});
+
+describe('privacy, end to end', () => {
+  const { emulator, sheet, importSheet, tmp: runTmp } = useImportRuns('privacy');
+
+  function filesUnder(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+    );
+  }
+
+  it('a whole import with --verbose: the AccessKey nowhere, emails and phones only in the report files', async () => {
+    const directory = await emulator();
+    const file = sheet(
+      'Name,Email,Phone,Title,MessageTypes\r\nAnnLee,ann.lee@example.com,+86 139 1234 5678,CEO,ServiceMessage\r\nBobBad,Bob <bob.bad@example.com>,13912345679,cto,ServiceMessage\r\n',
+    );
+    const lockDir = join(runTmp(), 'locks');
+    const run = await importSheet(directory, file, ['--verbose', '--skip-invalid', '--lock-dir', lockDir]);
+    expect(run.code).toBe(1);
+    expect(run.rows.map((r) => r.status)).toEqual(['created', 'invalid']);
+
+    const secrets = [CREDENTIALS.ALIBABA_CLOUD_ACCESS_KEY_SECRET, CREDENTIALS.ALIBABA_CLOUD_ACCESS_KEY_ID];
+    const contactDetails = ['ann.lee@example.com', 'bob.bad@example.com', '13912345678', '1234 5678', '13912345679'];
+    const reportFiles = new Set(['results.json', 'results.csv', 'report.html', 'annotated.xlsx']);
+    const everything = [
+      ['stdout', run.stdout],
+      ['stderr', run.stderr],
+      ...[...filesUnder(run.reportDir), ...(existsSync(lockDir) ? filesUnder(lockDir) : [])].map((path) => [path, readFileSync(path, 'latin1')]),
+    ] as [string, string][];
+    expect(everything.length).toBeGreaterThan(6);
+    for (const [where, text] of everything) {
+      for (const secret of secrets) expect({ where, leaked: text.includes(secret) }).toEqual({ where, leaked: false });
+      if (reportFiles.has(where.split('/').pop()!)) continue;
+      for (const detail of contactDetails) expect({ where, detail, leaked: text.includes(detail) }).toEqual({ where, detail, leaked: false });
+    }
+    // Masked, not missing: the lines are there, with the details cut.
+    expect(run.stderr).toContain('b***@example.com');
+    expect(readFileSync(join(run.reportDir, 'log.jsonl'), 'utf8')).toContain('b***@example.com');
+    // The report files keep full values.
+    expect(readFileSync(join(run.reportDir, 'results.json'), 'utf8')).toContain('ann.lee@example.com');
+    expect(statSync(run.reportDir).mode & 0o777).toBe(0o700);
+    for (const name of reportFiles) expect(statSync(join(run.reportDir, name)).mode & 0o777).toBe(0o600);
+
+    // --show-pii: the console shows them.
+    const shown = await importSheet(directory, file, ['--show-pii', '--skip-invalid', '--dry-run']);
+    expect(shown.stderr).toContain('Bob <bob.bad@example.com>');
   });
 });

@@ -2,6 +2,7 @@
  * The directory for a command: the official client with its credentials,
  * endpoint and timeout, behind the adapter with retries whose waits are logged.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { createDirectory } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
@@ -47,9 +48,11 @@ export function whatToCheck(error: DirectoryError): string {
 /** The lock of one directory: its endpoint and whose credentials (the AccessKey id or profile, never the secret). */
 export function lockKey(options: DirectoryOptions): string {
   const { credentials } = options;
+  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : credentials.profile ? undefined : process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  // The AccessKey id only as a digest: the lock file sits in a shared temp folder, and an id is half a credential.
   const who =
-    credentials.kind === 'keys'
-      ? credentials.accessKeyId
-      : (credentials.profile ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default');
+    keyId !== undefined
+      ? `accesskey-${createHash('sha256').update(keyId).digest('hex').slice(0, 16)}`
+      : (credentials.kind === 'chain' ? credentials.profile : undefined) ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
   return `${endpointUrl(options.endpoint)} ${who}`;
 }

@@ -102,6 +102,7 @@ ${counts.map(([status, n]) => `<label><input type="checkbox" name="status" value
 </form>
 <p class="shown" id="shown">${ordered.length} rows shown${omitted > 0 ? `; ${omitted} more are in results.csv` : ''}</p>
 <table id="rows">
+<colgroup><col class="row"><col class="status"><col class="name"><col class="email"><col class="problems"><col class="notes"><col class="contact"></colgroup>
 <thead><tr><th>row</th><th>status</th><th>name</th><th>email</th><th>problems</th><th>notes</th><th>contact</th></tr></thead>
 <tbody>
 ${ordered.map(rowHtml).join('\n')}
@@ -170,7 +171,7 @@ h1 { font-size: 1.4rem; margin: .5rem 0; } h1 small { font-weight: normal; color
 h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
 .verdict { font-weight: 600; padding: .4rem .7rem; border-radius: 4px; display: inline-block; }
 .verdict.ok { background: #e8f5e9; color: var(--good); } .verdict.bad { background: #ffebee; color: var(--bad); }
-main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; }
+main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; align-items: start; }
 .panel { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
 .rows { grid-column: 1 / -1; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
@@ -179,8 +180,9 @@ main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)
 .filter { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin-bottom: .5rem; }
 .status { font-family: ui-monospace, monospace; font-size: .85rem; padding: 0 .3rem; border-radius: 3px; }
 .status.bad { background: #ffebee; color: var(--bad); } .status.good { background: #e8f5e9; color: var(--good); } .status.plan { background: #e3f2fd; color: var(--plan); }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; table-layout: fixed; }
+th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+col.row { width: 3.5rem; } col.status { width: 8rem; } col.name { width: 9rem; } col.email { width: 14rem; } col.notes { width: 12rem; } col.contact { width: 9rem; }
 th { position: sticky; top: 0; background: #fafafa; }
 tr.problem td:first-child { border-left: 3px solid var(--bad); }
 td ul { margin: 0; padding-left: 1rem; } .num { text-align: right; } .small { font-size: .8rem; color: #555; }
