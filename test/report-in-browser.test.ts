@@ -70,6 +70,6 @@ maybe('report.html in headless Chromium', () => {
     await browse(page, ['--window-size=1280,1500', `--screenshot=${picture}`]);
     const png = readFileSync(picture);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-    expect(png.length).toBeGreaterThan(20_000);
+    expect(png.length).toBeGreaterThan(5_000); // a page of text, not an empty frame
   });
 });
