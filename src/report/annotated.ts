@@ -14,6 +14,7 @@ import type { Cell as ExcelCell, Worksheet } from 'exceljs';
 import type { Field } from '../contact/fields.js';
 import { loadSheetCopy, type SheetSource } from '../sheet/copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
+import { suggestionText } from './summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from './types.js';
 
 export const ANNOTATED_MAX_ROWS = 10_000;
@@ -67,7 +68,7 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
     status.value = marks.status;
     fill(status, good ? GREEN : marks.status === 'duplicate' ? AMBER : RED);
     if (marks.errors.length > 0) {
-      row.getCell(problemsColumn).value = marks.errors.map((e) => `${e.code}: ${e.message}${fixText(e)}`).join('\n');
+      row.getCell(problemsColumn).value = marks.errors.map((e) => `${e.code}: ${e.message}${suggestionText(e)}`).join('\n');
       row.getCell(problemsColumn).alignment = { wrapText: true, vertical: 'top' };
     }
     for (const error of marks.errors) {
@@ -76,7 +77,7 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
       const cell = row.getCell(column + 1);
       fill(cell, marks.status === 'duplicate' ? AMBER : RED);
       if (marks.status !== 'duplicate') cell.font = { ...cell.font, color: { argb: RED_TEXT } };
-      addNote(cell, `${error.code}\n${error.message}${fixText(error)}`);
+      addNote(cell, `${error.code}\n${error.message}${suggestionText(error)}`);
     }
   }
 
@@ -88,11 +89,6 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
   await workbook.xlsx.write(out);
   out.end();
   await finished(out);
-}
-
-function fixText(error: RowResult['errors'][number]): string {
-  if (error.suggestion === undefined) return '';
-  return error.unambiguous ? ` (fix: "${error.suggestion}")` : ` (did you mean "${error.suggestion}"?)`;
 }
 
 function fill(cell: ExcelCell, argb: string): void {

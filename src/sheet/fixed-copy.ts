@@ -60,13 +60,13 @@ export async function writeFixedCopy(source: FixedCopySource, target: string, fi
 }
 
 async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
-  const text = source.text ?? { encoding: 'utf-8', delimiter: ',' };
+  const delimiter = source.text?.delimiter ?? ',';
   const rows = await rereadCsv(source);
   const out = createWriteStream(target);
   const done = finished(out);
   const put = async (cells: string[], extra?: string) => {
-    const line = [...cells, ...(extra === undefined ? [] : [extra])].map((cell) => csvField(cell, text.delimiter));
-    if (!out.write(line.join(text.delimiter) + '\r\n')) await once(out, 'drain');
+    const line = [...cells, ...(extra === undefined ? [] : [extra])].map((cell) => csvField(cell, delimiter));
+    if (!out.write(line.join(delimiter) + '\r\n')) await once(out, 'drain');
   };
   out.write('\uFEFF');
   for await (const { row, cells } of rows) {
