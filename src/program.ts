@@ -15,7 +15,7 @@ import { DEFAULT_RETRY } from './directory/retry.js';
 import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
 import { createProgress, progressMode } from './report/progress.js';
 import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
-import { createLogger, type Logger, type Verbosity } from './log.js';
+import type { Logger, Verbosity } from './log.js';
 
 const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -26,8 +26,12 @@ interface GlobalArgs {
   showPii: boolean;
 }
 
-/** The console logger for a command: its verbosity, and contact details masked unless --show-pii. */
-function loggerFor(args: GlobalArgs): Logger {
+/**
+ * The console logger for a command: its verbosity, and contact details masked
+ * unless --show-pii. winston is loaded here, not on `--help`, which needs only yargs.
+ */
+async function loggerFor(args: GlobalArgs): Promise<Logger> {
+  const { createLogger } = await import('./log.js');
   return createLogger(verbosityOf(args), { showPii: args.showPii });
 }
 
@@ -162,7 +166,8 @@ function positiveInteger(name: string, value: number): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let log: Logger = createLogger('normal');
+  /** Set by the command's handler; yargs's own errors (a typo in an option) come before it. */
+  let log: Logger | undefined;
   let verbose = argv.includes('--verbose');
   let exitCode: number = EXIT.ok;
 
@@ -186,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 validate contacts.xlsx --write-fixed contacts-fixed.xlsx', 'a corrected copy to check and import'),
       async (args) => {
         verbose = args.verbose;
-        log = loggerFor(args);
+        log = await loggerFor(args);
         // demandOption: yargs has refused a missing sheet already.
         const options = await sheetRunOptions({ ...args, file: args.file! });
         if (args.printMapping) {
@@ -228,7 +233,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 import contacts.xlsx --mode sync --dry-run --plan-out plan.json', 'save a plan for review; then: $0 import --plan plan.json'),
       async (args) => {
         verbose = args.verbose;
-        log = loggerFor(args);
+        log = await loggerFor(args);
         if ((args.file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
         if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
         const { runImport } = await import('./commands/import.js');
@@ -263,7 +268,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 status --resend --json', 'send the verifications again; the result as JSON on stdout'),
       async (args) => {
         verbose = args.verbose;
-        log = loggerFor(args);
+        log = await loggerFor(args);
         const { runStatus } = await import('./commands/status.js');
         const { exitCode: code, report } = await runStatus({ ...directoryRunOptions(args, log), resend: args.resend }, log);
         if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -280,7 +285,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 demo', 'the first run creates the contacts; a second finds them all (exists)'),
       async (args) => {
         verbose = args.verbose;
-        log = loggerFor(args);
+        log = await loggerFor(args);
         const { runDemo } = await import('./commands/demo.js');
         exitCode = finishRun(args, await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log) }, log));
       },
@@ -306,7 +311,7 @@ export async function main(argv: string[]): Promise<number> {
           .example('$0 emulator --state rd.json --fault-rate 0.2 --seed 7', 'a rehearsal with faults that survives restarts'),
       async (args) => {
         verbose = args.verbose;
-        log = loggerFor(args);
+        log = await loggerFor(args);
         if (args.faultRate < 0 || args.faultRate > 1) throw new InputError(`--fault-rate must be between 0 and 1, got ${args.faultRate}`);
         if ((args.accessKeyId === undefined) !== (args.accessKeySecret === undefined)) {
           throw new InputError('give --access-key-id and --access-key-secret together');
@@ -346,6 +351,7 @@ export async function main(argv: string[]): Promise<number> {
     await cli.parseAsync();
     return exitCode;
   } catch (error) {
+    log ??= await loggerFor({ verbose, quiet: false, json: false, showPii: false });
     return reportError(error, log, verbose);
   }
 }

@@ -264,7 +264,7 @@ describe('XLSX: spreadsheet damage', () => {
     const path = write('phantom.xlsx', zipParts([...workbookParts([{ name: 'Contacts', target: 'worksheets/sheet1.xml' }]), sharedStringsPart(strings), ['xl/worksheets/sheet1.xml', sheetXml]]));
     const opened = await openXlsx(path, {});
     let yielded = 0;
-    for await (const _ of opened.rows) yielded++;
+    for await (const batch of opened.batches) yielded += batch.length;
     expect(yielded).toBe(42); // header, 40 contacts, the phantom row: nothing for the million claimed
     const { sheet, rows: data } = await readAll(path);
     expect(data).toHaveLength(40);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { openXlsx } from '../src/sheet/xlsx.js';
+import { eachRow } from '../src/sheet/types.js';
 import { inline, shared, sharedStringsPart, workbookParts, worksheetXml, zipParts } from './helpers/xlsx-parts.js';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));
@@ -112,7 +113,7 @@ describe('Chinese text across zip chunk boundaries (exceljs #2063, #2084, #2316)
     let rows = 0;
     let broken = 0;
     const wrong: unknown[] = [];
-    for await (const { row, cells } of opened.rows) {
+    for await (const { row, cells } of eachRow(opened.batches)) {
       const expected = row === 1 ? HEADER : chineseRow(row - 2);
       rows++;
       broken += cells.filter((cell) => typeof cell === 'string' && cell.includes('\uFFFD')).length;

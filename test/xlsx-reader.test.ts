@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../src/errors.js';
 import { loadExcelJS, utf8Text } from '../src/sheet/exceljs-utf8.js';
-import type { OpenedSheet, SheetRow } from '../src/sheet/types.js';
+import { eachRow, type OpenedSheet, type SheetRow } from '../src/sheet/types.js';
 import { openXlsx } from '../src/sheet/xlsx.js';
 import { type Part, zipParts, REL, xml, workbookParts, sharedStringsPart, worksheetXml, inline, shared } from './helpers/xlsx-parts.js';
 
@@ -21,7 +21,7 @@ afterAll(() => {
 
 async function readAll(opened: OpenedSheet): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
-  for await (const row of opened.rows) rows.push(row);
+  for await (const batch of opened.batches) rows.push(...batch);
   return rows;
 }
 
@@ -109,7 +109,7 @@ describe('openXlsx: cells', () => {
 
   test('a stopped read releases the file', async () => {
     const opened = await openXlsx(features, {});
-    for await (const row of opened.rows) {
+    for await (const row of eachRow(opened.batches)) {
       expect(row.row).toBe(1);
       break;
     }

@@ -13,7 +13,7 @@ import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/
 import type { Summary } from '../report/types.js';
 import { REPORT_FILES, ReportWriter } from '../report/writer.js';
 import { columnNamer, readSheet, type DataRow, type ReadSheet } from '../sheet/index.js';
-import { mappingFileOf, type MappingFile } from '../sheet/column-map.js';
+import type { MappingFile } from '../sheet/column-map.js';
 import { checkFixedCopyTarget, writeFixedCopy, type FixedCopySource, type RowFixes } from '../sheet/fixed-copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import { cellDisplay } from '../sheet/types.js';
@@ -34,6 +34,7 @@ export async function printMapping(options: SheetRunOptions, log: Logger): Promi
   const { input, header } = sheet;
   const text = input.text;
   log.info(`${input.file}${input.sheet ? ` (sheet "${input.sheet}")` : ''}: header on row ${header.row}${text ? `, read as ${text.decoding.encoding} with delimiter ${JSON.stringify(text.delimiter)}` : ''}`);
+  const { mappingFileOf } = await import('../sheet/column-map.js'); // zod, only for mapping files
   return mappingFileOf(header, {
     ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
     ...(text ? { encoding: text.decoding.encoding, delimiter: text.delimiter } : {}),

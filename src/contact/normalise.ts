@@ -35,6 +35,10 @@ export interface Normalised {
 
 const titleByKey = new Map(TITLES.map((title) => [matchKey(title), title]));
 const messageTypeByKey = new Map(MESSAGE_TYPES.map((type) => [matchKey(type), type]));
+// Fast paths: most cells are written exactly right, and this runs for every row of a million-row sheet.
+const EXACT_TITLES = new Set<string>(TITLES);
+const EXACT_MESSAGE_TYPES = new Set<string>(MESSAGE_TYPES);
+const WRITTEN_RIGHT: Record<Site, RegExp> = { intl: /^[A-Za-z]*$/, cn: /^[A-Za-z\p{Script=Han}]*$/u };
 
 /** List cells (MessageTypes, Members) are separated by `,` `;` `|` or new lines (full-width forms too). */
 export function splitList(text: string): string[] {
@@ -106,8 +110,9 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
 
   const input: ApiContactInput = {};
 
-  if (text.Name !== undefined) {
-    input.Name = text.Name;
+  if (text.Name !== undefined) input.Name = text.Name;
+  // A name of letters only is as the API wants it; any other may hide one obvious name.
+  if (text.Name !== undefined && !WRITTEN_RIGHT[site].test(text.Name)) {
     const letters = site === 'cn' ? /[^A-Za-z\p{Script=Han}]/gu : /[^A-Za-z]/g;
     const folded = text.Name.normalize('NFKC');
     const stripped = folded.replace(letters, '');
@@ -150,7 +155,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   }
 
   if (text.Title !== undefined) {
-    const title = titleByKey.get(matchKey(text.Title));
+    const title = EXACT_TITLES.has(text.Title) ? text.Title : titleByKey.get(matchKey(text.Title));
     if (title) {
       if (title !== text.Title) notes.push(`Title: "${text.Title}" written as "${title}"`);
       input.Title = title;
@@ -168,7 +173,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     let everyUnknownHasSuggestion = true;
     let everyUnknownIsFix = true;
     for (const item of items) {
-      const type = messageTypeByKey.get(matchKey(item));
+      const type = EXACT_MESSAGE_TYPES.has(item) ? item : messageTypeByKey.get(matchKey(item));
       if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
       const value = type ?? item;
       // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.

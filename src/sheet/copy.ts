@@ -10,7 +10,7 @@ import { InputError } from '../errors.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
 import { loadExcelJS } from './exceljs-utf8.js';
-import type { SheetFormat, SheetRow } from './types.js';
+import { eachRow, type SheetFormat, type SheetRow } from './types.js';
 
 /** The sheet as it was read: enough to read it again the same way. */
 export interface SheetSource {
@@ -26,12 +26,12 @@ export interface SheetSource {
 export async function rereadCsv(source: SheetSource): Promise<AsyncIterable<SheetRow>> {
   const { head, size } = await detectFormat(source.path);
   const text = source.text ?? { encoding: 'utf-8', delimiter: ',' };
-  return openCsv(source.path, head, size, {
+  return eachRow(openCsv(source.path, head, size, {
     encoding: text.encoding,
     delimiter: text.delimiter,
     headerScore: () => 0,
     maxRecordLength: Number.MAX_SAFE_INTEGER, // it was read within the limits already
-  }).rows;
+  }).batches);
 }
 
 /** The sheet as a workbook to change and save: the workbook itself, or a CSV's rows as text cells. */

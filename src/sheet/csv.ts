@@ -1,13 +1,14 @@
 /**
- * CSV rows, streamed: bytes → text in the sheet's encoding (see decode.ts) →
- * csv-parse records, split on the sniffed delimiter (see sniff.ts).
+ * CSV rows, streamed: bytes → UTF-8 bytes (see decode.ts) → csv-parse records,
+ * split on the sniffed delimiter (see sniff.ts), handed on in batches (one
+ * await per chunk of the file, not per row).
  * A record that spans several lines (a quoted new line) is one row, as in a spreadsheet.
  */
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { parse, CsvError } from 'csv-parse';
+import { parse, CsvError, type Options as CsvParseOptions } from 'csv-parse';
 import { InputError } from '../errors.js';
-import { chooseEncoding, decodeHead, SheetDecoder } from './decode.js';
+import { chooseEncoding, decodeHead, SheetDecoder, type EncodingChoice } from './decode.js';
 import { drain } from './drain.js';
 import { sniffDelimiter } from './sniff.js';
 import type { OpenedSheet, SheetRow } from './types.js';
@@ -23,71 +24,104 @@ export interface CsvOptions {
   maxRecordLength: number;
 }
 
+/** How the file is read: the same the second time, when a broken record's line is looked for. */
+interface CsvReading {
+  path: string;
+  choice: EncodingChoice;
+  delimiter: string;
+  maxRecordLength: number;
+}
+
 /**
  * @param head the file's first bytes, already read to detect its format
  * @param size the file's size, to know whether `head` is all of it
  */
 export function openCsv(path: string, head: Buffer, size: number, options: CsvOptions): OpenedSheet {
-  const name = basename(path);
-  const choice = chooseEncoding(name, head, head.length >= size, options.encoding);
+  const choice = chooseEncoding(basename(path), head, head.length >= size, options.encoding);
   const sniffed = options.delimiter === undefined ? sniffDelimiter(decodeHead(head, choice), options.headerScore) : undefined;
-  const delimiter = options.delimiter ?? sniffed!.delimiter;
-  const decoder = new SheetDecoder(choice, name);
+  const reading: CsvReading = { path, choice, delimiter: options.delimiter ?? sniffed!.delimiter, maxRecordLength: options.maxRecordLength };
+  const decoder = new SheetDecoder(choice, path);
   return {
     format: 'csv',
-    text: { decoding: decoder.state, delimiter, delimiterSource: sniffed ? 'detected' : 'option' },
-    rows: csvRows(path, decoder, delimiter, options.maxRecordLength),
+    text: { decoding: decoder.state, delimiter: reading.delimiter, delimiterSource: sniffed ? 'detected' : 'option' },
+    batches: csvBatches(reading, decoder),
   };
 }
 
-async function* csvRows(path: string, decoder: SheetDecoder, delimiter: string, maxRecordLength: number): AsyncGenerator<SheetRow> {
-  const name = basename(path);
-  const source = createReadStream(path);
+function records(reading: CsvReading, decoder: SheetDecoder, extra: CsvParseOptions = {}) {
+  const source = createReadStream(reading.path);
   const parser = parse({
-    delimiter,
+    delimiter: reading.delimiter,
     relax_column_count: true,
     skip_empty_lines: false,
-    max_record_size: maxRecordLength,
-    // Each record with the line it ends on, so a broken quote can be placed (see describeCsvError).
-    info: true,
+    max_record_size: reading.maxRecordLength,
+    ...extra,
   });
   source.on('error', (error) => parser.destroy(error));
   decoder.on('error', (error) => parser.destroy(error));
   source.pipe(decoder).pipe(parser);
+  return { source, parser };
+}
+
+async function* csvBatches(reading: CsvReading, decoder: SheetDecoder): AsyncGenerator<SheetRow[]> {
+  const { source, parser } = records(reading, decoder);
   let row = 0;
-  let lastLine = 0;
   try {
-    for await (const { record, info } of drain<{ record: string[]; info: { lines: number } }>(parser)) {
-      row++;
-      lastLine = info.lines;
-      yield { row, cells: record };
+    for await (const batch of drain<string[]>(parser)) {
+      const rows = new Array<SheetRow>(batch.length);
+      for (let i = 0; i < batch.length; i++) rows[i] = { row: ++row, cells: batch[i]! };
+      yield rows;
     }
   } catch (error) {
-    throw describeCsvError(name, lastLine + 1, error, maxRecordLength);
+    throw await describeCsvError(reading, row, error);
   } finally {
     // Also when the caller stops early (a bad header): do not leave the file open.
     source.destroy();
   }
 }
 
-/** @param recordLine the line the record being parsed starts on */
-function describeCsvError(name: string, recordLine: number, error: unknown, maxRecordLength: number): Error {
-  if (error instanceof CsvError) {
-    if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-      return new InputError(
-        `${name}: malformed CSV: the quoted field that starts on line ${recordLine} is never closed; fix the quotes or export the sheet again`,
-        { cause: error },
-      );
+/**
+ * The line the record after the first `count` starts on. Worked out only when
+ * a record is broken, by reading the file again: asking csv-parse for every
+ * record's line costs a twentieth of a read.
+ */
+async function lineAfterRecords(reading: CsvReading, count: number): Promise<number> {
+  const { source, parser } = records(reading, new SheetDecoder(reading.choice, reading.path), { info: true });
+  let seen = 0;
+  let line = 0;
+  try {
+    for await (const batch of drain<{ info: { lines: number } }>(parser)) {
+      for (const { info } of batch) {
+        if (++seen > count) return line + 1;
+        line = info.lines;
+      }
     }
-    if (error.code === 'CSV_MAX_RECORD_SIZE') {
-      return new InputError(
-        `${name}: the record that starts on line ${recordLine} runs past ${maxRecordLength.toLocaleString('en-US')} characters: a quote left open, or not a contact sheet`,
-        { cause: error },
-      );
-    }
-    const line = (error as CsvError & { lines?: number }).lines ?? recordLine;
-    const what = error.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'a quote appears inside a field that is not quoted' : error.message;
-    return new InputError(`${name}: malformed CSV at line ${line}: ${what}; fix the quotes or export the sheet again`, { cause: error });
+  } catch {
+    // The same break as the first time: `line` ends the last good record.
+  } finally {
+    source.destroy();
   }
-  return error as Error;
+  return line + 1;
+}
+
+async function describeCsvError(reading: CsvReading, goodRecords: number, error: unknown): Promise<Error> {
+  if (!(error instanceof CsvError)) return error as Error;
+  const name = basename(reading.path);
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const line = await lineAfterRecords(reading, goodRecords);
+    return new InputError(
+      `${name}: malformed CSV: the quoted field that starts on line ${line} is never closed; fix the quotes or export the sheet again`,
+      { cause: error },
+    );
+  }
+  if (error.code === 'CSV_MAX_RECORD_SIZE') {
+    const line = await lineAfterRecords(reading, goodRecords);
+    return new InputError(
+      `${name}: the record that starts on line ${line} runs past ${reading.maxRecordLength.toLocaleString('en-US')} characters: a quote left open, or not a contact sheet`,
+      { cause: error },
+    );
+  }
+  const line = (error as CsvError & { lines?: number }).lines ?? (await lineAfterRecords(reading, goodRecords));
+  const what = error.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'a quote appears inside a field that is not quoted' : error.message;
+  return new InputError(`${name}: malformed CSV at line ${line}: ${what}; fix the quotes or export the sheet again`, { cause: error });
 }

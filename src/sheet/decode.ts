@@ -8,7 +8,9 @@
  * there is one; otherwise UTF-8 if the bytes are valid UTF-8, and else GB18030
  * or windows-1252, whichever the bytes look like. `--encoding` overrides all of it.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { createRequire } from 'node:module';
 import { TextDecoder } from 'node:util';
@@ -138,30 +140,36 @@ export interface DecodeState {
 }
 
 /**
- * A stream of bytes in, text out. For detected UTF-8, a file whose first 64 KiB
- * were plain ASCII may still turn out to be GB18030 further down (a Chinese name
- * on row 5,000): if nothing but ASCII has passed when the first invalid byte
- * arrives, the decoder switches to the likeliest legacy encoding, losing nothing,
- * since ASCII is the same in all of them. After real UTF-8 it is an error.
+ * A stream of bytes in, UTF-8 bytes out: csv-parse parses bytes, so a UTF-8
+ * file (most of them) passes through untouched, only checked (natively, per
+ * chunk) to really be UTF-8; other encodings are converted.
+ *
+ * For detected UTF-8, a file whose first 64 KiB were plain ASCII may still turn
+ * out to be GB18030 further down (a Chinese name on row 5,000): if nothing but
+ * ASCII has passed when the first invalid byte arrives, the decoder switches to
+ * the likeliest legacy encoding, losing nothing, since ASCII is the same in all
+ * of them. After real UTF-8 it is an error, with the line it is on.
  */
 export class SheetDecoder extends Transform {
   readonly state: DecodeState;
-  private utf8: TextDecoder | undefined;
   private legacy: ReturnType<Iconv['getDecoder']> | undefined;
   private skip: number;
   private onlyAscii = true;
-  /** Line numbers for the error message: new lines decoded so far. */
-  private lines = 1;
+  /** The start of a UTF-8 character cut by the end of the last chunk. */
+  private carry: Buffer | undefined;
+  /** Bytes of the file passed on so far (after the BOM): where a bad byte is, for its line number. */
+  private passed = 0;
+  private readonly bomLength: number;
 
+  /** @param path the file, read again only to number the line of a bad byte */
   constructor(
     choice: EncodingChoice,
-    private readonly file: string,
+    private readonly path: string,
   ) {
-    super({ decodeStrings: true, encoding: 'utf8' });
+    super();
     this.state = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
-    this.skip = choice.bom;
-    if (choice.encoding === 'utf-8') this.utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    else this.legacy = loadIconv().getDecoder(choice.encoding, { stripBOM: false });
+    this.skip = this.bomLength = choice.bom;
+    if (choice.encoding !== 'utf-8') this.legacy = loadIconv().getDecoder(choice.encoding, { stripBOM: false });
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
@@ -171,47 +179,58 @@ export class SheetDecoder extends Transform {
       chunk = chunk.subarray(skipped);
     }
     try {
-      done(null, this.decode(chunk));
+      done(null, this.legacy ? Buffer.from(this.legacy.write(chunk), 'utf8') : this.checkUtf8(chunk));
     } catch (error) {
       done(error as Error);
     }
   }
 
   override _flush(done: TransformCallback): void {
-    try {
-      done(null, this.utf8 ? this.utf8.decode() : (this.legacy?.end() ?? ''));
-    } catch (error) {
-      done(this.notUtf8(Buffer.alloc(0), error));
+    if (this.legacy) {
+      done(null, Buffer.from(this.legacy.end() ?? '', 'utf8'));
+      return;
     }
+    // The file ends inside a character.
+    if (this.carry) done(this.notUtf8(this.passed));
+    else done();
   }
 
-  private decode(chunk: Buffer): string {
-    if (!this.utf8) return this.legacy!.write(chunk);
-    let text: string;
-    try {
-      text = this.utf8.decode(chunk, { stream: true });
-    } catch (error) {
-      if (!this.onlyAscii || this.state.source !== 'detected') throw this.notUtf8(chunk, error);
+  private checkUtf8(chunk: Buffer): Buffer {
+    const bytes = this.carry ? Buffer.concat([this.carry, chunk]) : chunk;
+    const cut = cutCharacterLength(bytes);
+    const whole = cut > 0 ? bytes.subarray(0, bytes.length - cut) : bytes;
+    if (!isUtf8(whole)) {
+      if (!this.onlyAscii || this.state.source !== 'detected') throw this.notUtf8(this.passed + firstNonUtf8(whole));
       // Everything so far was ASCII: read the rest as the legacy encoding it looks like.
-      this.utf8 = undefined;
-      this.state.encoding = likeliestLegacy(chunk);
+      this.state.encoding = likeliestLegacy(bytes);
       this.legacy = loadIconv().getDecoder(this.state.encoding, { stripBOM: false });
-      return this.legacy.write(chunk);
+      this.carry = undefined;
+      return Buffer.from(this.legacy.write(bytes), 'utf8');
     }
-    if (this.onlyAscii && !isAscii(chunk)) this.onlyAscii = false;
-    this.lines += countLines(text);
-    return text;
+    if (this.onlyAscii && !isAscii(whole)) this.onlyAscii = false;
+    this.carry = cut > 0 ? Buffer.from(bytes.subarray(bytes.length - cut)) : undefined;
+    this.passed += whole.length;
+    return whole;
   }
 
-  private notUtf8(chunk: Buffer, cause: unknown): InputError {
-    const line = this.lines + countLines(chunk.subarray(0, firstNonUtf8(chunk)).toString('utf8'));
-    return mixedEncodings(this.file, line, this.state.source, cause);
+  /** @param offset where the bad byte is, counted from after the BOM */
+  private notUtf8(offset: number): InputError {
+    return mixedEncodings(basename(this.path), lineAt(this.path, this.bomLength, offset), this.state.source);
   }
 }
 
-function isAscii(chunk: Buffer): boolean {
-  for (let i = 0; i < chunk.length; i++) if (chunk[i]! >= 0x80) return false;
-  return true;
+/** The 1-based line of the byte at `offset` (after `start` bytes of BOM): the file is read again, up to it. */
+function lineAt(path: string, start: number, offset: number): number {
+  const prefix = Buffer.alloc(offset);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, prefix, 0, offset, start);
+  } finally {
+    closeSync(fd);
+  }
+  let lines = 1;
+  for (let at = prefix.indexOf(10); at !== -1; at = prefix.indexOf(10, at + 1)) lines++;
+  return lines;
 }
 
 function countLines(text: string): number {

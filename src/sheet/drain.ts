@@ -1,15 +1,16 @@
 /**
- * Reads an object stream as an async iterable that yields every record the
- * stream produced before failing, then throws. (`for await` over a Readable
- * drops the records still buffered when an error arrives: a malformed line
- * would lose the good rows before it.) Pauses the stream while the consumer is behind.
+ * Reads an object stream as an async iterable of batches: every record the
+ * stream has produced since the last batch, then, after a failure, the error.
+ * (`for await` over a Readable drops the records still buffered when an error
+ * arrives: a malformed line would lose the good rows before it.) One await per
+ * batch, not per record. Pauses the stream while the consumer is behind.
  */
 import type { Readable } from 'node:stream';
 
 const HIGH_WATER = 1024;
 
-export async function* drain<T>(stream: Readable): AsyncGenerator<T> {
-  const queue: T[] = [];
+export async function* drain<T>(stream: Readable): AsyncGenerator<T[]> {
+  let queue: T[] = [];
   let failure: { error: unknown } | undefined;
   let ended = false;
   let wake: (() => void) | undefined;
@@ -33,9 +34,10 @@ export async function* drain<T>(stream: Readable): AsyncGenerator<T> {
 
   while (true) {
     if (queue.length > 0) {
-      const batch = queue.splice(0, queue.length);
+      const batch = queue;
+      queue = [];
       if (stream.isPaused() && !failure && !ended) stream.resume();
-      yield* batch;
+      yield batch;
       continue;
     }
     if (failure) throw failure.error;

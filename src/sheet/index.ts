@@ -86,19 +86,20 @@ export async function readSheet(path: string, options: ReadOptions = {}): Promis
   } else {
     found = await findHeaderInWorkbook(path, options.sheet ?? map?.sheet, map, limits, size);
   }
-  const { opened, header, rows } = found;
+  const { opened, header } = found;
   return {
     input: { file, format, ...(opened.sheet !== undefined ? { sheet: opened.sheet } : {}), ...(opened.text ? { text: opened.text } : {}), size, sha256 },
     header,
-    ...dataRows(file, rows, header, limits),
+    ...dataRows(file, found, limits),
   };
 }
 
 interface FoundHeader {
   opened: OpenedSheet;
   header: HeaderMapping;
-  /** The rest of the sheet, after the header row. */
-  rows: AsyncIterator<SheetRow>;
+  /** The rest of the sheet, after the header row: what is left of the header's batch, then the batches after it. */
+  rest: SheetRow[];
+  batches: AsyncIterator<SheetRow[]>;
 }
 
 /** The header, or why there is none (without the file name: the caller says which file, which sheet). */
@@ -109,30 +110,34 @@ type Search = { found: FoundHeader } | { problem: string };
  * (or the row the mapping file pins). Rows above it are titles and notes.
  */
 async function searchHeader(opened: OpenedSheet, map: ColumnMap | undefined, limits: InputLimits, file: string): Promise<Search> {
-  const rows = opened.rows[Symbol.asyncIterator]();
+  const batches = opened.batches[Symbol.asyncIterator]();
   const lastRow = map?.headerRow ?? HEADER_SEARCH_ROWS;
   let best: HeaderCandidate | undefined;
   let blankOnly = true;
   try {
-    for (let next = await rows.next(); !next.done && next.value.row <= lastRow; next = await rows.next()) {
-      const { row, cells } = next.value;
-      checkCells(file, row, cells, limits);
-      if (isBlank(cells) || (map?.headerRow !== undefined && row !== map.headerRow)) continue;
-      blankOnly = false;
-      const candidate = readHeader(row, cells, map);
-      if (candidate.missing.length === 0) {
-        const problem = headerProblem(candidate, map);
-        if (problem) throw new InputError(`${file}: ${problem}`);
-        const { columns, headers, ignored } = candidate;
-        return { found: { opened, header: { row, columns, headers, ignored }, rows } };
+    search: for (let next = await batches.next(); !next.done; next = await batches.next()) {
+      const batch = next.value;
+      for (let i = 0; i < batch.length; i++) {
+        const { row, cells } = batch[i]!;
+        if (row > lastRow) break search;
+        checkCells(file, row, cells, limits);
+        if (isBlank(cells) || (map?.headerRow !== undefined && row !== map.headerRow)) continue;
+        blankOnly = false;
+        const candidate = readHeader(row, cells, map);
+        if (candidate.missing.length === 0) {
+          const problem = headerProblem(candidate, map);
+          if (problem) throw new InputError(`${file}: ${problem}`);
+          const { columns, headers, ignored } = candidate;
+          return { found: { opened, header: { row, columns, headers, ignored }, rest: batch.slice(i + 1), batches } };
+        }
+        if (!best || Object.keys(candidate.columns).length > Object.keys(best.columns).length) best = candidate;
       }
-      if (!best || Object.keys(candidate.columns).length > Object.keys(best.columns).length) best = candidate;
     }
   } catch (error) {
-    await rows.return?.();
+    await batches.return?.();
     throw error;
   }
-  await rows.return?.();
+  await batches.return?.();
   if (blankOnly) {
     const where = map?.headerRow !== undefined ? `row ${map.headerRow} (pinned by ${map.file}) is blank` : `the first ${HEADER_SEARCH_ROWS} rows are blank`;
     return { problem: `${where}, so there is no header row; a row near the top must name the columns (Name, Email, Title, MessageTypes…)` };
@@ -172,39 +177,39 @@ async function findHeaderInWorkbook(
   throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
 }
 
-function dataRows(
-  file: string,
-  rows: AsyncIterator<SheetRow>,
-  header: HeaderMapping,
-  limits: InputLimits,
-): Pick<ReadSheet, 'rows' | 'blankRows'> {
+function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: InputLimits): Pick<ReadSheet, 'rows' | 'blankRows'> {
   let blank = 0;
   /** Blank rows since the last data row: counted only once another data row follows. */
   let pending = 0;
   let previousRow = header.row;
   let count = 0;
+  const fields = Object.entries(header.columns) as [Field, number][];
 
   async function* generate(): AsyncGenerator<DataRow> {
     try {
-      for (let next = await rows.next(); !next.done; next = await rows.next()) {
-        const { row, cells } = next.value;
-        // Rows absent from an XLSX file are blank rows too.
-        pending += Math.max(0, row - previousRow - 1);
-        previousRow = row;
-        if (isBlank(cells)) {
-          pending++;
-          continue;
+      for (let batch = rest; ; ) {
+        for (const { row, cells } of batch) {
+          // Rows absent from an XLSX file are blank rows too.
+          pending += Math.max(0, row - previousRow - 1);
+          previousRow = row;
+          if (isBlank(cells)) {
+            pending++;
+            continue;
+          }
+          checkCells(file, row, cells, limits);
+          if (++count > limits.maxRows) {
+            throw new InputError(`${file}: more than ${limits.maxRows.toLocaleString('en-US')} data rows (row ${row}); raise --max-rows if the sheet really is that long`);
+          }
+          blank += pending;
+          pending = 0;
+          yield { row, cells: pickFields(cells, fields) };
         }
-        checkCells(file, row, cells, limits);
-        if (++count > limits.maxRows) {
-          throw new InputError(`${file}: more than ${limits.maxRows.toLocaleString('en-US')} data rows (row ${row}); raise --max-rows if the sheet really is that long`);
-        }
-        blank += pending;
-        pending = 0;
-        yield { row, cells: pickFields(cells, header) };
+        const next = await batches.next();
+        if (next.done) break;
+        batch = next.value;
       }
     } finally {
-      await rows.return?.();
+      await batches.return?.();
     }
   }
 
@@ -222,11 +227,9 @@ function checkCells(file: string, row: number, cells: Cell[], limits: InputLimit
   }
 }
 
-function pickFields(cells: Cell[], header: HeaderMapping): RowCells {
+function pickFields(cells: Cell[], fields: [Field, number][]): RowCells {
   const picked: RowCells = {};
-  for (const [field, index] of Object.entries(header.columns) as [Field, number][]) {
-    picked[field] = cells[index] ?? '';
-  }
+  for (const [field, index] of fields) picked[field] = cells[index] ?? '';
   return picked;
 }
 

@@ -77,7 +77,7 @@ export async function openXlsx(path: string, options: XlsxOptions): Promise<Open
     format: 'xlsx',
     sheet: sheet.name,
     ...(others.length > 0 ? { otherSheets: others.map((s) => s.name) } : {}),
-    rows: sheetRows(file, found.value, marks, failure, close),
+    batches: sheetRows(file, found.value, marks, failure, close),
   };
 }
 
@@ -92,8 +92,8 @@ async function* sheetRows(
   marks: CellMarks,
   failure: Tripwire,
   close: () => void,
-): AsyncGenerator<SheetRow> {
-  // Batches rather than the row iterator: one guarded await per chunk, not per row.
+): AsyncGenerator<SheetRow[]> {
+  // exceljs's batches rather than its row iterator: one guarded await per chunk of XML, not per row.
   const batches = worksheet.parse();
   let finished = false;
   try {
@@ -105,9 +105,11 @@ async function* sheetRows(
         throw unreadable(file, reasonOf(error), error);
       }
       if (next.done) break;
+      const rows: SheetRow[] = [];
       for (const { eventType, value } of next.value) {
-        if (eventType === 'row') yield toSheetRow(value as Row, marks);
+        if (eventType === 'row') rows.push(toSheetRow(value as Row, marks));
       }
+      if (rows.length > 0) yield rows;
     }
     finished = true;
   } finally {
