@@ -1,0 +1,274 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: how fast contact-import is where people wait, measured side
+ * by side with the floor of each job on the same machine in the same run.
+ *
+ *   1. validate of a 1,000,000-row CSV  vs  bare csv-parse of the same file
+ *   2. validate of a 100,000-row XLSX   vs  bare exceljs streaming read
+ *   3. import of 20 contacts into the emulator at 100 ms a call  vs  calls × 100 ms
+ *   4. --help and validate of a 10-row sheet  vs  `node -e 0`
+ *
+ * Every figure is a whole process (`node …`), as a user runs it. The contender
+ * and its floor alternate, run after run, so a machine that slows down part-way
+ * slows both; each ratio is taken within one pair and the median is reported.
+ * Prints a table and writes it as JSON (reports/bench/…) to compare commits.
+ * Exits 1 if a target is missed.
+ *
+ *   npm run bench -- --runs 7 --only csv,startup --csv-rows 200000
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { execFileSync } from 'node:child_process';
+import { contacts, validContacts, writeCsv, writeXlsx } from './data.mjs';
+import { DEMO_CREDENTIALS, startEmulator } from '../../dist/emulator/server.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const cli = join(root, 'dist', 'cli.js');
+const peakRss = join(here, 'peak-rss.cjs');
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    'startup-runs': { type: 'string', default: '11' },
+    'csv-rows': { type: 'string', default: '1000000' },
+    'xlsx-rows': { type: 'string', default: '100000' },
+    latency: { type: 'string', default: '100' },
+    only: { type: 'string', default: 'csv,xlsx,import,startup' },
+    out: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const runs = Number(args.runs);
+const startupRuns = Number(args['startup-runs']);
+const only = new Set(args.only.split(','));
+const latency = Number(args.latency);
+
+const work = mkdtempSync(join(tmpdir(), 'contact-import-bench-'));
+const env = {
+  ...process.env,
+  ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+  ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_CREDENTIALS.accessKeyId,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_CREDENTIALS.accessKeySecret,
+};
+let reportCount = 0;
+const reportDir = () => join(work, `report-${++reportCount}`);
+
+/** Runs `node …args` to its end: wall time (ms), peak RSS (bytes), and what it printed. */
+function measure(nodeArgs, { expectExit = [0], withRss = true } = {}) {
+  const rssFile = join(work, 'rss');
+  rmSync(rssFile, { force: true });
+  const argv = withRss ? ['--require', peakRss, ...nodeArgs] : nodeArgs;
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, argv, { env: { ...env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      if (!expectExit.includes(code)) {
+        reject(new Error(`node ${nodeArgs.join(' ')} exited ${code}, expected ${expectExit.join(' or ')}:\n${stderr.slice(-2000)}`));
+        return;
+      }
+      const rss = withRss && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+      resolve({ ms, rss, stdout, stderr, startedAt });
+    });
+  });
+}
+
+/** `variants` run in turn, `count` rounds, starting with a different one each round. */
+async function alternate(count, variants) {
+  const results = variants.map(() => []);
+  for (let round = 0; round < count; round++) {
+    for (let k = 0; k < variants.length; k++) {
+      const i = (round + k) % variants.length;
+      results[i].push(await variants[i]());
+      process.stderr.write('.');
+    }
+  }
+  return results;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const stats = (values) => ({ median: median(values), min: Math.min(...values), max: Math.max(...values) });
+/** Ratios of the same round's pair: machine noise between rounds cancels out. */
+const pairRatios = (contender, floor) => contender.map((run, i) => run.ms / floor[i].ms);
+
+const cases = [];
+function record(entry) {
+  cases.push(entry);
+  process.stderr.write(` ${entry.name}: ${entry.pass ? 'ok' : 'MISSED'}\n`);
+}
+
+/** Cases 1 and 2: validate a big sheet vs the bare reader of its format. */
+async function sheetCase(name, file, rows, bareScript, target) {
+  const variants = [
+    () => measure([join(here, bareScript), file]),
+    () => {
+      const dir = reportDir();
+      const run = measure([cli, 'validate', file, '--site', 'cn', '--max-bytes', '2GB', '--max-rows', String(rows * 2), '--report-dir', dir], { expectExit: [1] });
+      return run.finally(() => rmSync(dir, { recursive: true, force: true }));
+    },
+  ];
+  const [bare, ours] = await alternate(runs, variants);
+  const bareRows = Number(bare[0].stdout.trim());
+  const rss = ours.map((r) => r.rss);
+  const ratio = stats(pairRatios(ours, bare));
+  record({
+    name,
+    rows,
+    floor: { what: bareScript.replace('.mjs', ''), ms: stats(bare.map((r) => r.ms)), rss: stats(bare.map((r) => r.rss)), rowsPerSecond: (bareRows / median(bare.map((r) => r.ms))) * 1000 },
+    ours: { ms: stats(ours.map((r) => r.ms)), rss: stats(rss), rowsPerSecond: (rows / median(ours.map((r) => r.ms))) * 1000 },
+    ratio,
+    target: `≤ ${target.ratio}× and peak RSS ≤ ${target.rssMB} MB`,
+    pass: ratio.median <= target.ratio && Math.max(...rss) <= target.rssMB * 1e6,
+  });
+}
+
+/** Case 3: a serial import of 20 contacts; the floor is one round trip per call. */
+async function importCase(file) {
+  const results = [];
+  for (let round = 0; round < runs; round++) {
+    const emulator = await startEmulator({ host: '127.0.0.1', port: 0, site: 'cn', latencyMs: latency });
+    try {
+      const dir = reportDir();
+      const run = await measure([cli, 'import', file, '--site', 'cn', '--endpoint', emulator.url, '--report-dir', dir, '--lock-dir', work], { withRss: false });
+      const { counts } = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+      if (counts.created !== 20) throw new Error(`the import created ${counts.created} contacts, not 20`);
+      rmSync(dir, { recursive: true, force: true });
+      const calls = emulator.requests.length;
+      // Start-up: from the spawn to the first call reaching the emulator.
+      const startup = Date.parse(emulator.requests[0].at) - run.startedAt;
+      results.push({ ms: run.ms, calls, startup, overheadPerCall: (run.ms - startup - calls * latency) / calls });
+      process.stderr.write('.');
+    } finally {
+      await emulator.close();
+    }
+  }
+  const calls = results[0].calls;
+  const floor = calls * latency;
+  const allowed = results.map((r) => 1.1 * floor + r.startup);
+  const ratio = stats(results.map((r, i) => (r.ms - r.startup) / floor));
+  record({
+    name: `import 20 contacts at ${latency} ms a call`,
+    calls,
+    floor: { what: `${calls} calls × ${latency} ms`, ms: stats([floor]) },
+    ours: { ms: stats(results.map((r) => r.ms)), startup: stats(results.map((r) => r.startup)), overheadPerCallMs: stats(results.map((r) => r.overheadPerCall)) },
+    ratio,
+    target: '≤ 1.1 × calls × latency + start-up',
+    pass: median(results.map((r) => r.ms)) <= median(allowed),
+  });
+}
+
+/** Case 4: how long a command takes before it does anything, against node itself. */
+async function startupCase(tenRows) {
+  const dir = join(work, 'startup-report');
+  const [bare, help, validate] = await alternate(startupRuns, [
+    () => measure(['-e', '0'], { withRss: false }),
+    () => measure([cli, '--help'], { withRss: false }),
+    () => measure([cli, 'validate', tenRows, '--report-dir', dir], { withRss: false }).finally(() => rmSync(dir, { recursive: true, force: true })),
+  ]);
+  for (const [name, runsOf, target] of [
+    ['--help', help, 1.5],
+    ['validate, 10 rows', validate, 2.5],
+  ]) {
+    const ratio = stats(pairRatios(runsOf, bare));
+    record({
+      name: `start-up: ${name}`,
+      floor: { what: 'node -e 0', ms: stats(bare.map((r) => r.ms)) },
+      ours: { ms: stats(runsOf.map((r) => r.ms)) },
+      ratio,
+      target: `≤ ${target}× node -e 0`,
+      pass: ratio.median <= target,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function commit() {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${sha}+changes` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
+const megabytes = (bytes) => (bytes === undefined ? '' : `${Math.round(bytes / 1e6)} MB`);
+const thousands = (perSecond) => (perSecond === undefined ? '' : `${(perSecond / 1000).toFixed(1)} k rows/s`);
+
+function printTable() {
+  const lines = [['case', 'contender median (min–max)', 'floor median (min–max)', 'ratio median (min–max)', 'peak RSS', 'target', '']];
+  for (const c of cases) {
+    const span = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+    lines.push([
+      c.name,
+      span(c.ours.ms, seconds) + (c.ours.rowsPerSecond ? `, ${thousands(c.ours.rowsPerSecond)}` : ''),
+      `${c.floor.what}: ${span(c.floor.ms, seconds)}` + (c.floor.rowsPerSecond ? `, ${thousands(c.floor.rowsPerSecond)}` : ''),
+      span(c.ratio, (r) => `${r.toFixed(2)}×`),
+      c.ours.rss ? `${megabytes(c.ours.rss.max)} (floor ${megabytes(c.floor.rss.max)})` : '',
+      c.target,
+      c.pass ? 'ok' : 'MISSED',
+    ]);
+    if (c.ours.overheadPerCallMs) {
+      lines.push(['', `start-up ${seconds(c.ours.startup.median)}, overhead ${c.ours.overheadPerCallMs.median.toFixed(1)} ms a call`, '', '', '', '', '']);
+    }
+  }
+  const widths = lines[0].map((_, i) => Math.max(...lines.map((line) => line[i].length)));
+  for (const line of lines) console.log(line.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+}
+
+const began = performance.now();
+try {
+  const csvRows = Number(args['csv-rows']);
+  const xlsxRows = Number(args['xlsx-rows']);
+  const csvFile = join(work, `contacts-${csvRows}.csv`);
+  const xlsxFile = join(work, `contacts-${xlsxRows}.xlsx`);
+  const tenRows = join(work, 'ten.csv');
+  const twenty = join(work, 'twenty.csv');
+  process.stderr.write(`data sets in ${work}\n`);
+  await writeCsv(tenRows, contacts(10, 10));
+  await writeCsv(twenty, validContacts(20));
+  if (only.has('csv')) await writeCsv(csvFile, contacts(csvRows));
+  if (only.has('xlsx')) await writeXlsx(xlsxFile, contacts(xlsxRows));
+  process.stderr.write(`generated in ${seconds(performance.now() - began)}\n`);
+
+  if (only.has('csv')) await sheetCase(`validate CSV, ${csvRows.toLocaleString('en-US')} rows`, csvFile, csvRows, 'bare-csv.mjs', { ratio: 1.6, rssMB: 250 });
+  if (only.has('xlsx')) await sheetCase(`validate XLSX, ${xlsxRows.toLocaleString('en-US')} rows`, xlsxFile, xlsxRows, 'bare-xlsx.mjs', { ratio: 1.35, rssMB: 300 });
+  if (only.has('import')) await importCase(twenty);
+  if (only.has('startup')) await startupCase(tenRows);
+} finally {
+  if (!args.keep) rmSync(work, { recursive: true, force: true });
+}
+
+const result = {
+  commit: commit(),
+  date: new Date().toISOString(),
+  node: process.version,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) },
+  runs,
+  seconds: Math.round((performance.now() - began) / 1000),
+  cases,
+};
+const out = args.out ?? join(root, 'reports', 'bench', `${result.date.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${result.commit}.json`);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+console.log();
+printTable();
+console.log(`\n${runs} alternating runs per case (start-up: ${startupRuns}); ${result.seconds} s in all; written to ${out}`);
+process.exitCode = cases.every((c) => c.pass) ? 0 : 1;
