@@ -242,7 +242,7 @@ try {
   const tenRows = join(work, 'ten.csv');
   const twenty = join(work, 'twenty.csv');
   process.stderr.write(`data sets in ${work}\n`);
-  await writeCsv(tenRows, contacts(10, 10));
+  await writeCsv(tenRows, validContacts(10));
   await writeCsv(twenty, validContacts(20));
   if (only.has('csv')) await writeCsv(csvFile, contacts(csvRows));
   if (only.has('xlsx')) await writeXlsx(xlsxFile, contacts(xlsxRows));
