@@ -50,25 +50,23 @@ export async function openXlsx(path: string, options: XlsxOptions): Promise<Open
   const { sheet, others } = chooseSheet(file, sheets, options.sheet);
   const marks = await scanSheet(zip, sheet, file, maxUnzipped);
 
-  const excel = loadExcelJS();
-  const input = createReadStream(path);
-  const failure = new Tripwire(input);
-  const workbook = new excel.stream.xlsx.WorkbookReader(input, STREAM_OPTIONS);
-  parseOnly(workbook, sheet.part);
-  const worksheets = workbook[Symbol.asyncIterator]();
-  const close = () => {
-    // Not awaited: after a failure exceljs may be stuck on a stream that will never end.
-    worksheets.return(undefined).catch(() => undefined);
-    input.destroy();
-  };
-
+  let reading = startReading(path, sheet.part);
   let found: IteratorResult<WorksheetBatches>;
   try {
-    found = await failure.guard(worksheets.next());
+    found = await reading.failure.guard(reading.worksheets.next());
   } catch (error) {
-    close();
-    throw unreadable(file, reasonOf(error), error);
+    reading.close();
+    if (!lostWorkbookPart(error)) throw unreadable(file, reasonOf(error), error);
+    // Read once more: see lostWorkbookPart.
+    reading = startReading(path, sheet.part);
+    try {
+      found = await reading.failure.guard(reading.worksheets.next());
+    } catch (again) {
+      reading.close();
+      throw unreadable(file, reasonOf(again), again);
+    }
   }
+  const { failure, close } = reading;
   if (found.done) {
     close();
     throw unreadable(file, `the rows of sheet ${JSON.stringify(sheet.name)} (${sheet.part}) are missing`);
@@ -79,6 +77,34 @@ export async function openXlsx(path: string, options: XlsxOptions): Promise<Open
     ...(others.length > 0 ? { otherSheets: others.map((s) => s.name) } : {}),
     batches: sheetRows(file, found.value, marks, failure, close),
   };
+}
+
+/** exceljs's streaming reader over the file, parsing only the chosen worksheet. */
+function startReading(path: string, part: string) {
+  const excel = loadExcelJS();
+  const input = createReadStream(path);
+  const failure = new Tripwire(input);
+  const workbook = new excel.stream.xlsx.WorkbookReader(input, STREAM_OPTIONS);
+  parseOnly(workbook, part);
+  const worksheets = workbook[Symbol.asyncIterator]() as AsyncIterator<WorksheetBatches>;
+  const close = () => {
+    // Not awaited: after a failure exceljs may be stuck on a stream that will never end.
+    worksheets.return?.(undefined).catch(() => undefined);
+    input.destroy();
+  };
+  return { worksheets, failure, close };
+}
+
+/**
+ * exceljs reached a worksheet without the workbook's model: its loop over the
+ * zip's entries ended before xl/workbook.xml (which the first pass saw is
+ * there). Seen now and then on a heavily loaded machine, never reproduced;
+ * reading the file again has worked, so it is read again, once.
+ */
+function lostWorkbookPart(error: unknown): boolean {
+  // Not `instanceof`: under jest the error may come from another realm.
+  const { name, message } = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown };
+  return name === 'TypeError' && typeof message === 'string' && message.includes("reading 'sheets'");
 }
 
 /** A WorksheetReader seen as what it is: batches of parse events, one batch per chunk of XML. */
