@@ -105,15 +105,21 @@ describe('privacy', () => {
   });
 });
 
+/** A stream that keeps what is written to it, as progress would write to stderr. */
+function collected() {
+  let written = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      written += String(chunk);
+      done();
+    },
+  }) as unknown as NodeJS.WriteStream;
+  return { stream, text: () => written };
+}
+
 describe('progress', () => {
   it('writes a plain line now and then when stderr is not a terminal (here: every tick)', () => {
-    let text = '';
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        text += String(chunk);
-        done();
-      },
-    }) as unknown as NodeJS.WriteStream;
+    const { stream, text } = collected();
     const progress = createProgress('lines', stream, 0);
     progress.start('reading');
     progress.tick(2);
@@ -123,12 +129,29 @@ describe('progress', () => {
     progress.tick(3);
     progress.stop();
     progress.tick(4); // after stop: nothing
-    expect(text.split('\n')).toEqual([
+    expect(text().split('\n')).toEqual([
       'reading: 1 rows (row 2)',
       'applying: 1 of 3 rows (row 2)',
       'applying: 2 of 3 rows (row 3)',
       '',
     ]);
+  });
+
+  it('plain lines are spaced by the interval: a run shorter than it prints none', () => {
+    const { stream, text } = collected();
+    let clock = 1_000_000;
+    const progress = createProgress('lines', stream, 5000, () => clock);
+    progress.start('reading');
+    for (let row = 2; row < 1000; row++) {
+      clock += 4; // 998 rows in just under 4 s
+      progress.tick(row);
+    }
+    expect(text()).toBe('');
+    clock += 1010;
+    progress.tick(1000);
+    clock += 4999;
+    progress.tick(1001); // within 5 s of the last line: nothing
+    expect(text()).toBe('reading: 999 rows (row 1000)\n');
   });
 });
 

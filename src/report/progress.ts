@@ -26,9 +26,10 @@ export function progressMode(stream: NodeJS.WriteStream, quiet: boolean): Progre
 /** Plain lines: at most one per `everyMs`. */
 const LINE_EVERY_MS = 5000;
 
-export function createProgress(mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr, everyMs = LINE_EVERY_MS): Progress {
+/** `now` is the clock the lines are spaced by; tests give their own. */
+export function createProgress(mode: ProgressMode, stream: NodeJS.WriteStream = process.stderr, everyMs = LINE_EVERY_MS, now: () => number = Date.now): Progress {
   if (mode === 'off') return { start() {}, tick() {}, note() {}, stop() {} };
-  return mode === 'bar' ? new BarProgress(stream) : new LineProgress(stream, everyMs);
+  return mode === 'bar' ? new BarProgress(stream) : new LineProgress(stream, everyMs, now);
 }
 
 /**
@@ -45,19 +46,20 @@ class LineProgress implements Progress {
   constructor(
     private readonly stream: NodeJS.WriteStream,
     private readonly everyMs: number,
+    private readonly now: () => number,
   ) {}
 
   start(phase: string, total?: number): void {
     this.phase = phase;
     this.total = total;
     this.done = 0;
-    this.lastLine = Date.now();
+    this.lastLine = this.now();
   }
 
   tick(row?: number | null): void {
     this.done++;
-    if (!this.phase || Date.now() - this.lastLine < this.everyMs) return;
-    this.lastLine = Date.now();
+    if (!this.phase || this.now() - this.lastLine < this.everyMs) return;
+    this.lastLine = this.now();
     const of = this.total === undefined ? '' : ` of ${this.total}`;
     this.stream.write(`${this.phase}: ${this.done}${of} rows${row ? ` (row ${row})` : ''}\n`);
   }
