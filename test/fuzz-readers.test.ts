@@ -53,7 +53,7 @@ interface Outcome {
 }
 
 /** A case that has not ended by then hangs (a read takes milliseconds; the margin is for a loaded CI machine). */
-const CASE_TIMEOUT_MS = 15_000;
+const CASE_TIMEOUT_MS = 60_000;
 
 /** Reads and judges every row; classifies how it ended. */
 async function attempt(path: string): Promise<Outcome> {
@@ -147,16 +147,16 @@ async function xlsxSeeds(): Promise<Buffer[]> {
 }
 
 describe('fuzz: damaged files end with rows or one line, exit 2', () => {
-  it('1,500 mutated CSV files', async () => {
-    const { wrong, tally } = await fuzz('csv', csvSeeds(), 1500, 6);
+  it('800 mutated CSV files', async () => {
+    const { wrong, tally } = await fuzz('csv', csvSeeds(), 800, 6);
     expect(wrong).toEqual([]);
     // The mutations must reach both ends, or the test proves little.
     expect(tally.rows).toBeGreaterThan(100);
     expect(tally.refused).toBeGreaterThan(100);
   }, 900_000);
 
-  it('600 mutated XLSX files, and the CLI on some of them: exit 2, one line, no stack', async () => {
-    const { wrong, tally, refusedSamples } = await fuzz('xlsx', await xlsxSeeds(), 600, 7);
+  it('400 mutated XLSX files, and the CLI on some of them: exit 2, one line, no stack', async () => {
+    const { wrong, tally, refusedSamples } = await fuzz('xlsx', await xlsxSeeds(), 400, 7);
     expect(wrong).toEqual([]);
     expect(tally.rows).toBeGreaterThan(5); // most damage breaks a zip beyond reading: few still read
     expect(tally.refused).toBeGreaterThan(100);

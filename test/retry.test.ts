@@ -165,7 +165,7 @@ describe('withRetry', () => {
       );
       const elapsed = Date.now() - started;
       expect(delays).toEqual([59_400]); // it was going to wait almost a minute
-      expect(elapsed).toBeLessThan(2_000);
+      expect(elapsed).toBeLessThan(30_000); // far short of the 59 s wait, with room for a loaded machine
       expect(error).toBeInstanceOf(DirectoryError);
       expect(error.code).toBe('ServiceUnavailable');
       expect(error.attempts).toBe(1);
