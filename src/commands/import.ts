@@ -64,7 +64,8 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     counts.add(result.status);
     events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) allGood = false;
-    await report.append(result);
+    report.append(result);
+    await report.drained();
     options.progress?.tick(result.row);
     // A row that was sent goes to disk at once: a run that is killed still leaves it in the report.
     if (WRITTEN.has(result.status)) await report.flush();
@@ -184,9 +185,11 @@ async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSour
   const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
   const judged: JudgedRow[] = [];
   options.progress?.start('reading');
-  for await (const row of sheet.rows) {
-    judged.push(judge.judge(row));
-    options.progress?.tick(row.row);
+  for await (const batch of sheet.batches) {
+    for (const row of batch) {
+      judged.push(judge.judge(row));
+      options.progress?.tick(row.row);
+    }
   }
   options.progress?.stop();
   return {

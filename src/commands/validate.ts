@@ -30,7 +30,7 @@ export interface ValidateOptions extends SheetRunOptions {
 /** `--print-mapping`: how the sheet would be read, as a mapping file; no row is judged. */
 export async function printMapping(options: SheetRunOptions, log: Logger): Promise<MappingFile> {
   const sheet = await readSheet(resolve(options.cwd, options.file), options.read);
-  await sheet.rows[Symbol.asyncIterator]().return?.(undefined);
+  await sheet.close();
   const { input, header } = sheet;
   const text = input.text;
   log.info(`${input.file}${input.sheet ? ` (sheet "${input.sheet}")` : ''}: header on row ${header.row}${text ? `, read as ${text.decoding.encoding} with delimiter ${JSON.stringify(text.delimiter)}` : ''}`);
@@ -80,13 +80,17 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   const progress = options.progress;
   try {
     progress?.start('reading');
-    for await (const row of sheet.rows) {
-      const { result } = judge.judge(row);
-      if (fixedCopy) collectFixes(fixes, row, result, sheet.header);
-      counts.add(result.status);
-      await report.append(result);
-      progress?.tick(row.row);
-      problems.print(result);
+    for await (const batch of sheet.batches) {
+      for (const row of batch) {
+        const { result } = judge.judge(row);
+        if (fixedCopy) collectFixes(fixes, row, result, sheet.header);
+        counts.add(result.status);
+        report.append(result);
+        progress?.tick(row.row);
+        problems.print(result);
+      }
+      // Once a batch: the report files are written as fast as the disk takes them, no faster.
+      await report.drained();
     }
     progress?.stop();
     problems.printHidden();

@@ -5,7 +5,7 @@
  */
 import type { DataRow } from '../sheet/index.js';
 import { cellDisplay } from '../sheet/types.js';
-import type { RowResult } from '../report/types.js';
+import type { ReportError, RowResult } from '../report/types.js';
 import { NameClaims } from './dedupe.js';
 import type { Site } from './rules.js';
 import type { ApiContact } from './schema.js';
@@ -28,54 +28,52 @@ export interface JudgedRow {
 export class RowJudge {
   private readonly names = new NameClaims();
   private accepted = 0;
+  /** One error object for every row past the limit: a million-row sheet may have that many. */
+  private readonly overQuota: ReportError;
 
-  constructor(private readonly options: JudgeOptions) {}
+  constructor(private readonly options: JudgeOptions) {
+    this.overQuota = {
+      field: null,
+      code: 'LimitExceeded.Contacts',
+      message: `the contact limit (${options.limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
+    };
+  }
 
   judge({ row, cells }: DataRow): JudgedRow {
-    const { site, room, limit, columnOf } = this.options;
+    const { site, room, columnOf } = this.options;
     const verdict = validateRow(cells, site, columnOf);
-    const base = {
-      row,
-      name: cellDisplay(cells.Name).trim(),
-      email: cellDisplay(cells.EmailAddress).trim(),
-      ...(verdict.notes.length > 0 ? { notes: verdict.notes } : {}),
-    };
-    if (!verdict.ok) return { result: { ...base, status: 'invalid', errors: verdict.problems } };
+    // Built whole, field by field: this runs once per row of the sheet.
+    const name = cellDisplay(cells.Name).trim();
+    const email = cellDisplay(cells.EmailAddress).trim();
+    const { notes } = verdict;
+    const result: RowResult =
+      notes.length > 0 ? { row, name, email, notes, status: 'valid', errors: [] } : { row, name, email, status: 'valid', errors: [] };
+    if (!verdict.ok) {
+      result.status = 'invalid';
+      result.errors = verdict.problems;
+      return { result };
+    }
 
     const { contact } = verdict;
     const claimedBy = this.names.claim(contact.Name, row);
     if (claimedBy !== undefined) {
-      return {
-        result: {
-          ...base,
-          status: 'duplicate',
-          errors: [
-            {
-              field: 'Name',
-              code: 'InvalidParameter.Name.AlreadyUsed',
-              message: `${columnOf('Name')}: "${contact.Name}" is already used by row ${claimedBy} (names are compared ignoring case)`,
-            },
-          ],
+      result.status = 'duplicate';
+      result.errors = [
+        {
+          field: 'Name',
+          code: 'InvalidParameter.Name.AlreadyUsed',
+          message: `${columnOf('Name')}: "${contact.Name}" is already used by row ${claimedBy} (names are compared ignoring case)`,
         },
-      };
+      ];
+      return { result };
     }
     this.accepted++;
     if (this.accepted > room) {
-      return {
-        result: {
-          ...base,
-          status: 'over_quota',
-          errors: [
-            {
-              field: null,
-              code: 'LimitExceeded.Contacts',
-              message: `the contact limit (${limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
-            },
-          ],
-        },
-        contact,
-      };
+      result.status = 'over_quota';
+      result.errors = [this.overQuota];
+      return { result, contact };
     }
-    return { result: { ...base, email: contact.EmailAddress, status: 'valid', errors: [] }, contact };
+    result.email = contact.EmailAddress;
+    return { result, contact };
   }
 }

@@ -41,7 +41,10 @@ const EXACT_MESSAGE_TYPES = new Set<string>(MESSAGE_TYPES);
 const WRITTEN_RIGHT: Record<Site, RegExp> = { intl: /^[A-Za-z]*$/, cn: /^[A-Za-z\p{Script=Han}]*$/u };
 
 /** List cells (MessageTypes, Members) are separated by `,` `;` `|` or new lines (full-width forms too). */
+const PLAIN_LIST = /^[A-Za-z0-9-]+(?:,[A-Za-z0-9-]+)*$/;
+
 export function splitList(text: string): string[] {
+  if (PLAIN_LIST.test(text)) return text.split(','); // as most sheets write it: nothing to fold or trim
   return text
     .normalize('NFKC')
     .split(/[,;|\r\n、]+/)
@@ -103,9 +106,10 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   const fixes = new Set<Field>();
   const text: Partial<Record<Field, string>> = {};
 
-  for (const [field, cell] of Object.entries(cells) as [Field, Cell | undefined][]) {
-    if (isOddCell(cell)) problems.push({ field, code: CODE_FOR_ODD_CELL[field], detail: oddCellDetail(cell) });
-    else if (cell !== undefined) text[field] = cell.trim();
+  for (const field in cells) {
+    const cell = cells[field as Field];
+    if (isOddCell(cell)) problems.push({ field: field as Field, code: CODE_FOR_ODD_CELL[field as Field], detail: oddCellDetail(cell) });
+    else if (cell !== undefined) text[field as Field] = cell.trim();
   }
 
   const input: ApiContactInput = {};

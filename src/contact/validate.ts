@@ -26,9 +26,9 @@ export type ColumnNamer = (field: Field) => string;
 export function validateRow(cells: RowCells, site: Site, columnOf: ColumnNamer = (field) => field): RowVerdict {
   const { input, notes, problems: cellProblems, suggestions, fixes } = normaliseRow(cells, site);
   const checked = checkContact(input, site);
+  if (checked.ok && cellProblems.length === 0) return { ok: true, contact: checked.contact, notes }; // most rows
   const prejudged = new Set(cellProblems.map((p) => p.field));
   const issues = [...cellProblems, ...(checked.ok ? [] : checked.issues.filter((i) => !prejudged.has(i.field)))];
-  if (checked.ok && issues.length === 0) return { ok: true, contact: checked.contact, notes };
 
   const problems = issues.map((issue): RowProblem => {
     const suggestion = suggestions[issue.field];

@@ -3,13 +3,18 @@
  * start of a formula (a name like `=HYPERLINK(...)` would run when the report is opened).
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
 
 export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? '' : String(value);
-  if (FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value); // a row number: nothing to quote, never a formula
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** A report line: every row of results.csv goes through here, so no array is built for it. */
 export function csvLine(values: (string | number | undefined)[]): string {
-  return values.map(csvCell).join(',') + '\r\n';
+  let line = csvCell(values[0]);
+  for (let i = 1; i < values.length; i++) line += ',' + csvCell(values[i]);
+  return line + '\r\n';
 }

@@ -25,6 +25,11 @@ export class ProblemPrinter {
       this.overQuota.count++;
       return;
     }
+    if (result.errors.length === 0) return;
+    if (this.shown >= this.max) {
+      this.hidden += result.errors.length; // counted, not worded: a big sheet may have a million
+      return;
+    }
     for (const line of problemLines(result)) {
       if (this.shown < this.max) {
         this.log.info(line);

@@ -5,13 +5,12 @@
  * the page from the rows kept for it (bounded, see html.ts).
  * Files are private to the user (0600 in a 0700 folder): they hold contact details.
  */
-import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SheetSource } from '../sheet/copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
+import { ChunkedFile } from './chunked-file.js';
 import { csvLine } from './csv-cell.js';
 import { HtmlRowKeeper, renderHtmlReport } from './html.js';
 import { suggestionText } from './summary.js';
@@ -26,37 +25,26 @@ export const REPORT_FILES = {
   log: 'log.jsonl',
 } as const;
 
-/**
- * Rows are gathered into chunks this big before they are written, and the file
- * streams buffer a few chunks before `append` waits for the disk: a 1,000,000-row
- * validate makes a few hundred writes, and the CPU never waits on one.
- */
-const CHUNK_CHARS = 256 * 1024;
-const STREAM_BUFFER = 4 * CHUNK_CHARS;
 const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId'];
 
 export class ReportWriter {
   private rowsWritten = 0;
-  private pendingJson = '';
-  private pendingCsv = '';
   private readonly page = new HtmlRowKeeper();
   /** What annotated.xlsx marks, row by row (see annotated.ts). */
   readonly marks = new AnnotationKeeper();
 
   private constructor(
     readonly dir: string,
-    private readonly json: WriteStream,
-    private readonly csv: WriteStream,
+    private readonly json: ChunkedFile,
+    private readonly csv: ChunkedFile,
   ) {}
 
   static async create(dir: string): Promise<ReportWriter> {
     await mkdir(dir, { recursive: true, mode: 0o700 });
-    const open = (name: string) => createWriteStream(join(dir, name), { mode: 0o600, highWaterMark: STREAM_BUFFER });
-    const writer = new ReportWriter(dir, open(REPORT_FILES.json), open(REPORT_FILES.csv));
-    await Promise.all([once(writer.json, 'open'), once(writer.csv, 'open')]);
-    writer.json.write('{"version":1,"rows":[');
-    writer.csv.write(csvLine(CSV_HEADER));
-    return writer;
+    const [json, csv] = await Promise.all([ChunkedFile.open(join(dir, REPORT_FILES.json)), ChunkedFile.open(join(dir, REPORT_FILES.csv))]);
+    json.add('{"version":1,"rows":[');
+    csv.add(csvLine(CSV_HEADER));
+    return new ReportWriter(dir, json, csv);
   }
 
   get rows(): number {
@@ -64,28 +52,29 @@ export class ReportWriter {
   }
 
   /**
-   * Appends one row. Rows are gathered into chunks (see CHUNK_CHARS); a chunk
-   * is written when it is full or when `flush()` is called (the importer calls
-   * it after each row).
+   * Appends one row to what is gathered. Synchronous, so a big sheet pays no
+   * promise per row; call `drained()` now and then (validate: once a batch) to
+   * write full chunks, and `flush()` to put everything on disk now (the
+   * importer, after each row it sent).
    */
-  async append(result: RowResult): Promise<void> {
-    this.pendingJson += (this.rowsWritten === 0 ? '\n' : ',\n') + JSON.stringify(result);
-    this.pendingCsv += csvLine(csvValues(result));
+  append(result: RowResult): void {
+    this.json.add((this.rowsWritten === 0 ? '\n' : ',\n') + JSON.stringify(result));
+    this.csv.add(csvLine(csvValues(result)));
     this.page.add(result);
     this.marks.add(result);
     this.rowsWritten++;
-    if (this.pendingJson.length + this.pendingCsv.length >= CHUNK_CHARS) await this.flush();
+  }
+
+  /** Writes the gathered rows once a chunk is due (see chunked-file.ts), waiting only when the disk is behind. */
+  async drained(): Promise<void> {
+    if (this.json.due || this.csv.due) await this.flush();
   }
 
   /** Writes what is gathered; waits only when the disk is behind, so memory stays bounded. */
   async flush(): Promise<void> {
-    if (this.pendingJson) this.json.write(this.pendingJson);
-    if (this.pendingCsv) this.csv.write(this.pendingCsv);
-    this.pendingJson = '';
-    this.pendingCsv = '';
-    // Check each stream when we get to it: one may drain while we wait for the other.
-    if (this.json.writableNeedDrain) await once(this.json, 'drain');
-    if (this.csv.writableNeedDrain) await once(this.csv, 'drain');
+    // One after the other: a file may drain while we wait for the other.
+    await this.json.flush();
+    await this.csv.flush();
   }
 
   /**
@@ -102,19 +91,21 @@ export class ReportWriter {
 
   /** Closes the row files and writes summary.json and report.html (`title`: the command, for the page). */
   async close(summary: Summary, title: string): Promise<void> {
-    await this.flush();
-    this.json.end('\n]}\n');
-    this.csv.end();
-    await Promise.all([once(this.json, 'close'), once(this.csv, 'close')]);
+    await Promise.all([this.json.close('\n]}\n'), this.csv.close()]);
     await writeFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n', { mode: 0o600 });
     await writeFile(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title), { mode: 0o600 });
   }
 }
 
 function csvValues(result: RowResult): (string | number | undefined)[] {
-  const codes = result.errors.map((e) => e.code).join('; ');
-  const messages = result.errors
-    .map((e) => e.message + suggestionText(e))
-    .join('; ');
+  const { errors } = result;
+  let codes = '';
+  let messages = '';
+  for (let i = 0; i < errors.length; i++) {
+    const error = errors[i]!;
+    const separator = i === 0 ? '' : '; ';
+    codes += separator + error.code;
+    messages += separator + error.message + suggestionText(error);
+  }
   return [result.row ?? '', result.name, result.email, result.status, codes, messages, result.contactId, result.requestId];
 }

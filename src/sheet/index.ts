@@ -15,7 +15,7 @@ import { detectFormat } from './detect.js';
 import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
 import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
 import { parseDelimiter } from './sniff.js';
-import type { Cell, OpenedSheet, SheetFormat, SheetRow, TextFacts } from './types.js';
+import { eachRow, type Cell, type OpenedSheet, type SheetFormat, type SheetRow, type TextFacts } from './types.js';
 
 /** The header is looked for in this many rows at the top of a sheet. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -51,10 +51,18 @@ export interface DataRow {
 export interface ReadSheet {
   input: SheetInput;
   header: HeaderMapping;
-  /** Data rows after the header, in order; blank rows are left out and counted in `blankRows()`. */
+  /**
+   * Data rows after the header, in order, as the reader hands them on (a parser
+   * chunk at a time); blank rows are left out and counted in `blankRows()`.
+   * Read `batches` or `rows`, not both: they share one pass over the file.
+   */
+  batches: AsyncIterable<DataRow[]>;
+  /** The same rows one at a time, for callers that need no speed. */
   rows: AsyncIterable<DataRow>;
   /** Blank rows skipped between data rows so far (trailing ones are not counted: they are nothing). */
   blankRows(): number;
+  /** Stops reading (closes the file) when the rows are not read to the end. */
+  close(): Promise<void>;
 }
 
 /** A row with nothing in it; cells covered by a merge hold nothing of their own. */
@@ -177,7 +185,7 @@ async function findHeaderInWorkbook(
   throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
 }
 
-function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: InputLimits): Pick<ReadSheet, 'rows' | 'blankRows'> {
+function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: InputLimits): Pick<ReadSheet, 'batches' | 'rows' | 'blankRows' | 'close'> {
   let blank = 0;
   /** Blank rows since the last data row: counted only once another data row follows. */
   let pending = 0;
@@ -185,9 +193,10 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
   let count = 0;
   const fields = Object.entries(header.columns) as [Field, number][];
 
-  async function* generate(): AsyncGenerator<DataRow> {
+  async function* generate(): AsyncGenerator<DataRow[]> {
     try {
       for (let batch = rest; ; ) {
+        const picked: DataRow[] = [];
         for (const { row, cells } of batch) {
           // Rows absent from an XLSX file are blank rows too.
           pending += Math.max(0, row - previousRow - 1);
@@ -202,8 +211,9 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
           }
           blank += pending;
           pending = 0;
-          yield { row, cells: pickFields(cells, fields) };
+          picked.push({ row, cells: pickFields(cells, fields) });
         }
+        if (picked.length > 0) yield picked;
         const next = await batches.next();
         if (next.done) break;
         batch = next.value;
@@ -213,7 +223,17 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
     }
   }
 
-  return { rows: generate(), blankRows: () => blank };
+  const dataBatches = generate();
+  return {
+    batches: dataBatches,
+    rows: eachRow(dataBatches),
+    blankRows: () => blank,
+    // A generator not yet started skips its `finally`: close the reader under it too.
+    close: async () => {
+      await dataBatches.return(undefined);
+      await batches.return?.();
+    },
+  };
 }
 
 function checkCells(file: string, row: number, cells: Cell[], limits: InputLimits): void {

@@ -57,7 +57,7 @@ export interface OpenedSheet {
 }
 
 /** The rows of batches, one at a time, for readers that need no speed (copies, tests). */
-export async function* eachRow(batches: AsyncIterable<SheetRow[]>): AsyncGenerator<SheetRow> {
+export async function* eachRow<T = SheetRow>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const batch of batches) yield* batch;
 }
 
