@@ -72,15 +72,14 @@ export function chooseEncoding(file: string, head: Buffer, whole: boolean, force
   if (isUtf8(checked)) return { encoding: 'utf-8', bom: 0, source: 'detected' };
   // Valid UTF-8 with Chinese in it, then bytes that are not: two encodings in one file. Either guess garbles half.
   const valid = firstNonUtf8(checked);
-  if (!isAscii(checked.subarray(0, valid))) throw mixedEncodings(file, 1 + countLines(checked.subarray(0, valid).toString('utf8')), 'detected');
+  if (!isAscii(checked.subarray(0, valid))) throw mixedEncodings(file, 1 + newlines(checked.subarray(0, valid)), 'detected');
   return { encoding: likeliestLegacy(head), bom: 0, source: 'detected' };
 }
 
-function mixedEncodings(file: string, line: number, source: EncodingSource, cause?: unknown): InputError {
-  if (source === 'option') return new InputError(`${file}: line ${line} is not UTF-8 text; check --encoding`, { cause });
+function mixedEncodings(file: string, line: number, source: EncodingSource): InputError {
+  if (source === 'option') return new InputError(`${file}: line ${line} is not UTF-8 text; check --encoding`);
   return new InputError(
     `${file}: line ${line} is not UTF-8 text though earlier lines are (mixed encodings?); save it again as "CSV UTF-8", or give --encoding (gb18030 for GBK)`,
-    { cause },
   );
 }
 
@@ -228,14 +227,13 @@ function lineAt(path: string, start: number, offset: number): number {
   } finally {
     closeSync(fd);
   }
-  let lines = 1;
-  for (let at = prefix.indexOf(10); at !== -1; at = prefix.indexOf(10, at + 1)) lines++;
-  return lines;
+  return 1 + newlines(prefix);
 }
 
-function countLines(text: string): number {
+/** Line feeds in UTF-8 bytes (a byte 10 is never part of another character). */
+function newlines(bytes: Buffer): number {
   let count = 0;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) count++;
   return count;
 }
 

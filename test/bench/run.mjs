@@ -151,7 +151,9 @@ async function importCase(file) {
       const calls = emulator.requests.length;
       // Start-up: from the spawn to the first call reaching the emulator.
       const startup = Date.parse(emulator.requests[0].at) - run.startedAt;
-      results.push({ ms: run.ms, calls, startup, overheadPerCall: (run.ms - startup - calls * latency) / calls });
+      // The emulator's own time per answer (its latency, plus its share of a busy machine), to tell ours apart.
+      const serverMs = emulator.requests.reduce((sum, request) => sum + (request.ms ?? 0), 0);
+      results.push({ ms: run.ms, calls, startup, overheadPerCall: (run.ms - startup - calls * latency) / calls, clientPerCall: (run.ms - startup - serverMs) / calls });
       process.stderr.write('.');
     } finally {
       await emulator.close();
@@ -165,7 +167,12 @@ async function importCase(file) {
     name: `import 20 contacts at ${latency} ms a call`,
     calls,
     floor: { what: `${calls} calls × ${latency} ms`, ms: stats([floor]) },
-    ours: { ms: stats(results.map((r) => r.ms)), startup: stats(results.map((r) => r.startup)), overheadPerCallMs: stats(results.map((r) => r.overheadPerCall)) },
+    ours: {
+      ms: stats(results.map((r) => r.ms)),
+      startup: stats(results.map((r) => r.startup)),
+      overheadPerCallMs: stats(results.map((r) => r.overheadPerCall)),
+      clientPerCallMs: stats(results.map((r) => r.clientPerCall)),
+    },
     ratio,
     target: '≤ 1.1 × calls × latency + start-up',
     pass: median(results.map((r) => r.ms)) <= median(allowed),
@@ -226,7 +233,8 @@ function printTable() {
       c.pass ? 'ok' : 'MISSED',
     ]);
     if (c.ours.overheadPerCallMs) {
-      lines.push(['', `start-up ${seconds(c.ours.startup.median)}, overhead ${c.ours.overheadPerCallMs.median.toFixed(1)} ms a call`, '', '', '', '', '']);
+      const { startup, overheadPerCallMs, clientPerCallMs } = c.ours;
+      lines.push(['', `start-up ${seconds(startup.median)}, overhead ${overheadPerCallMs.median.toFixed(1)} ms a call (${clientPerCallMs.median.toFixed(1)} ms of it outside the emulator)`, '', '', '', '', '']);
     }
   }
   const widths = lines[0].map((_, i) => Math.max(...lines.map((line) => line[i].length)));
