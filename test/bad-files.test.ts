@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { readSheet } from '../src/sheet/index.js';
+import { eachRow } from '../src/sheet/types.js';
 import { useTempDir } from './helpers/tmp.js';
 import { zipParts } from './helpers/xlsx-parts.js';
 
@@ -54,7 +55,7 @@ describe('files that are not contact sheets are refused with one line (exit 2)',
     writeFileSync(path, 'Name,Email,Title,MessageTypes\r\n');
     const sheet = await readSheet(path);
     const rows = [];
-    for await (const row of sheet.rows) rows.push(row);
+    for await (const row of eachRow(sheet.batches)) rows.push(row);
     expect(rows).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
 import { readSheet, type DataRow } from '../src/sheet/index.js';
+import { eachRow } from '../src/sheet/types.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir();
@@ -25,13 +26,13 @@ describe('CSV reader', () => {
     const path = write('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HEADER + 'Alice,a@example.com,CEO,ServiceMessage\r\n')]));
     const sheet = await readSheet(path);
     expect(sheet.header.columns.Name).toBe(0);
-    expect((await collect(sheet.rows))[0]!.cells.Name).toBe('Alice');
+    expect((await collect(eachRow(sheet.batches)))[0]!.cells.Name).toBe('Alice');
   });
 
   it('reads CRLF and LF files alike', async () => {
     for (const eol of ['\r\n', '\n']) {
       const path = write('eol.csv', ['Name,Email,Title,MessageTypes', 'Alice,a@example.com,CEO,ServiceMessage', 'Bob,b@example.com,Other,FaultMessage', ''].join(eol));
-      const rows = await collect((await readSheet(path)).rows);
+      const rows = await collect(eachRow((await readSheet(path)).batches));
       expect(rows.map((r) => [r.row, r.cells.Name, r.cells.MessageTypes])).toEqual([
         [2, 'Alice', 'ServiceMessage'],
         [3, 'Bob', 'FaultMessage'],
@@ -44,7 +45,7 @@ describe('CSV reader', () => {
       'quoted.csv',
       HEADER + '"Wang, Alice","a@example.com",CEO,"ServiceMessage\nFaultMessage"\r\n' + 'Bob,"b""q""@example.com",Other,AccountExpenses\r\n',
     );
-    const rows = await collect((await readSheet(path)).rows);
+    const rows = await collect(eachRow((await readSheet(path)).batches));
     expect(rows).toEqual([
       { row: 2, cells: { Name: 'Wang, Alice', EmailAddress: 'a@example.com', Title: 'CEO', MessageTypes: 'ServiceMessage\nFaultMessage' } },
       { row: 3, cells: { Name: 'Bob', EmailAddress: 'b"q"@example.com', Title: 'Other', MessageTypes: 'AccountExpenses' } },
@@ -54,14 +55,14 @@ describe('CSV reader', () => {
   it('skips blank rows but keeps the row numbers a spreadsheet shows, and counts the blanks', async () => {
     const path = write('blank.csv', HEADER + '\r\nAlice,a@example.com,CEO,ServiceMessage\r\n,,,\r\nBob,b@example.com,CEO,ServiceMessage\r\n');
     const sheet = await readSheet(path);
-    const rows = await collect(sheet.rows);
+    const rows = await collect(eachRow(sheet.batches));
     expect(rows.map((r) => r.row)).toEqual([3, 5]);
     expect(sheet.blankRows()).toBe(2);
   });
 
   it('fills cells missing from a short row with empty text', async () => {
     const path = write('short.csv', HEADER + 'Alice,a@example.com\r\n');
-    const [row] = await collect((await readSheet(path)).rows);
+    const [row] = await collect(eachRow((await readSheet(path)).batches));
     expect(row!.cells).toEqual({ Name: 'Alice', EmailAddress: 'a@example.com', Title: '', MessageTypes: '' });
   });
 
@@ -69,13 +70,13 @@ describe('CSV reader', () => {
     const path = write('late-header.csv', '\r\n,,\r\n' + HEADER + 'Alice,a@example.com,CEO,ServiceMessage\r\n');
     const sheet = await readSheet(path);
     expect(sheet.header.row).toBe(3);
-    expect((await collect(sheet.rows))[0]!.row).toBe(4);
+    expect((await collect(eachRow(sheet.batches)))[0]!.row).toBe(4);
   });
 
   it('reports the format, encoding and sha256 of the input', async () => {
     const path = write('hash.csv', HEADER);
     const sheet = await readSheet(path);
-    await collect(sheet.rows);
+    await collect(eachRow(sheet.batches));
     expect(sheet.input).toMatchObject({ file: 'hash.csv', format: 'csv', text: { decoding: { encoding: 'utf-8' }, delimiter: ',' } });
     // sha256 of the exact bytes, computed independently
     const { createHash } = await import('node:crypto');
@@ -85,16 +86,16 @@ describe('CSV reader', () => {
   it('names the line of an unclosed quote', async () => {
     const path = write('unclosed.csv', HEADER + 'Alice,a@example.com,CEO,ServiceMessage\r\nBob,"b@example.com,CEO,ServiceMessage\r\n');
     const sheet = await readSheet(path);
-    const reading = collect(sheet.rows);
+    const reading = collect(eachRow(sheet.batches));
     await expect(reading).rejects.toThrow(InputError);
-    await expect(collect((await readSheet(path)).rows)).rejects.toThrow(/unclosed\.csv: malformed CSV: the quoted field that starts on line 3 is never closed/);
+    await expect(collect(eachRow((await readSheet(path)).batches))).rejects.toThrow(/unclosed\.csv: malformed CSV: the quoted field that starts on line 3 is never closed/);
   });
 
   it('reads bytes that are not UTF-8 as GB18030 (Excel\'s "CSV" on Chinese Windows)', async () => {
     // "姓名" in GBK
     const path = write('gbk.csv', Buffer.concat([Buffer.from(HEADER), Buffer.from([0xd0, 0xd5, 0xc3, 0xfb]), Buffer.from(',a@example.com,CEO,ServiceMessage\r\n')]));
     const sheet = await readSheet(path);
-    expect((await collect(sheet.rows))[0]!.cells.Name).toBe('姓名');
+    expect((await collect(eachRow(sheet.batches)))[0]!.cells.Name).toBe('姓名');
     expect(sheet.input.text?.decoding.encoding).toBe('gb18030');
   });
 });

@@ -15,6 +15,7 @@ import { RowJudge } from '../src/contact/judge.js';
 import { seededRandom } from '../src/emulator/faults.js';
 import { ExitError } from '../src/errors.js';
 import { columnNamer, readSheet } from '../src/sheet/index.js';
+import { eachRow } from '../src/sheet/types.js';
 import { runCli } from './helpers/cli.js';
 import { contactRow, contactsCsv } from './helpers/generate.js';
 import { useTempDir } from './helpers/tmp.js';
@@ -62,7 +63,7 @@ async function attempt(path: string): Promise<Outcome> {
       const sheet = await readSheet(path, { limits: { maxRows: 10_000 } });
       const judge = new RowJudge({ site: 'cn', room: 20, limit: 20, columnOf: columnNamer(sheet.header) });
       let rows = 0;
-      for await (const row of sheet.rows) {
+      for await (const row of eachRow(sheet.batches)) {
         judge.judge(row);
         rows++;
       }

@@ -14,6 +14,7 @@ import { createLogger } from '../src/log.js';
 import type { RowResult } from '../src/report/types.js';
 import { readColumnMap } from '../src/sheet/column-map.js';
 import { readSheet, type DataRow, type ReadOptions, type ReadSheet } from '../src/sheet/index.js';
+import { eachRow } from '../src/sheet/types.js';
 import { openXlsx } from '../src/sheet/xlsx.js';
 import { useTempDir } from './helpers/tmp.js';
 import { NS, sharedStringsPart, workbookParts, zipParts, inline } from './helpers/xlsx-parts.js';
@@ -29,7 +30,7 @@ function write(name: string, content: string | Buffer): string {
 async function readAll(path: string, options: ReadOptions = {}): Promise<{ sheet: ReadSheet; rows: DataRow[] }> {
   const sheet = await readSheet(path, options);
   const rows: DataRow[] = [];
-  for await (const row of sheet.rows) rows.push(row);
+  for await (const row of eachRow(sheet.batches)) rows.push(row);
   return { sheet, rows };
 }
 

@@ -15,7 +15,7 @@ import { detectFormat } from './detect.js';
 import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
 import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
 import { parseDelimiter } from './sniff.js';
-import { eachRow, type Cell, type OpenedSheet, type SheetFormat, type SheetRow, type TextFacts } from './types.js';
+import type { Cell, OpenedSheet, SheetFormat, SheetRow, TextFacts } from './types.js';
 
 /** The header is looked for in this many rows at the top of a sheet. */
 export const HEADER_SEARCH_ROWS = 20;
@@ -54,11 +54,9 @@ export interface ReadSheet {
   /**
    * Data rows after the header, in order, as the reader hands them on (a parser
    * chunk at a time); blank rows are left out and counted in `blankRows()`.
-   * Read `batches` or `rows`, not both: they share one pass over the file.
+   * (`eachRow` gives them one at a time, for callers that need no speed.)
    */
   batches: AsyncIterable<DataRow[]>;
-  /** The same rows one at a time, for callers that need no speed. */
-  rows: AsyncIterable<DataRow>;
   /** Blank rows skipped between data rows so far (trailing ones are not counted: they are nothing). */
   blankRows(): number;
   /** Stops reading (closes the file) when the rows are not read to the end. */
@@ -185,7 +183,7 @@ async function findHeaderInWorkbook(
   throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
 }
 
-function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: InputLimits): Pick<ReadSheet, 'batches' | 'rows' | 'blankRows' | 'close'> {
+function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: InputLimits): Pick<ReadSheet, 'batches' | 'blankRows' | 'close'> {
   let blank = 0;
   /** Blank rows since the last data row: counted only once another data row follows. */
   let pending = 0;
@@ -226,7 +224,6 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
   const dataBatches = generate();
   return {
     batches: dataBatches,
-    rows: eachRow(dataBatches),
     blankRows: () => blank,
     // A generator not yet started skips its `finally`: close the reader under it too.
     close: async () => {

@@ -50,22 +50,7 @@ export async function openXlsx(path: string, options: XlsxOptions): Promise<Open
   const { sheet, others } = chooseSheet(file, sheets, options.sheet);
   const marks = await scanSheet(zip, sheet, file, maxUnzipped);
 
-  let reading = startReading(path, sheet.part);
-  let found: IteratorResult<WorksheetBatches>;
-  try {
-    found = await reading.failure.guard(reading.worksheets.next());
-  } catch (error) {
-    reading.close();
-    if (!lostWorkbookPart(error)) throw unreadable(file, reasonOf(error), error);
-    // Read once more: see lostWorkbookPart.
-    reading = startReading(path, sheet.part);
-    try {
-      found = await reading.failure.guard(reading.worksheets.next());
-    } catch (again) {
-      reading.close();
-      throw unreadable(file, reasonOf(again), again);
-    }
-  }
+  const { found, reading } = await firstWorksheet(file, path, sheet.part);
   const { failure, close } = reading;
   if (found.done) {
     close();
@@ -77,6 +62,19 @@ export async function openXlsx(path: string, options: XlsxOptions): Promise<Open
     ...(others.length > 0 ? { otherSheets: others.map((s) => s.name) } : {}),
     batches: sheetRows(file, found.value, marks, failure, close),
   };
+}
+
+/** The chosen worksheet's reader; a read that lost the workbook part is made once more (see lostWorkbookPart). */
+async function firstWorksheet(file: string, path: string, part: string) {
+  for (let attempt = 1; ; attempt++) {
+    const reading = startReading(path, part);
+    try {
+      return { found: await reading.failure.guard(reading.worksheets.next()), reading };
+    } catch (error) {
+      reading.close();
+      if (attempt > 1 || !lostWorkbookPart(error)) throw unreadable(file, reasonOf(error), error);
+    }
+  }
 }
 
 /** exceljs's streaming reader over the file, parsing only the chosen worksheet. */
