@@ -16,8 +16,9 @@ import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
 import { createProgress, progressMode } from './report/progress.js';
 import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
 import type { Logger, Verbosity } from './log.js';
+import { packageFile } from './package-file.js';
 
-const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 
 interface GlobalArgs {
   verbose: boolean;

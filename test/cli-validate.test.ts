@@ -151,6 +151,21 @@ describe('contact-import validate', () => {
     expect(existsSync(join(tmp(), 'xls'))).toBe(false);
   });
 
+  it('with --verbose adds the stack trace, in src/ files and lines although dist/ is a bundle', async () => {
+    const map = join(tmp(), 'map.json');
+    writeFileSync(map, '{not json');
+    const args = ['validate', fixture('contacts.csv'), '--map', map, '--report-dir', join(tmp(), 'map')];
+    const plain = await runCli(args);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toMatch(/^error: --map .*map\.json: not valid JSON/);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+
+    const verbose = await runCli([...args, '--verbose']);
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toMatch(/\n\s+at .*readColumnMap .*src\/sheet\/column-map\.ts:\d+:\d+/);
+    expect(verbose.stderr).toMatch(/\n\s+at .*src\/program\.ts:\d+:\d+/);
+  });
+
   it.each([
     [['validate'], /Not enough non-option arguments/],
     [['frobnicate', 'x.csv'], /Unknown argument/],

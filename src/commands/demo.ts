@@ -6,14 +6,14 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DEMO_CREDENTIALS, startEmulator } from '../emulator/server.js';
 import { DEFAULT_RETRY } from '../directory/retry.js';
 import type { Logger } from '../log.js';
+import { packageFile } from '../package-file.js';
 import { runImport } from './import.js';
 import type { RunOutcome } from './run.js';
 
-export const DEMO_SHEET = fileURLToPath(new URL('../../fixtures/contacts.xlsx', import.meta.url));
+export const DEMO_SHEET = packageFile('fixtures/contacts.xlsx');
 
 export interface DemoOptions {
   cwd: string;

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: bundles src/ into dist/ with esbuild.
+ *
+ * Why a bundle: start-up. Node resolves, reads and links every ES module file
+ * on its own, and an ES module importing a CommonJS file runs a lexer over it;
+ * `--help` alone touched about 60 files (21 of them yargs) and spent most of its
+ * time in that machinery, not in our code. Bundled, `--help` reads one file.
+ *
+ * - Each command stays a separate chunk (`splitting`), loaded by the dynamic
+ *   `import()` in program.ts, so `--help` does not pay for `import`.
+ * - Packages that are big and needed by few commands stay outside the bundle and
+ *   load from node_modules when used: the Alibaba Cloud client (import, sync,
+ *   status), exceljs (XLSX only), zod (mapping files), iconv-lite (non-UTF-8
+ *   CSV), cli-progress (terminal bar). exceljs also must be the installed copy:
+ *   src/sheet/exceljs-utf8.ts patches it in place and checks its version.
+ * - Bundled CommonJS (winston's tree) calls `require` for Node's built-ins; the
+ *   banner gives ES module output a real one.
+ * - yargs, bundled, no longer finds its locale files: its messages are always
+ *   English, the language of everything else the tool prints.
+ * - Type checking is `npm run typecheck` (tsc); esbuild only strips types.
+ */
+import { rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const root = new URL('.', import.meta.url);
+
+rmSync(new URL('dist', root), { recursive: true, force: true });
+await build({
+  absWorkingDir: root.pathname,
+  // The CLI, and what the bench imports: the emulator and its seeded random numbers.
+  entryPoints: ['src/cli.ts', 'src/emulator/server.ts', 'src/emulator/faults.ts'],
+  outbase: 'src',
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: ['@alicloud/*', '@darabonba/*', 'exceljs', 'zod', 'iconv-lite', 'cli-progress'],
+  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
