@@ -18,12 +18,24 @@
  *   banner gives ES module output a real one.
  * - yargs, bundled, no longer finds its locale files: its messages are always
  *   English, the language of everything else the tool prints.
+ * - yargs measures its help text with src/help-string-width.ts, not the
+ *   string-width package (that file says why).
  * - Type checking is `npm run typecheck` (tsc); esbuild only strips types.
  */
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('.', import.meta.url);
+
+/** yargs lays out its help with string-width; src/help-string-width.ts says why ours is cheaper. */
+const helpStringWidth = {
+  name: 'help-string-width',
+  setup(build) {
+    const path = fileURLToPath(new URL('src/help-string-width.ts', root));
+    build.onResolve({ filter: /^string-width$/ }, () => ({ path }));
+  },
+};
 
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({
@@ -41,5 +53,6 @@ await build({
   sourcemap: true,
   external: ['@alicloud/*', '@darabonba/*', 'exceljs', 'zod', 'iconv-lite', 'cli-progress'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  plugins: [helpStringWidth],
   logLevel: 'warning',
 });

@@ -27,6 +27,20 @@ describe('start-up loads only what the command needs', () => {
     expect(sdk(validate)).toEqual([]);
   });
 
+  it('--help and validate build no Intl.Segmenter (the help is laid out with src/help-string-width.ts)', async () => {
+    const COUNT = ['--import', fileURLToPath(new URL('./helpers/count-segmenters.mjs', import.meta.url))];
+    const help = await runCli(['--help'], { nodeOptions: COUNT });
+    const validate = await runCli(['validate', 'fixtures/contacts.csv', '--report-dir', `${tmp()}/segmenter`], { nodeOptions: COUNT });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('contact-import <command>');
+    expect(validate.code).toBe(0);
+    expect(help.stderr).not.toContain('built Intl.Segmenter');
+    expect(validate.stderr).not.toContain('built Intl.Segmenter');
+    // The hook works: a program that builds one is seen.
+    const control = await runCli(['--help'], { nodeOptions: [...COUNT, '--eval', 'new Intl.Segmenter()'] });
+    expect(control.stderr).toContain('built Intl.Segmenter');
+  });
+
   it('import loads it (the hook does see it)', async () => {
     const imported = await resolvedBy(['import', 'fixtures/contacts.csv', '--dry-run', '--endpoint', 'http://127.0.0.1:9', '--max-tries', '1', '--report-dir', `${tmp()}/import`]);
     expect(sdk(imported).length).toBeGreaterThan(0);

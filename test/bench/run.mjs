@@ -15,6 +15,12 @@
  * Exits 1 if a target is missed.
  *
  *   npm run bench -- --runs 7 --only csv,startup --csv-rows 200000
+ *
+ * `--only instructions` (not in the default set: it needs valgrind) counts
+ * start-up in instructions with callgrind, which gives the same count however
+ * busy the machine is. On a shared VM where `node -e 0` takes 50 ms or 5 s,
+ * time ratios of start-up are noise, and this still tells two commits apart.
+ * It takes minutes: valgrind runs node 50 to 100 times slower.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -203,6 +209,46 @@ async function startupCase(tenRows) {
   }
 }
 
+/**
+ * Start-up in instructions, counted by callgrind: one run each, since the count
+ * does not depend on what else the machine does (within a fraction of a percent).
+ */
+async function instructionCase(tenRows) {
+  const count = async (nodeArgs) => {
+    const out = join(work, 'callgrind.out');
+    const run = await new Promise((resolve, reject) => {
+      const child = spawn('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    rmSync(out, { force: true });
+    const collected = /Collected : (\d+)/.exec(run.stderr);
+    if (run.code !== 0 || !collected) throw new Error(`valgrind node ${nodeArgs.join(' ')} exited ${run.code}:\n${run.stderr.slice(-2000)}`);
+    process.stderr.write('.');
+    return Number(collected[1]);
+  };
+  const dir = join(work, 'instructions-report');
+  const bare = await count(['-e', '0']);
+  for (const [name, nodeArgs, target] of [
+    ['--help', [cli, '--help'], 1.5],
+    ['validate, 10 rows', [cli, 'validate', tenRows, '--report-dir', dir], 2.5],
+  ]) {
+    const ours = await count(nodeArgs);
+    rmSync(dir, { recursive: true, force: true });
+    const ratio = ours / bare;
+    record({
+      name: `start-up in instructions: ${name}`,
+      floor: { what: 'node -e 0', instructions: bare },
+      ours: { instructions: ours },
+      ratio: { median: ratio, min: ratio, max: ratio },
+      target: `≤ ${target}× node -e 0`,
+      pass: ratio <= target,
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------
 
 function commit() {
@@ -217,17 +263,19 @@ function commit() {
 
 const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const megabytes = (bytes) => (bytes === undefined ? '' : `${Math.round(bytes / 1e6)} MB`);
+const millions = (count) => `${(count / 1e6).toFixed(0)} M instructions`;
 const thousands = (perSecond) => (perSecond === undefined ? '' : `${(perSecond / 1000).toFixed(1)} k rows/s`);
 
 function printTable() {
   const lines = [['case', 'contender median (min–max)', 'floor median (min–max)', 'ratio median (min–max)', 'peak RSS', 'target', '']];
   for (const c of cases) {
     const span = (s, f) => `${f(s.median)} (${f(s.min)}–${f(s.max)})`;
+    const counted = c.ours.instructions !== undefined;
     lines.push([
       c.name,
-      span(c.ours.ms, seconds) + (c.ours.rowsPerSecond ? `, ${thousands(c.ours.rowsPerSecond)}` : ''),
-      `${c.floor.what}: ${span(c.floor.ms, seconds)}` + (c.floor.rowsPerSecond ? `, ${thousands(c.floor.rowsPerSecond)}` : ''),
-      span(c.ratio, (r) => `${r.toFixed(2)}×`),
+      counted ? millions(c.ours.instructions) : span(c.ours.ms, seconds) + (c.ours.rowsPerSecond ? `, ${thousands(c.ours.rowsPerSecond)}` : ''),
+      `${c.floor.what}: ` + (counted ? millions(c.floor.instructions) : span(c.floor.ms, seconds) + (c.floor.rowsPerSecond ? `, ${thousands(c.floor.rowsPerSecond)}` : '')),
+      counted ? `${c.ratio.median.toFixed(2)}×` : span(c.ratio, (r) => `${r.toFixed(2)}×`),
       c.ours.rss ? `${megabytes(c.ours.rss.max)} (floor ${megabytes(c.floor.rss.max)})` : '',
       c.target,
       c.pass ? 'ok' : 'MISSED',
@@ -260,6 +308,7 @@ try {
   if (only.has('xlsx')) await sheetCase(`validate XLSX, ${xlsxRows.toLocaleString('en-US')} rows`, xlsxFile, xlsxRows, 'bare-xlsx.mjs', { ratio: 1.35, rssMB: 300 });
   if (only.has('import')) await importCase(twenty);
   if (only.has('startup')) await startupCase(tenRows);
+  if (only.has('instructions')) await instructionCase(tenRows);
 } finally {
   if (!args.keep) rmSync(work, { recursive: true, force: true });
 }
