@@ -28,15 +28,20 @@ export interface JudgedRow {
 export class RowJudge {
   private readonly names = new NameClaims();
   private accepted = 0;
-  /** One error object for every row past the limit: a million-row sheet may have that many. */
-  private readonly overQuota: ReportError;
+  /**
+   * One errors array for every row past the limit: a million-row sheet may have
+   * that many, and the report writer serialises a shared array once.
+   */
+  private readonly overQuota: ReportError[];
 
   constructor(private readonly options: JudgeOptions) {
-    this.overQuota = {
-      field: null,
-      code: 'LimitExceeded.Contacts',
-      message: `the contact limit (${options.limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
-    };
+    this.overQuota = [
+      {
+        field: null,
+        code: 'LimitExceeded.Contacts',
+        message: `the contact limit (${options.limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
+      },
+    ];
   }
 
   judge({ row, cells }: DataRow): JudgedRow {
@@ -70,7 +75,7 @@ export class RowJudge {
     this.accepted++;
     if (this.accepted > room) {
       result.status = 'over_quota';
-      result.errors = [this.overQuota];
+      result.errors = this.overQuota;
       return { result, contact };
     }
     result.email = contact.EmailAddress;

@@ -11,10 +11,10 @@ import type { SheetSource } from '../sheet/copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
 import { ChunkedFile } from './chunked-file.js';
-import { csvLine } from './csv-cell.js';
+import { csvCell, csvLine } from './csv-cell.js';
 import { HtmlRowKeeper, renderHtmlReport } from './html.js';
 import { suggestionText } from './summary.js';
-import type { RowResult, Summary } from './types.js';
+import type { ReportError, RowResult, Summary } from './types.js';
 
 export const REPORT_FILES = {
   json: 'results.json',
@@ -27,8 +27,18 @@ export const REPORT_FILES = {
 
 const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId'];
 
+/** A row's errors as they go into the files; worked out once for rows that share them. */
+interface ErrorCells {
+  errors: readonly ReportError[];
+  json: string;
+  codes: string;
+  messages: string;
+}
+
 export class ReportWriter {
   private rowsWritten = 0;
+  /** The errors written last: every row past the contact limit shares one array (judge.ts). */
+  private lastErrors: ErrorCells | undefined;
   private readonly page = new HtmlRowKeeper();
   /** What annotated.xlsx marks, row by row (see annotated.ts). */
   readonly marks = new AnnotationKeeper();
@@ -58,8 +68,12 @@ export class ReportWriter {
    * importer, after each row it sent).
    */
   append(result: RowResult): void {
-    this.json.add((this.rowsWritten === 0 ? '\n' : ',\n') + JSON.stringify(result));
-    this.csv.add(csvLine(csvValues(result)));
+    if (result.errors !== this.lastErrors?.errors) this.lastErrors = errorCells(result.errors);
+    const errors = this.lastErrors;
+    this.json.add((this.rowsWritten === 0 ? '\n' : ',\n') + rowJson(result, errors.json));
+    this.csv.add(
+      `${csvCell(result.row ?? '')},${csvCell(result.name)},${csvCell(result.email)},${csvCell(result.status)},${errors.codes},${errors.messages},${csvCell(result.contactId)},${csvCell(result.requestId)}\r\n`,
+    );
     this.page.add(result);
     this.marks.add(result);
     this.rowsWritten++;
@@ -97,8 +111,22 @@ export class ReportWriter {
   }
 }
 
-function csvValues(result: RowResult): (string | number | undefined)[] {
-  const { errors } = result;
+/**
+ * The row as JSON.stringify writes it (keys in the object's order, undefined
+ * left out), with its errors already serialised.
+ */
+function rowJson(result: RowResult, errorsJson: string): string {
+  let json = '{';
+  for (const key in result) {
+    const value = result[key as keyof RowResult];
+    if (value === undefined) continue;
+    json += `${json.length > 1 ? ',' : ''}"${key}":${key === 'errors' ? errorsJson : JSON.stringify(value)}`;
+  }
+  return json + '}';
+}
+
+/** The errors' JSON, and their codes and messages as results.csv cells (see CSV_HEADER). */
+function errorCells(errors: readonly ReportError[]): ErrorCells {
   let codes = '';
   let messages = '';
   for (let i = 0; i < errors.length; i++) {
@@ -107,5 +135,5 @@ function csvValues(result: RowResult): (string | number | undefined)[] {
     codes += separator + error.code;
     messages += separator + error.message + suggestionText(error);
   }
-  return [result.row ?? '', result.name, result.email, result.status, codes, messages, result.contactId, result.requestId];
+  return { errors, json: JSON.stringify(errors), codes: csvCell(codes), messages: csvCell(messages) };
 }

@@ -1,0 +1,64 @@
+/**
+ * results.json and results.csv are written without JSON.stringify and csvLine
+ * per row (a shared errors array is serialised once, see writer.ts); the files
+ * must still be exactly what those would write.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { csvLine } from '../src/report/csv-cell.js';
+import { suggestionText } from '../src/report/summary.js';
+import type { ReportError, RowResult, Summary } from '../src/report/types.js';
+import { ReportWriter } from '../src/report/writer.js';
+import { useTempDir } from './helpers/tmp.js';
+
+const tmp = useTempDir('contact-import-writer-');
+
+const overQuota: ReportError[] = [{ field: null, code: 'LimitExceeded.Contacts', message: 'the contact limit (2) is used up by earlier rows; raise it in Quota Center or split the sheet' }];
+const rows: RowResult[] = [
+  { row: 2, name: 'Alice', email: 'alice@example.com', status: 'valid', errors: [] },
+  { row: 3, name: '张伟', email: 'zw@example.cn', notes: ['MessageTypes: "billing" read as BillingMessage'], status: 'valid', errors: [] },
+  { row: 4, name: '=HYPERLINK("x")', email: 'a,b@example.com', status: 'invalid', errors: [
+    { field: 'Name', code: 'InvalidParameter.Name', message: 'Name (column A): letters only', suggestion: 'HYPERLINKx', unambiguous: true },
+    { field: 'EmailAddress', code: 'InvalidParameter.EmailAddress', message: 'EmailAddress (column B): "a,b" is not an address', suggestion: 'ab@example.com' },
+  ] },
+  { row: 5, name: 'Bob 😀', email: 'bob@example.com', status: 'over_quota', errors: overQuota },
+  { row: 6, name: 'Carol', email: 'carol@example.com', status: 'over_quota', errors: overQuota },
+  { row: 7, name: 'Dave', email: 'dave@example.com', status: 'failed', errors: [{ field: null, code: 'Throttling', message: 'two\nlines "quoted"' }], requestId: 'REQ-1', attempts: 3 },
+  { row: null, name: 'Old', email: 'old@example.com', status: 'deleted', errors: [], contactId: 'c-1', requestId: undefined },
+  { row: 8, name: 'Erin', email: 'erin@example.com', status: 'over_quota', errors: overQuota },
+];
+
+const summary: Summary = {
+  version: 1,
+  input: { file: 'x.csv', format: 'csv', sheet: null, encoding: 'utf-8', delimiter: ',', rows: rows.length, blankRows: 0, headerRow: 1, columns: {}, ignoredColumns: [], sha256: '0'.repeat(64) },
+  counts: {},
+  quota: { limit: 2, existing: 0, planned: 2, remaining: 0 },
+  dryRun: true,
+  exitCode: 1,
+  startedAt: '2026-11-29T00:00:00.000Z',
+  finishedAt: '2026-11-29T00:00:01.000Z',
+};
+
+it('writes every row as JSON.stringify and csvLine would', async () => {
+  const writer = await ReportWriter.create(join(tmp(), 'report'));
+  for (const row of rows) writer.append(row);
+  await writer.close(summary, 'validate');
+
+  const json = readFileSync(join(tmp(), 'report', 'results.json'), 'utf8');
+  expect(json).toBe(`{"version":1,"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`);
+
+  const csv = readFileSync(join(tmp(), 'report', 'results.csv'), 'utf8');
+  const expected = rows.map((row) =>
+    csvLine([
+      row.row ?? '',
+      row.name,
+      row.email,
+      row.status,
+      row.errors.map((error) => error.code).join('; '),
+      row.errors.map((error) => error.message + suggestionText(error)).join('; '),
+      row.contactId,
+      row.requestId,
+    ]),
+  );
+  expect(csv).toBe(csvLine(['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId']) + expected.join(''));
+});
