@@ -290,6 +290,8 @@ function printTable() {
 }
 
 const began = performance.now();
+// Read before anything runs: what is measured is the build of this moment, whatever is committed meanwhile.
+const measuredCommit = commit();
 try {
   const csvRows = Number(args['csv-rows']);
   const xlsxRows = Number(args['xlsx-rows']);
@@ -314,7 +316,7 @@ try {
 }
 
 const result = {
-  commit: commit(),
+  commit: measuredCommit,
   date: new Date().toISOString(),
   node: process.version,
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) },
