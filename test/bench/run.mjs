@@ -64,15 +64,18 @@ const env = {
 let reportCount = 0;
 const reportDir = () => join(work, `report-${++reportCount}`);
 
-/** Runs `node …args` to its end: wall time (ms), peak RSS (bytes), and what it printed. */
-function measure(nodeArgs, { expectExit = [0], withRss = true } = {}) {
+/**
+ * Runs `node …args` to its end: wall time (ms), peak RSS (bytes), and what it
+ * printed. `under`: a command node runs under (valgrind …).
+ */
+function measure(nodeArgs, { expectExit = [0], withRss = true, under = [] } = {}) {
   const rssFile = join(work, 'rss');
   rmSync(rssFile, { force: true });
-  const argv = withRss ? ['--require', peakRss, ...nodeArgs] : nodeArgs;
+  const argv = [...under.slice(1), ...(under.length > 0 ? [process.execPath] : []), ...(withRss ? ['--require', peakRss] : []), ...nodeArgs];
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const startedAt = Date.now();
-    const child = spawn(process.execPath, argv, { env: { ...env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(under[0] ?? process.execPath, argv, { env: { ...env, BENCH_RSS_FILE: rssFile }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -216,16 +219,10 @@ async function startupCase(tenRows) {
 async function instructionCase(tenRows) {
   const count = async (nodeArgs) => {
     const out = join(work, 'callgrind.out');
-    const run = await new Promise((resolve, reject) => {
-      const child = spawn('valgrind', ['--tool=callgrind', `--callgrind-out-file=${out}`, process.execPath, ...nodeArgs], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stderr }));
-    });
+    const run = await measure(nodeArgs, { withRss: false, under: ['valgrind', '--tool=callgrind', `--callgrind-out-file=${out}`] });
     rmSync(out, { force: true });
     const collected = /Collected : (\d+)/.exec(run.stderr);
-    if (run.code !== 0 || !collected) throw new Error(`valgrind node ${nodeArgs.join(' ')} exited ${run.code}:\n${run.stderr.slice(-2000)}`);
+    if (!collected) throw new Error(`valgrind node ${nodeArgs.join(' ')} printed no instruction count:\n${run.stderr.slice(-2000)}`);
     process.stderr.write('.');
     return Number(collected[1]);
   };
