@@ -137,6 +137,15 @@ describe('progress', () => {
     ]);
   });
 
+  it('a batch of rows ticks once, counting all of them, and names its last row', () => {
+    const { stream, text } = collected();
+    const progress = createProgress('lines', stream, 0);
+    progress.start('reading');
+    progress.tick(501, 500);
+    progress.tick(1001, 500);
+    expect(text()).toBe('reading: 500 rows (row 501)\nreading: 1000 rows (row 1001)\n');
+  });
+
   it('plain lines are spaced by the interval: a run shorter than it prints none', () => {
     const { stream, text } = collected();
     let clock = 1_000_000;

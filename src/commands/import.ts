@@ -186,10 +186,8 @@ async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSour
   const judged: JudgedRow[] = [];
   options.progress?.start('reading');
   for await (const batch of sheet.batches) {
-    for (const row of batch) {
-      judged.push(judge.judge(row));
-      options.progress?.tick(row.row);
-    }
+    for (const row of batch) judged.push(judge.judge(row));
+    options.progress?.tick(batch.at(-1)?.row, batch.length);
   }
   options.progress?.stop();
   return {

@@ -86,9 +86,9 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
         if (fixedCopy) collectFixes(fixes, row, result, sheet.header);
         counts.add(result.status);
         report.append(result);
-        progress?.tick(row.row);
         problems.print(result);
       }
+      progress?.tick(batch.at(-1)?.row, batch.length);
       // Once a batch: the report files are written as fast as the disk takes them, no faster.
       await report.drained();
     }
