@@ -17,8 +17,8 @@
  *   npm run bench -- --runs 7 --only csv,startup --csv-rows 200000
  *
  * `--only instructions` (not in the default set: it needs valgrind) counts
- * start-up in instructions with callgrind, which gives the same count however
- * busy the machine is. On a shared VM where `node -e 0` takes 50 ms or 5 s,
+ * start-up, and a CSV row's cost, in instructions with callgrind, which gives
+ * the same count however busy the machine is. On a shared VM where `node -e 0` takes 50 ms or 5 s,
  * time ratios of start-up are noise, and this still tells two commits apart.
  * It takes minutes: valgrind runs node 50 to 100 times slower.
  */
@@ -32,6 +32,9 @@ import { execFileSync } from 'node:child_process';
 import { contacts, validContacts, writeCsv, writeXlsx } from './data.mjs';
 import { DEMO_CREDENTIALS, startEmulator } from '../../dist/emulator/server.js';
 
+/** validate writes annotated.xlsx for sheets up to this many rows (src/report/annotated.ts). */
+const ANNOTATED_MAX_ROWS = 10_000;
+
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -43,6 +46,8 @@ const { values: args } = parseArgs({
     'startup-runs': { type: 'string', default: '11' },
     'csv-rows': { type: 'string', default: '1000000' },
     'xlsx-rows': { type: 'string', default: '100000' },
+    // --only instructions: rows of the smaller CSV whose row cost is counted (the other has twice as many).
+    'counted-csv-rows': { type: 'string', default: '20000' },
     latency: { type: 'string', default: '100' },
     only: { type: 'string', default: 'csv,xlsx,import,startup' },
     out: { type: 'string' },
@@ -213,26 +218,29 @@ async function startupCase(tenRows) {
 }
 
 /**
- * Start-up in instructions, counted by callgrind: one run each, since the count
- * does not depend on what else the machine does (within a fraction of a percent).
+ * Instructions `node …nodeArgs` executes, counted by callgrind (all threads:
+ * the JIT and the GC's helpers too). The count does not depend on what else the
+ * machine does (within a fraction of a percent), so one run is enough.
  */
-async function instructionCase(tenRows) {
-  const count = async (nodeArgs) => {
-    const out = join(work, 'callgrind.out');
-    const run = await measure(nodeArgs, { withRss: false, under: ['valgrind', '--tool=callgrind', `--callgrind-out-file=${out}`] });
-    rmSync(out, { force: true });
-    const collected = /Collected : (\d+)/.exec(run.stderr);
-    if (!collected) throw new Error(`valgrind node ${nodeArgs.join(' ')} printed no instruction count:\n${run.stderr.slice(-2000)}`);
-    process.stderr.write('.');
-    return Number(collected[1]);
-  };
+async function countInstructions(nodeArgs, expectExit = [0]) {
+  const out = join(work, 'callgrind.out');
+  const run = await measure(nodeArgs, { withRss: false, expectExit, under: ['valgrind', '--tool=callgrind', `--callgrind-out-file=${out}`] });
+  rmSync(out, { force: true });
+  const collected = /Collected : (\d+)/.exec(run.stderr);
+  if (!collected) throw new Error(`valgrind node ${nodeArgs.join(' ')} printed no instruction count:\n${run.stderr.slice(-2000)}`);
+  process.stderr.write('.');
+  return Number(collected[1]);
+}
+
+/** Start-up in instructions: `--help` and a 10-row validate against `node -e 0`. */
+async function startupInstructionCase(tenRows) {
   const dir = join(work, 'instructions-report');
-  const bare = await count(['-e', '0']);
+  const bare = await countInstructions(['-e', '0']);
   for (const [name, nodeArgs, target] of [
     ['--help', [cli, '--help'], 1.5],
     ['validate, 10 rows', [cli, 'validate', tenRows, '--report-dir', dir], 2.5],
   ]) {
-    const ours = await count(nodeArgs);
+    const ours = await countInstructions(nodeArgs);
     rmSync(dir, { recursive: true, force: true });
     const ratio = ours / bare;
     record({
@@ -244,6 +252,37 @@ async function instructionCase(tenRows) {
       pass: ratio <= target,
     });
   }
+}
+
+/**
+ * Case 1 in instructions: the cost of a row, ours against the bare reader's, as
+ * the slope between a sheet of `rows` and one of twice as many (the same rows,
+ * then as many more). The slope leaves out what a run spends once (start-up,
+ * warming the JIT, the bounded report.html), which the big sheet of the time
+ * case spreads over a million rows. It moves by a few percent from run to run
+ * (when the JIT optimises what, when a full GC falls), unlike start-up's count.
+ * (XLSX is left out: under valgrind its smallest useful pair takes an hour.)
+ */
+async function rowInstructionCase(name, files, rows, bareScript, target) {
+  const counted = [];
+  for (const file of files) {
+    const dir = reportDir();
+    const bare = await countInstructions([join(here, bareScript), file]);
+    const ours = await countInstructions([cli, 'validate', file, '--site', 'cn', '--report-dir', dir], [1]);
+    rmSync(dir, { recursive: true, force: true });
+    counted.push({ bare, ours });
+  }
+  const [small, big] = counted;
+  const perRow = (side) => (big[side] - small[side]) / rows;
+  const ratio = perRow('ours') / perRow('bare');
+  record({
+    name: `${name} in instructions: a row, between ${rows.toLocaleString('en-US')} and ${(2 * rows).toLocaleString('en-US')} rows`,
+    floor: { what: bareScript.replace('.mjs', ''), instructions: perRow('bare'), counted: counted.map((c) => c.bare) },
+    ours: { instructions: perRow('ours'), counted: counted.map((c) => c.ours) },
+    ratio: { median: ratio, min: ratio, max: ratio },
+    target: `≤ ${target}× a bare read's row`,
+    pass: ratio <= target,
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -260,7 +299,7 @@ function commit() {
 
 const seconds = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
 const megabytes = (bytes) => (bytes === undefined ? '' : `${Math.round(bytes / 1e6)} MB`);
-const millions = (count) => `${(count / 1e6).toFixed(0)} M instructions`;
+const instructions = (count) => (count >= 1e6 ? `${(count / 1e6).toFixed(0)} M instructions` : `${(count / 1e3).toFixed(1)} k instructions`);
 const thousands = (perSecond) => (perSecond === undefined ? '' : `${(perSecond / 1000).toFixed(1)} k rows/s`);
 
 function printTable() {
@@ -270,8 +309,8 @@ function printTable() {
     const counted = c.ours.instructions !== undefined;
     lines.push([
       c.name,
-      counted ? millions(c.ours.instructions) : span(c.ours.ms, seconds) + (c.ours.rowsPerSecond ? `, ${thousands(c.ours.rowsPerSecond)}` : ''),
-      `${c.floor.what}: ` + (counted ? millions(c.floor.instructions) : span(c.floor.ms, seconds) + (c.floor.rowsPerSecond ? `, ${thousands(c.floor.rowsPerSecond)}` : '')),
+      counted ? instructions(c.ours.instructions) : span(c.ours.ms, seconds) + (c.ours.rowsPerSecond ? `, ${thousands(c.ours.rowsPerSecond)}` : ''),
+      `${c.floor.what}: ` + (counted ? instructions(c.floor.instructions) : span(c.floor.ms, seconds) + (c.floor.rowsPerSecond ? `, ${thousands(c.floor.rowsPerSecond)}` : '')),
       counted ? `${c.ratio.median.toFixed(2)}×` : span(c.ratio, (r) => `${r.toFixed(2)}×`),
       c.ours.rss ? `${megabytes(c.ours.rss.max)} (floor ${megabytes(c.floor.rss.max)})` : '',
       c.target,
@@ -307,7 +346,16 @@ try {
   if (only.has('xlsx')) await sheetCase(`validate XLSX, ${xlsxRows.toLocaleString('en-US')} rows`, xlsxFile, xlsxRows, 'bare-xlsx.mjs', { ratio: 1.35, rssMB: 300 });
   if (only.has('import')) await importCase(twenty);
   if (only.has('startup')) await startupCase(tenRows);
-  if (only.has('instructions')) await instructionCase(tenRows);
+  if (only.has('instructions')) {
+    await startupInstructionCase(tenRows);
+    // The same rows as the big sheet begins with; the second file is twice the first.
+    const countedRows = Number(args['counted-csv-rows']);
+    // Up to that many rows with problems, validate also writes annotated.xlsx: both sheets must be past it, or it is counted as row cost.
+    if (countedRows <= ANNOTATED_MAX_ROWS) throw new Error(`--counted-csv-rows must be more than ${ANNOTATED_MAX_ROWS}`);
+    const files = [1, 2].map((n) => join(work, `counted-${n * countedRows}.csv`));
+    for (const [n, file] of files.entries()) await writeCsv(file, contacts((n + 1) * countedRows));
+    await rowInstructionCase('validate CSV', files, countedRows, 'bare-csv.mjs', 1.6);
+  }
 } finally {
   if (!args.keep) rmSync(work, { recursive: true, force: true });
 }
