@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { startEmulator } from '../src/emulator/server.js';
 import { CLI } from './helpers/cli.js';
@@ -69,6 +71,29 @@ describe('emulator: behaviour', () => {
     expect(names).toHaveLength(23);
     expect(new Set(names).size).toBe(23);
   });
+
+  it('never closes an idle connection first: a client reusing it after 6 s idle gets its answer', async () => {
+    // The server closing idle sockets races a client's reuse of them: that was an ECONNRESET in CI.
+    const socket = connect(emulator().port, '127.0.0.1');
+    socket.setEncoding('utf8');
+    let received = '';
+    socket.on('data', (text: string) => (received += text));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    const answers = () => received.split('HTTP/1.1 200').length - 1;
+    const request = 'GET /_emulator/status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n';
+    try {
+      socket.write(request);
+      while (answers() < 1) await sleep(20);
+      await sleep(6000);
+      expect(socket.destroyed).toBe(false);
+      socket.write(request);
+      while (answers() < 2 && !socket.destroyed) await sleep(20);
+      expect(answers()).toBe(2);
+    } finally {
+      socket.destroy();
+      await closed;
+    }
+  }, 20_000);
 
   it('knows only the listed members with --members', async () => {
     const strict = await startEmulator({ port: 0, members: ['rd-ours'] });

@@ -280,7 +280,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       });
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle connections are the client's to close. A server that times them out races a client
+  // reusing one (undici's timer is coarse, and a loaded machine lags): the client gets ECONNRESET.
+  // close() below ends every connection, so none outlives the emulator.
+  server.keepAliveTimeout = 0;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
