@@ -8,10 +8,11 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, CsvError, type Options as CsvParseOptions } from 'csv-parse';
 import { InputError } from '../errors.js';
-import { chooseEncoding, decodeHead, SheetDecoder, type EncodingChoice } from './decode.js';
+import { chooseEncoding, decodeHead, SheetDecoder, type DecodeState, type EncodingChoice } from './decode.js';
 import { drain } from './drain.js';
+import { csvRowsInWorker, readInWorker } from './in-worker.js';
 import { sniffDelimiter } from './sniff.js';
-import type { OpenedSheet, SheetRow } from './types.js';
+import type { OpenedSheet, SheetRow, TextFacts } from './types.js';
 
 export interface CsvOptions {
   /** `--encoding`: overrides detection. */
@@ -24,8 +25,8 @@ export interface CsvOptions {
   maxRecordLength: number;
 }
 
-/** How the file is read: the same the second time, when a broken record's line is looked for. */
-interface CsvReading {
+/** How the file is read: the same the second time, when a broken record's line is looked for (and on a worker thread). */
+export interface CsvReading {
   path: string;
   choice: EncodingChoice;
   delimiter: string;
@@ -40,10 +41,18 @@ export function openCsv(path: string, head: Buffer, size: number, options: CsvOp
   const choice = chooseEncoding(basename(path), head, head.length >= size, options.encoding);
   const sniffed = options.delimiter === undefined ? sniffDelimiter(decodeHead(head, choice), options.headerScore) : undefined;
   const reading: CsvReading = { path, choice, delimiter: options.delimiter ?? sniffed!.delimiter, maxRecordLength: options.maxRecordLength };
-  const decoder = new SheetDecoder(choice, path);
+  const delimiterSource = sniffed ? 'detected' : 'option';
+  if (!readInWorker(size)) return csvRows(reading, delimiterSource);
+  const decoding: DecodeState = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
+  return { format: 'csv', text: { decoding, delimiter: reading.delimiter, delimiterSource }, batches: csvRowsInWorker(reading, decoding) };
+}
+
+/** The rows of a CSV opened by `openCsv`, read on this thread. */
+export function csvRows(reading: CsvReading, delimiterSource: TextFacts['delimiterSource'] = 'option'): OpenedSheet {
+  const decoder = new SheetDecoder(reading.choice, reading.path);
   return {
     format: 'csv',
-    text: { decoding: decoder.state, delimiter: reading.delimiter, delimiterSource: sniffed ? 'detected' : 'option' },
+    text: { decoding: decoder.state, delimiter: reading.delimiter, delimiterSource },
     batches: csvBatches(reading, decoder),
   };
 }

@@ -12,6 +12,7 @@ import type { RowCells } from '../contact/normalise.js';
 import type { ColumnMap } from './column-map.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
+import { openXlsxInWorker, readInWorker } from './in-worker.js';
 import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
 import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
 import { parseDelimiter } from './sniff.js';
@@ -168,8 +169,9 @@ async function findHeaderInWorkbook(
   size: number,
 ): Promise<FoundHeader> {
   const file = basename(path);
-  const { openXlsx } = await import('./xlsx.js'); // exceljs only when a workbook is read: CSV runs start faster
   const maxUnzipped = Math.max(limits.maxBytes, size) * UNZIPPED_PER_BYTE;
+  // exceljs only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
+  const openXlsx = readInWorker(size) ? openXlsxInWorker : (await import('./xlsx.js')).openXlsx;
   const first = await openXlsx(path, { sheet, maxUnzipped });
   const sheets = [first.sheet!, ...(first.otherSheets ?? [])];
   const problems: string[] = [];
@@ -195,6 +197,7 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
     try {
       for (let batch = rest; ; ) {
         const picked: DataRow[] = [];
+        let refused: InputError | undefined;
         for (const { row, cells } of batch) {
           // Rows absent from an XLSX file are blank rows too.
           pending += Math.max(0, row - previousRow - 1);
@@ -203,15 +206,18 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
             pending++;
             continue;
           }
-          checkCells(file, row, cells, limits);
-          if (++count > limits.maxRows) {
-            throw new InputError(`${file}: more than ${limits.maxRows.toLocaleString('en-US')} data rows (row ${row}); raise --max-rows if the sheet really is that long`);
+          refused = cellProblem(file, row, cells, limits);
+          if (!refused && ++count > limits.maxRows) {
+            refused = new InputError(`${file}: more than ${limits.maxRows.toLocaleString('en-US')} data rows (row ${row}); raise --max-rows if the sheet really is that long`);
           }
+          if (refused) break;
           blank += pending;
           pending = 0;
           picked.push({ row, cells: pickFields(cells, fields) });
         }
+        // The rows before a refused one are reported, however the file fell into batches.
         if (picked.length > 0) yield picked;
+        if (refused) throw refused;
         const next = await batches.next();
         if (next.done) break;
         batch = next.value;
@@ -234,14 +240,20 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
 }
 
 function checkCells(file: string, row: number, cells: Cell[], limits: InputLimits): void {
+  const problem = cellProblem(file, row, cells, limits);
+  if (problem) throw problem;
+}
+
+function cellProblem(file: string, row: number, cells: Cell[], limits: InputLimits): InputError | undefined {
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i];
     if (typeof cell === 'string' && cell.length > limits.maxCellLength) {
-      throw new InputError(
+      return new InputError(
         `${file}: row ${row}, column ${columnLetter(i)}: a cell of ${cell.length.toLocaleString('en-US')} characters, more than the ${limits.maxCellLength.toLocaleString('en-US')} a cell may have`,
       );
     }
   }
+  return undefined;
 }
 
 function pickFields(cells: Cell[], fields: [Field, number][]): RowCells {

@@ -1,0 +1,171 @@
+/**
+ * Reading a big sheet on a second thread. Parsing (csv-parse, exceljs) is a
+ * third of a big validate's work and judging the rows is the rest: on a
+ * machine with two cores, the worker parses the next rows while this thread
+ * judges and reports the last ones. The worker (read-worker.ts) runs the same
+ * readers and posts their batches of rows; this side hands them on as the
+ * same `OpenedSheet`, so nothing downstream knows where the rows came from.
+ *
+ * The worker runs from the bundle (dist/sheet/read-worker.js): under the tests'
+ * TypeScript loader, and for small sheets (a thread costs more than it saves),
+ * sheets are read on this thread as before.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ExitError, InputError } from '../errors.js';
+import { packageFile } from '../package-file.js';
+import type { CsvReading } from './csv.js';
+import type { DecodeState } from './decode.js';
+import type { OpenedSheet, SheetRow } from './types.js';
+import type { XlsxOptions } from './xlsx.js';
+
+/** Below this size a sheet parses in less time than a thread takes to start. */
+export const WORKER_MIN_BYTES = 1024 * 1024;
+
+/** Batches the worker may post before this thread has taken them: bounds the rows held in memory. */
+export const BATCHES_AHEAD = 4;
+
+export type WorkerRequest = { format: 'csv'; reading: CsvReading } | { format: 'xlsx'; path: string; options: XlsxOptions };
+
+/** An error as it crosses between threads: enough to throw the same kind of error on this side. */
+export interface SentError {
+  name: string;
+  message: string;
+  stack?: string;
+  exitCode?: number;
+  code?: string;
+}
+
+export type WorkerMessage =
+  | { type: 'opened'; sheet?: string; otherSheets?: string[] }
+  | { type: 'rows'; rows: SheetRow[]; decoding?: DecodeState }
+  | { type: 'end'; decoding?: DecodeState }
+  | { type: 'error'; error: SentError };
+
+const workerFile = packageFile('dist/sheet/read-worker.js');
+const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist'));
+
+/**
+ * Whether a sheet of `size` bytes is read on a worker thread.
+ * `READ_SHEET_IN_WORKER=1` (or `0`) decides it for any size: the tests
+ * use it to run every reader case through the worker.
+ */
+export function readInWorker(size: number): boolean {
+  const forced = process.env.READ_SHEET_IN_WORKER;
+  if (forced === '0') return false;
+  if (!bundled || !existsSync(workerFile)) return false;
+  return forced === '1' || size >= WORKER_MIN_BYTES;
+}
+
+export function sendableError(error: unknown): SentError {
+  if (!(error instanceof Error)) return { name: 'Error', message: String(error) };
+  const { name, message, stack } = error;
+  const code = (error as { code?: unknown }).code;
+  return {
+    name,
+    message,
+    ...(stack !== undefined ? { stack } : {}),
+    ...(error instanceof ExitError ? { exitCode: error.exitCode } : {}),
+    ...(typeof code === 'string' ? { code } : {}),
+  };
+}
+
+function revive(sent: SentError): Error {
+  const error =
+    sent.exitCode === undefined ? new Error(sent.message) : sent.name === 'InputError' ? new InputError(sent.message) : new ExitError(sent.exitCode, sent.message);
+  error.name = sent.name;
+  if (sent.stack !== undefined) error.stack = sent.stack;
+  if (sent.code !== undefined) Object.assign(error, { code: sent.code });
+  return error;
+}
+
+/**
+ * The rows of a sheet, read by a worker. `decoding` (CSV) is kept up to date
+ * from the worker's decoder as the rows arrive. `return()` stops the worker,
+ * also before the first row was asked for.
+ */
+class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
+  private readonly worker: Worker;
+  private readonly inbox: WorkerMessage[] = [];
+  private wake: (() => void) | undefined;
+  /** The worker said its last word (the end, or an error): its exit after that is no news. */
+  private finished = false;
+  private done = false;
+
+  constructor(
+    request: WorkerRequest,
+    private readonly decoding?: DecodeState,
+  ) {
+    this.worker = new Worker(workerFile, { workerData: request });
+    this.worker.on('message', (message: WorkerMessage) => this.receive(message));
+    this.worker.on('error', (error) => this.receive({ type: 'error', error: sendableError(error) }));
+    this.worker.on('exit', (code) => {
+      if (!this.finished) this.receive({ type: 'error', error: { name: 'Error', message: `the thread reading the sheet stopped (exit code ${code})` } });
+    });
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  /** The first message: the sheet opened (its name, the other sheets), or why it could not be. */
+  async opened(): Promise<Extract<WorkerMessage, { type: 'opened' }>> {
+    const message = await this.take();
+    if (message.type === 'opened') return message;
+    await this.stop();
+    throw message.type === 'error' ? revive(message.error) : new Error(`the thread reading the sheet sent ${message.type} first`);
+  }
+
+  async next(): Promise<IteratorResult<SheetRow[]>> {
+    if (this.done) return { done: true, value: undefined };
+    for (;;) {
+      const message = await this.take();
+      if (message.type === 'opened') continue;
+      if (message.type !== 'error' && message.decoding && this.decoding) Object.assign(this.decoding, message.decoding);
+      if (message.type === 'rows') {
+        this.worker.postMessage('more');
+        return { done: false, value: message.rows };
+      }
+      await this.stop();
+      if (message.type === 'error') throw revive(message.error);
+      return { done: true, value: undefined };
+    }
+  }
+
+  async return(): Promise<IteratorResult<SheetRow[]>> {
+    await this.stop();
+    return { done: true, value: undefined };
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (this.finished) return;
+    if (message.type === 'end' || message.type === 'error') this.finished = true;
+    this.inbox.push(message);
+    this.wake?.();
+    this.wake = undefined;
+  }
+
+  private async take(): Promise<WorkerMessage> {
+    while (this.inbox.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    return this.inbox.shift()!;
+  }
+
+  private async stop(): Promise<void> {
+    if (this.done) return;
+    this.done = true;
+    await this.worker.terminate();
+  }
+}
+
+/** A CSV's rows (see csv.ts), parsed by a worker. */
+export function csvRowsInWorker(reading: CsvReading, decoding: DecodeState): AsyncIterableIterator<SheetRow[]> {
+  return new WorkerRows({ format: 'csv', reading }, decoding);
+}
+
+/** A worksheet opened (see xlsx.ts) and its rows read by a worker. */
+export async function openXlsxInWorker(path: string, options: XlsxOptions): Promise<OpenedSheet> {
+  const rows = new WorkerRows({ format: 'xlsx', path, options });
+  const { sheet, otherSheets } = await rows.opened();
+  return { format: 'xlsx', ...(sheet !== undefined ? { sheet } : {}), ...(otherSheets ? { otherSheets } : {}), batches: rows };
+}

@@ -1,0 +1,47 @@
+/**
+ * The worker thread of in-worker.ts: opens one sheet with the usual reader and
+ * posts its rows a batch at a time, never more than BATCHES_AHEAD batches
+ * ahead of the thread that takes them (it answers each batch with 'more').
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { csvRows } from './csv.js';
+import { BATCHES_AHEAD, sendableError, type WorkerMessage, type WorkerRequest } from './in-worker.js';
+import type { OpenedSheet } from './types.js';
+
+const port = parentPort!;
+let credit = BATCHES_AHEAD;
+let wake: (() => void) | undefined;
+port.on('message', () => {
+  credit++;
+  wake?.();
+  wake = undefined;
+});
+
+const post = (message: WorkerMessage) => port.postMessage(message);
+
+async function open(request: WorkerRequest): Promise<OpenedSheet> {
+  if (request.format === 'csv') return csvRows(request.reading);
+  const { openXlsx } = await import('./xlsx.js');
+  return openXlsx(request.path, request.options);
+}
+
+async function read(request: WorkerRequest): Promise<void> {
+  const opened = await open(request);
+  post({ type: 'opened', ...(opened.sheet !== undefined ? { sheet: opened.sheet } : {}), ...(opened.otherSheets ? { otherSheets: opened.otherSheets } : {}) });
+  const decoding = () => (opened.text ? { decoding: opened.text.decoding } : {});
+  for await (const rows of opened.batches) {
+    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credit--;
+    post({ type: 'rows', rows, ...decoding() });
+  }
+  post({ type: 'end', ...decoding() });
+}
+
+read(workerData as WorkerRequest).then(
+  // Done: stop listening for 'more', so the thread can end.
+  () => port.close(),
+  (error: unknown) => {
+    post({ type: 'error', error: sendableError(error) });
+    port.close();
+  },
+);
