@@ -87,6 +87,15 @@ describe('a sheet read on a worker thread gives the same run as one read on the 
     expect(seen.stderr).toMatch(/no-header\.csv: .*header/);
   });
 
+  it('a run refused after the sheet is open (a bad --write-fixed name) ends at once, the worker part-way through the rows', async () => {
+    const file = join(tmp(), 'big.csv');
+    writeFileSync(file, contactsCsv(20_000)); // more rows than the worker may post ahead: it waits for this thread
+    const seen = await sameEitherWay(file, ['--write-fixed', 'fixed.txt']);
+    expect(seen.code).toBe(2);
+    expect(seen.stderr).toMatch(/--write-fixed fixed\.txt: .*name it \*\.csv/);
+    // A worker left waiting used to keep the process alive for ever: this test timed out.
+  }, 60_000);
+
   it('a workbook whose contacts are on its second sheet, with a date and merged cells', async () => {
     const file = join(tmp(), 'two-sheets.xlsx');
     const workbook = new ExcelJS.Workbook();

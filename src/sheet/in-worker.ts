@@ -11,6 +11,7 @@
  * sheets are read on this thread as before.
  */
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ExitError, InputError } from '../errors.js';
@@ -44,7 +45,7 @@ export type WorkerMessage =
   | { type: 'error'; error: SentError };
 
 const workerFile = packageFile('dist/sheet/read-worker.js');
-const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist'));
+const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist') + sep);
 
 /**
  * Whether a sheet of `size` bytes is read on a worker thread.
@@ -98,6 +99,9 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
     private readonly decoding?: DecodeState,
   ) {
     this.worker = new Worker(workerFile, { workerData: request });
+    // Keeps the process alive only while this thread waits for it (see take): a run that stops
+    // before reading all the rows (an error, a bad option) still ends, closed or not.
+    this.worker.unref();
     this.worker.on('message', (message: WorkerMessage) => this.receive(message));
     this.worker.on('error', (error) => this.receive({ type: 'error', error: sendableError(error) }));
     this.worker.on('exit', (code) => {
@@ -147,7 +151,11 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
   }
 
   private async take(): Promise<WorkerMessage> {
-    while (this.inbox.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (this.inbox.length === 0) {
+      this.worker.ref();
+      while (this.inbox.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+      this.worker.unref();
+    }
     return this.inbox.shift()!;
   }
 
