@@ -27,6 +27,13 @@ export const WORKER_MIN_BYTES = 1024 * 1024;
 /** Batches the worker may post before this thread has taken them: bounds the rows held in memory. */
 export const BATCHES_AHEAD = 4;
 
+/**
+ * csv-parse's records die young: a small young generation for its thread took about 40 MB
+ * off a million-row validate's peak RSS (median of five, 248 → 209 MB) at no cost in time
+ * measured. exceljs is the other way round (slower, and more RSS), so XLSX keeps the default.
+ */
+const CSV_WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 export type WorkerRequest = { format: 'csv'; reading: CsvReading } | { format: 'xlsx'; path: string; options: XlsxOptions };
 
 /** An error as it crosses between threads: enough to throw the same kind of error on this side. */
@@ -98,7 +105,7 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
     request: WorkerRequest,
     private readonly decoding?: DecodeState,
   ) {
-    this.worker = new Worker(workerFile, { workerData: request });
+    this.worker = new Worker(workerFile, { workerData: request, ...(request.format === 'csv' ? { resourceLimits: CSV_WORKER_LIMITS } : {}) });
     // Keeps the process alive only while this thread waits for it (see take): a run that stops
     // before reading all the rows (an error, a bad option) still ends, closed or not.
     this.worker.unref();
