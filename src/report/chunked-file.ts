@@ -62,7 +62,7 @@ export class ChunkedFile {
     await once(this.stream, 'close');
   }
 
-  /** Hands the chunk to the stream, which keeps it until written; the next text goes into a new one. */
+  /** Hands the chunk to the stream, which keeps it until written; the next text goes into a spare one. */
   private pass(): void {
     if (this.used === 0) return;
     const written = this.chunk;

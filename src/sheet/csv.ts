@@ -12,7 +12,7 @@ import { chooseEncoding, decodeHead, SheetDecoder, type DecodeState, type Encodi
 import { drain } from './drain.js';
 import { csvRowsInWorker, readInWorker } from './in-worker.js';
 import { sniffDelimiter } from './sniff.js';
-import type { OpenedSheet, SheetRow, TextFacts } from './types.js';
+import type { OpenedSheet, SheetRow } from './types.js';
 
 export interface CsvOptions {
   /** `--encoding`: overrides detection. */
@@ -41,20 +41,14 @@ export function openCsv(path: string, head: Buffer, size: number, options: CsvOp
   const choice = chooseEncoding(basename(path), head, head.length >= size, options.encoding);
   const sniffed = options.delimiter === undefined ? sniffDelimiter(decodeHead(head, choice), options.headerScore) : undefined;
   const reading: CsvReading = { path, choice, delimiter: options.delimiter ?? sniffed!.delimiter, maxRecordLength: options.maxRecordLength };
-  const delimiterSource = sniffed ? 'detected' : 'option';
-  if (!readInWorker(size)) return csvRows(reading, delimiterSource);
-  const decoding: DecodeState = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
-  return { format: 'csv', text: { decoding, delimiter: reading.delimiter, delimiterSource }, batches: csvRowsInWorker(reading, decoding) };
+  const { decoding, batches } = readInWorker(size) ? csvRowsInWorker(reading) : csvRows(reading);
+  return { format: 'csv', text: { decoding, delimiter: reading.delimiter, delimiterSource: sniffed ? 'detected' : 'option' }, batches };
 }
 
-/** The rows of a CSV opened by `openCsv`, read on this thread. */
-export function csvRows(reading: CsvReading, delimiterSource: TextFacts['delimiterSource'] = 'option'): OpenedSheet {
+/** The rows of a CSV, read on this thread, and how its bytes are being decoded. */
+export function csvRows(reading: CsvReading): { decoding: DecodeState; batches: AsyncIterable<SheetRow[]> } {
   const decoder = new SheetDecoder(reading.choice, reading.path);
-  return {
-    format: 'csv',
-    text: { decoding: decoder.state, delimiter: reading.delimiter, delimiterSource },
-    batches: csvBatches(reading, decoder),
-  };
+  return { decoding: decoder.state, batches: csvBatches(reading, decoder) };
 }
 
 function records(reading: CsvReading, decoder: SheetDecoder, extra: CsvParseOptions = {}) {

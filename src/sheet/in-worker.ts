@@ -173,9 +173,11 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
   }
 }
 
-/** A CSV's rows (see csv.ts), parsed by a worker. */
-export function csvRowsInWorker(reading: CsvReading, decoding: DecodeState): AsyncIterableIterator<SheetRow[]> {
-  return new WorkerRows({ format: 'csv', reading }, decoding);
+/** A CSV's rows (see csv.ts), parsed by a worker, and how its bytes are being decoded there. */
+export function csvRowsInWorker(reading: CsvReading): { decoding: DecodeState; batches: AsyncIterableIterator<SheetRow[]> } {
+  const { choice } = reading;
+  const decoding: DecodeState = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
+  return { decoding, batches: new WorkerRows({ format: 'csv', reading }, decoding) };
 }
 
 /** A worksheet opened (see xlsx.ts) and its rows read by a worker. */

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvRows } from './csv.js';
 import { BATCHES_AHEAD, sendableError, type WorkerMessage, type WorkerRequest } from './in-worker.js';
+import type { DecodeState } from './decode.js';
 import type { OpenedSheet } from './types.js';
 
 const port = parentPort!;
@@ -19,7 +20,10 @@ port.on('message', () => {
 
 const post = (message: WorkerMessage) => port.postMessage(message);
 
-async function open(request: WorkerRequest): Promise<OpenedSheet> {
+/** What the reader found out on opening, to pass on, and the rows. */
+type Opened = Pick<OpenedSheet, 'sheet' | 'otherSheets' | 'batches'> & { decoding?: DecodeState };
+
+async function open(request: WorkerRequest): Promise<Opened> {
   if (request.format === 'csv') return csvRows(request.reading);
   const { openXlsx } = await import('./xlsx.js');
   return openXlsx(request.path, request.options);
@@ -28,7 +32,8 @@ async function open(request: WorkerRequest): Promise<OpenedSheet> {
 async function read(request: WorkerRequest): Promise<void> {
   const opened = await open(request);
   post({ type: 'opened', ...(opened.sheet !== undefined ? { sheet: opened.sheet } : {}), ...(opened.otherSheets ? { otherSheets: opened.otherSheets } : {}) });
-  const decoding = () => (opened.text ? { decoding: opened.text.decoding } : {});
+  // With every batch (posting copies it): the decoder's state is live, a CSV may turn out to be GB18030 part-way.
+  const decoding = () => (opened.decoding ? { decoding: opened.decoding } : {});
   for await (const rows of opened.batches) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
