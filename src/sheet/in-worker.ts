@@ -56,8 +56,8 @@ const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist') + 
 
 /**
  * Whether a sheet of `size` bytes is read on a worker thread.
- * `READ_SHEET_IN_WORKER=1` (or `0`) decides it for any size: the tests
- * use it to run every reader case through the worker.
+ * `READ_SHEET_IN_WORKER=1` (or `0`) decides it for any size: the tests use it
+ * to run small sheets both ways and compare (test/read-in-worker.test.ts).
  */
 export function readInWorker(size: number): boolean {
   const forced = process.env.READ_SHEET_IN_WORKER;
