@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { ExitError, InputError } from '../errors.js';
 import { packageFile } from '../package-file.js';
 import type { CsvReading } from './csv.js';
-import type { DecodeState } from './decode.js';
+import { decodeStateOf, type DecodeState } from './decode.js';
 import type { OpenedSheet, SheetRow } from './types.js';
 import type { XlsxOptions } from './xlsx.js';
 
@@ -51,8 +51,8 @@ export type WorkerMessage =
   | { type: 'end'; decoding?: DecodeState }
   | { type: 'error'; error: SentError };
 
-const workerFile = packageFile('dist/sheet/read-worker.js');
-const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist') + sep);
+/** The bundled worker: looked for only when a sheet is big enough to want it, not at every start. */
+const workerFile = () => packageFile('dist/sheet/read-worker.js');
 
 /**
  * Whether a sheet of `size` bytes is read on a worker thread.
@@ -61,9 +61,9 @@ const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist') + 
  */
 export function readInWorker(size: number): boolean {
   const forced = process.env.READ_SHEET_IN_WORKER;
-  if (forced === '0') return false;
-  if (!bundled || !existsSync(workerFile)) return false;
-  return forced === '1' || size >= WORKER_MIN_BYTES;
+  if (forced === '0' || (forced !== '1' && size < WORKER_MIN_BYTES)) return false;
+  const bundled = fileURLToPath(import.meta.url).startsWith(packageFile('dist') + sep);
+  return bundled && existsSync(workerFile());
 }
 
 export function sendableError(error: unknown): SentError {
@@ -105,7 +105,7 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
     request: WorkerRequest,
     private readonly decoding?: DecodeState,
   ) {
-    this.worker = new Worker(workerFile, { workerData: request, ...(request.format === 'csv' ? { resourceLimits: CSV_WORKER_LIMITS } : {}) });
+    this.worker = new Worker(workerFile(), { workerData: request, ...(request.format === 'csv' ? { resourceLimits: CSV_WORKER_LIMITS } : {}) });
     // Keeps the process alive only while this thread waits for it (see take): a run that stops
     // before reading all the rows (an error, a bad option) still ends, closed or not.
     this.worker.unref();
@@ -175,8 +175,7 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
 
 /** A CSV's rows (see csv.ts), parsed by a worker, and how its bytes are being decoded there. */
 export function csvRowsInWorker(reading: CsvReading): { decoding: DecodeState; batches: AsyncIterableIterator<SheetRow[]> } {
-  const { choice } = reading;
-  const decoding: DecodeState = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
+  const decoding = decodeStateOf(reading.choice);
   return { decoding, batches: new WorkerRows({ format: 'csv', reading }, decoding) };
 }
 
