@@ -30,8 +30,11 @@ export interface Normalised {
    * name, an address cut out of `Ann <ann@example.com>`. `validate --write-fixed`
    * applies these and nothing else.
    */
-  fixes: Set<Field>;
+  fixes: ReadonlySet<Field>;
 }
+
+/** Most rows have nothing to fix: they share this empty set instead of making one each. */
+const NO_FIXES: ReadonlySet<Field> = new Set();
 
 const titleByKey = new Map(TITLES.map((title) => [matchKey(title), title]));
 const messageTypeByKey = new Map(MESSAGE_TYPES.map((type) => [matchKey(type), type]));
@@ -103,7 +106,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   const notes: string[] = [];
   const problems: CellProblem[] = [];
   const suggestions: Partial<Record<Field, string>> = {};
-  const fixes = new Set<Field>();
+  let fixes: Set<Field> | undefined;
   const text: Partial<Record<Field, string>> = {};
 
   for (const field in cells) {
@@ -123,7 +126,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     if (stripped !== text.Name && checkName(stripped, site).length === 0) {
       suggestions.Name = stripped;
       // Only spaces and the punctuation of written names went: nothing else can have been meant.
-      if (folded.replace(NAME_PUNCTUATION, '') === stripped) fixes.add('Name');
+      if (folded.replace(NAME_PUNCTUATION, '') === stripped) (fixes ??= new Set()).add('Name');
     }
   }
 
@@ -137,7 +140,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     const fixed = fixEmail(email);
     if (fixed !== undefined) {
       suggestions.EmailAddress = fixed;
-      fixes.add('EmailAddress');
+      (fixes ??= new Set()).add('EmailAddress');
     }
   }
 
@@ -174,10 +177,12 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     const items = splitList(text.MessageTypes);
     const types: string[] = [];
     const suggested: string[] = [];
+    let anyUnknown = false;
     let everyUnknownHasSuggestion = true;
     let everyUnknownIsFix = true;
     for (const item of items) {
       const type = EXACT_MESSAGE_TYPES.has(item) ? item : messageTypeByKey.get(matchKey(item));
+      if (!type) anyUnknown = true;
       if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
       const value = type ?? item;
       // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.
@@ -193,9 +198,10 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
       if (suggestion && !suggested.includes(suggestion)) suggested.push(suggestion);
     }
     input.MessageTypes = types;
-    if (everyUnknownHasSuggestion && suggested.join() !== types.join()) {
+    // Every item a message type (most rows): what is sent is what would be suggested.
+    if (anyUnknown && everyUnknownHasSuggestion && suggested.join() !== types.join()) {
       suggestions.MessageTypes = suggested.join(',');
-      if (everyUnknownIsFix) fixes.add('MessageTypes');
+      if (everyUnknownIsFix) (fixes ??= new Set()).add('MessageTypes');
     }
   }
 
@@ -208,7 +214,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     input.Members = members;
   }
 
-  return { input, notes, problems, suggestions, fixes };
+  return { input, notes, problems, suggestions, fixes: fixes ?? NO_FIXES };
 }
 
 /** Spaces, dots, apostrophes, hyphens and middle dots: how names are written, never part of one the API takes. */

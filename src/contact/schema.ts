@@ -51,26 +51,29 @@ export type ContactCheck = { ok: true; contact: ApiContact } | { ok: false; issu
 
 /** Judge a contact exactly as AddMessageContact would; every problem, not just the first. */
 export function checkContact(input: ApiContactInput, site: Site): ContactCheck {
-  const issues: ContactIssue[] = [];
-  const add = (field: Field, problems: RuleProblem[]) => {
-    for (const { code, detail } of problems) issues.push({ field, code, detail });
-  };
-  add('Name', checkName(input.Name, site));
-  add('EmailAddress', checkEmail(input.EmailAddress));
-  add('PhoneNumber', checkPhone(input.PhoneNumber));
-  add('Title', checkTitle(input.Title));
-  add('MessageTypes', checkMessageTypes(input.MessageTypes));
-  add('Members', checkMembers(input.Members ?? []));
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    contact: {
-      Name: input.Name!,
-      EmailAddress: input.EmailAddress!,
-      ...(input.PhoneNumber ? { PhoneNumber: input.PhoneNumber } : {}),
-      Title: input.Title as Title,
-      MessageTypes: input.MessageTypes as MessageType[],
-      Members: input.Members ?? [],
-    },
-  };
+  const { Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members = [] } = input;
+  // Field by field, no list built for a contact that passes: this runs once per row of the sheet.
+  const name = checkName(Name, site);
+  const email = checkEmail(EmailAddress);
+  const phone = checkPhone(PhoneNumber);
+  const title = checkTitle(Title);
+  const types = checkMessageTypes(MessageTypes);
+  const members = checkMembers(Members);
+  if (name.length + email.length + phone.length + title.length + types.length + members.length > 0) {
+    const issues: ContactIssue[] = [];
+    const add = (field: Field, problems: readonly RuleProblem[]) => {
+      for (const { code, detail } of problems) issues.push({ field, code, detail });
+    };
+    add('Name', name);
+    add('EmailAddress', email);
+    add('PhoneNumber', phone);
+    add('Title', title);
+    add('MessageTypes', types);
+    add('Members', members);
+    return { ok: false, issues };
+  }
+  const contact: ApiContact = PhoneNumber
+    ? { Name: Name!, EmailAddress: EmailAddress!, PhoneNumber, Title: Title as Title, MessageTypes: MessageTypes as MessageType[], Members }
+    : { Name: Name!, EmailAddress: EmailAddress!, Title: Title as Title, MessageTypes: MessageTypes as MessageType[], Members };
+  return { ok: true, contact };
 }
