@@ -11,6 +11,8 @@ import ExcelJS from 'exceljs';
 import { ROOT, runCli, type CliRun } from './helpers/cli.js';
 import { contactsCsv } from './helpers/generate.js';
 import { useTempDir } from './helpers/tmp.js';
+import { packRows, unpackRows } from '../src/sheet/in-worker.js';
+import type { Cell, SheetRow } from '../src/sheet/types.js';
 
 const tmp = useTempDir();
 
@@ -115,5 +117,20 @@ describe('a sheet read on a worker thread gives the same run as one read on the 
     const seen = await sameEitherWay(join(ROOT, 'fixtures', 'contacts.xlsx'), ['--sheet', 'Nope']);
     expect(seen.code).toBe(2);
     expect(seen.stderr).toMatch(/contacts\.xlsx: .*Nope/);
+  });
+});
+
+describe('rows crossing between threads (packRows, unpackRows)', () => {
+  it('arrive as they left: row numbers with gaps, rows of any width, empty rows, holes and odd cells', () => {
+    const batch: SheetRow[] = [
+      { row: 2, cells: ['Ann', 'ann@example.com', 'CEO'] },
+      { row: 3, cells: [] },
+      { row: 7, cells: ['张伟', { kind: 'date', shown: '2024-01-02' }, '', { kind: 'merged', shown: 'B5:B6' }, 'x'] },
+      { row: 1_048_576, cells: Object.assign(new Array<Cell>(2), { 1: 'only B' }) },
+    ];
+    const crossed = unpackRows(structuredClone(packRows(batch)));
+    expect(crossed).toEqual(batch);
+    expect(crossed.map((row) => row.cells.length)).toEqual([3, 0, 5, 2]);
+    expect(crossed[3]!.cells[0]).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { csvRows } from './csv.js';
-import { BATCHES_AHEAD, sendableError, type WorkerMessage, type WorkerRequest } from './in-worker.js';
+import { BATCHES_AHEAD, packRows, sendableError, type WorkerMessage, type WorkerRequest } from './in-worker.js';
 import type { DecodeState } from './decode.js';
 import type { OpenedSheet } from './types.js';
 
@@ -37,7 +37,7 @@ async function read(request: WorkerRequest): Promise<void> {
   for await (const rows of opened.batches) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
-    post({ type: 'rows', rows, ...decoding() });
+    post({ type: 'rows', rows: packRows(rows), ...decoding() });
   }
   post({ type: 'end', ...decoding() });
 }
