@@ -1,7 +1,8 @@
 /**
  * results.json and results.csv are written without JSON.stringify and csvLine
  * per row (a shared errors array is serialised once, see writer.ts); the files
- * must still be exactly what those would write.
+ * must still be exactly what those would write, with each row's keys in the
+ * order DESIGN.md gives them.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +25,8 @@ const rows: RowResult[] = [
   { row: 5, name: 'Bob 😀', email: 'bob@example.com', status: 'over_quota', errors: overQuota },
   { row: 6, name: 'Carol', email: 'carol@example.com', status: 'over_quota', errors: overQuota },
   { row: 7, name: 'Dave', email: 'dave@example.com', status: 'failed', errors: [{ field: null, code: 'Throttling', message: 'two\nlines "quoted"' }], requestId: 'REQ-1', attempts: 3 },
+  { row: 9, contactId: 'c-2', notes: ['kept'], attempts: 1, requestId: 'REQ-2', errors: [], status: 'updated', email: 'x\\y@example.com', name: 'Tab\there "q"' },
+  { row: 10, name: 'Frank', email: 'frank@example.com', status: 'over_quota', errors: overQuota },
   { row: null, name: 'Old', email: 'old@example.com', status: 'deleted', errors: [], contactId: 'c-1', requestId: undefined },
   { row: 8, name: 'Erin', email: 'erin@example.com', status: 'over_quota', errors: overQuota },
 ];
@@ -39,13 +42,17 @@ const summary: Summary = {
   finishedAt: '2026-11-29T00:00:01.000Z',
 };
 
+/** DESIGN.md's order of a results.json row's keys. */
+const KEYS = ['row', 'name', 'email', 'status', 'errors', 'notes', 'contactId', 'requestId', 'attempts'] as const;
+const inDesignOrder = (row: RowResult) => Object.fromEntries(KEYS.map((key) => [key, row[key]]));
+
 it('writes every row as JSON.stringify and csvLine would', async () => {
   const writer = await ReportWriter.create(join(tmp(), 'report'));
   for (const row of rows) writer.append(row);
   await writer.close(summary, 'validate');
 
   const json = readFileSync(join(tmp(), 'report', 'results.json'), 'utf8');
-  expect(json).toBe(`{"version":1,"rows":[\n${rows.map((row) => JSON.stringify(row)).join(',\n')}\n]}\n`);
+  expect(json).toBe(`{"version":1,"rows":[\n${rows.map((row) => JSON.stringify(inDesignOrder(row))).join(',\n')}\n]}\n`);
 
   const csv = readFileSync(join(tmp(), 'report', 'results.csv'), 'utf8');
   const expected = rows.map((row) =>

@@ -37,8 +37,13 @@ interface ErrorCells {
 
 export class ReportWriter {
   private rowsWritten = 0;
-  /** The errors written last: every row past the contact limit shares one array (judge.ts). */
+  /**
+   * The errors of the last two rows that had any. Every row past the contact
+   * limit shares one array (judge.ts), with an invalid or duplicate row now and
+   * then in between: that array is serialised once, not after each of those.
+   */
   private lastErrors: ErrorCells | undefined;
+  private errorsBefore: ErrorCells | undefined;
   private readonly page = new HtmlRowKeeper();
   /** What annotated.xlsx marks, row by row (see annotated.ts). */
   readonly marks = new AnnotationKeeper();
@@ -68,8 +73,7 @@ export class ReportWriter {
    * importer, after each row it sent).
    */
   append(result: RowResult): void {
-    if (result.errors !== this.lastErrors?.errors) this.lastErrors = errorCells(result.errors);
-    const errors = this.lastErrors;
+    const errors = this.cellsOf(result.errors);
     this.json.add((this.rowsWritten === 0 ? '\n' : ',\n') + rowJson(result, errors.json));
     this.csv.add(
       `${csvCell(result.row ?? '')},${csvCell(result.name)},${csvCell(result.email)},${csvCell(result.status)},${errors.codes},${errors.messages},${csvCell(result.contactId)},${csvCell(result.requestId)}\r\n`,
@@ -77,6 +81,15 @@ export class ReportWriter {
     this.page.add(result);
     this.marks.add(result);
     this.rowsWritten++;
+  }
+
+  private cellsOf(errors: readonly ReportError[]): ErrorCells {
+    if (errors.length === 0) return NO_ERRORS;
+    if (errors === this.lastErrors?.errors) return this.lastErrors;
+    const cells = errors === this.errorsBefore?.errors ? this.errorsBefore : errorCells(errors);
+    this.errorsBefore = this.lastErrors;
+    this.lastErrors = cells;
+    return cells;
   }
 
   /** Writes the gathered rows once a chunk is due (see chunked-file.ts), waiting only when the disk is behind. */
@@ -112,18 +125,28 @@ export class ReportWriter {
 }
 
 /**
- * The row as JSON.stringify writes it (keys in the object's order, undefined
- * left out), with its errors already serialised.
+ * The row as JSON, its keys in the order DESIGN.md gives them (whatever order
+ * the object was built in), undefined ones left out. Written out key by key:
+ * this runs once per row of the sheet.
  */
 function rowJson(result: RowResult, errorsJson: string): string {
-  let json = '{';
-  for (const key in result) {
-    const value = result[key as keyof RowResult];
-    if (value === undefined) continue;
-    json += `${json.length > 1 ? ',' : ''}"${key}":${key === 'errors' ? errorsJson : JSON.stringify(value)}`;
-  }
+  let json = `{"row":${result.row},"name":${jsonString(result.name)},"email":${jsonString(result.email)},"status":"${result.status}","errors":${errorsJson}`;
+  if (result.notes !== undefined) json += `,"notes":${JSON.stringify(result.notes)}`;
+  if (result.contactId !== undefined) json += `,"contactId":${jsonString(result.contactId)}`;
+  if (result.requestId !== undefined) json += `,"requestId":${jsonString(result.requestId)}`;
+  if (result.attempts !== undefined) json += `,"attempts":${result.attempts}`;
   return json + '}';
 }
+
+/** Text JSON.stringify would write as it is, between quotes: no quote, backslash, control character or surrogate. */
+const JSON_AS_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/** A JSON string: most names and addresses need no escaping, and quoting them is cheaper than JSON.stringify. */
+function jsonString(text: string): string {
+  return JSON_AS_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+const NO_ERRORS: ErrorCells = { errors: [], json: '[]', codes: '', messages: '' };
 
 /** The errors' JSON, and their codes and messages as results.csv cells (see CSV_HEADER). */
 function errorCells(errors: readonly ReportError[]): ErrorCells {
