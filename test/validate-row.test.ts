@@ -185,3 +185,34 @@ describe('suggestions for near-misses (never applied)', () => {
     expect(problemsOf({ Name: 'Alexander Hamilton' }).every((p) => p.suggestion === undefined)).toBe(true);
   });
 });
+
+describe('MessageTypes cells, each read once per sheet', () => {
+  const contactOf = (cells: RowCells) => {
+    const verdict = validateRow({ ...good, ...cells }, 'intl');
+    if (!verdict.ok) throw new Error(JSON.stringify(verdict.problems));
+    return verdict;
+  };
+
+  it('give every row the same reading, and each contact a list of its own', () => {
+    const first = contactOf({ MessageTypes: 'service message, FaultMessage,FaultMessage' });
+    first.contact.MessageTypes.push('ProductMessage');
+    const again = contactOf({ MessageTypes: 'service message, FaultMessage,FaultMessage' });
+    expect(again.contact.MessageTypes).toEqual(['ServiceMessage', 'FaultMessage']);
+    expect(again.notes).toEqual(first.notes);
+    expect(again.notes).toEqual(['MessageTypes: "service message" written as "ServiceMessage"', 'MessageTypes: "FaultMessage" repeated; sent once']);
+  });
+
+  it('are read the same when a sheet has more different cells than are remembered', () => {
+    const types = ['ServiceMessage', 'FaultMessage', 'AccountExpenses', 'SecurityMessage', 'ActivityMessage', 'ProductMessage'];
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < 3000; i++) {
+        const listed = types.filter((_, bit) => (i >> bit) & 1);
+        const cell = listed.join(`,${' '.repeat(Math.floor(i / 64))}`); // 3,000 cells, most of them different
+        if (listed.length === 0) continue;
+        expect(contactOf({ MessageTypes: cell }).contact.MessageTypes).toEqual(listed);
+      }
+    }
+    expect(codesOf({ MessageTypes: 'Service,Billing' })).toEqual(['InvalidParameter.MessageTypes']);
+    expect(problemsOf({ MessageTypes: 'Service' })[0]).toMatchObject({ suggestion: 'ServiceMessage', unambiguous: true });
+  });
+});

@@ -174,34 +174,12 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   }
 
   if (text.MessageTypes !== undefined) {
-    const items = splitList(text.MessageTypes);
-    const types: string[] = [];
-    const suggested: string[] = [];
-    let anyUnknown = false;
-    let everyUnknownHasSuggestion = true;
-    let everyUnknownIsFix = true;
-    for (const item of items) {
-      const type = EXACT_MESSAGE_TYPES.has(item) ? item : messageTypeByKey.get(matchKey(item));
-      if (!type) anyUnknown = true;
-      if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
-      const value = type ?? item;
-      // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.
-      const fix = type ?? messageTypeByKey.get(`${matchKey(item)}message`);
-      const suggestion = fix ?? suggestMessageType(item);
-      if (!suggestion) everyUnknownHasSuggestion = false;
-      if (!fix) everyUnknownIsFix = false;
-      if (types.includes(value)) {
-        notes.push(`MessageTypes: "${value}" repeated; sent once`);
-        continue;
-      }
-      types.push(value);
-      if (suggestion && !suggested.includes(suggestion)) suggested.push(suggestion);
-    }
-    input.MessageTypes = types;
-    // Every item a message type (most rows): what is sent is what would be suggested.
-    if (anyUnknown && everyUnknownHasSuggestion && suggested.join() !== types.join()) {
-      suggestions.MessageTypes = suggested.join(',');
-      if (everyUnknownIsFix) (fixes ??= new Set()).add('MessageTypes');
+    const read = readMessageTypes(text.MessageTypes);
+    input.MessageTypes = [...read.types]; // the contact's own list
+    if (read.notes.length > 0) notes.push(...read.notes);
+    if (read.suggestion !== undefined) {
+      suggestions.MessageTypes = read.suggestion;
+      if (read.fix) (fixes ??= new Set()).add('MessageTypes');
     }
   }
 
@@ -215,6 +193,62 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   }
 
   return { input, notes, problems, suggestions, fixes: fixes ?? NO_FIXES };
+}
+
+/** A MessageTypes cell read: the types to send, notes on rewrites, and what to suggest if some are unknown. */
+interface ReadMessageTypes {
+  types: readonly string[];
+  notes: readonly string[];
+  suggestion?: string;
+  /** The suggestion is the one obvious fix (`Service` for ServiceMessage), not a guess. */
+  fix: boolean;
+}
+
+/**
+ * Cells already read. A sheet has a handful of different MessageTypes cells
+ * down a million rows (`ServiceMessage,FaultMessage`…): each is split and
+ * matched once. Emptied when full, for a sheet whose every cell differs.
+ */
+const messageTypesRead = new Map<string, ReadMessageTypes>();
+const MESSAGE_TYPES_REMEMBERED = 1024;
+
+function readMessageTypes(text: string): ReadMessageTypes {
+  let read = messageTypesRead.get(text);
+  if (read === undefined) {
+    if (messageTypesRead.size >= MESSAGE_TYPES_REMEMBERED) messageTypesRead.clear();
+    read = matchMessageTypes(text);
+    messageTypesRead.set(text, read);
+  }
+  return read;
+}
+
+function matchMessageTypes(text: string): ReadMessageTypes {
+  const types: string[] = [];
+  const notes: string[] = [];
+  const suggested: string[] = [];
+  let anyUnknown = false;
+  let everyUnknownHasSuggestion = true;
+  let everyUnknownIsFix = true;
+  for (const item of splitList(text)) {
+    const type = EXACT_MESSAGE_TYPES.has(item) ? item : messageTypeByKey.get(matchKey(item));
+    if (!type) anyUnknown = true;
+    if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
+    const value = type ?? item;
+    // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.
+    const fix = type ?? messageTypeByKey.get(`${matchKey(item)}message`);
+    const suggestion = fix ?? suggestMessageType(item);
+    if (!suggestion) everyUnknownHasSuggestion = false;
+    if (!fix) everyUnknownIsFix = false;
+    if (types.includes(value)) {
+      notes.push(`MessageTypes: "${value}" repeated; sent once`);
+      continue;
+    }
+    types.push(value);
+    if (suggestion && !suggested.includes(suggestion)) suggested.push(suggestion);
+  }
+  // Every item a message type (most cells): what is sent is what would be suggested.
+  const suggest = anyUnknown && everyUnknownHasSuggestion && suggested.join() !== types.join();
+  return { types, notes, ...(suggest ? { suggestion: suggested.join(',') } : {}), fix: suggest && everyUnknownIsFix };
 }
 
 /** Spaces, dots, apostrophes, hyphens and middle dots: how names are written, never part of one the API takes. */
