@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ExitError, InputError } from '../errors.js';
 import { packageFile } from '../package-file.js';
@@ -28,20 +29,30 @@ export const WORKER_MIN_BYTES = 1024 * 1024;
 export const BATCHES_AHEAD = 4;
 
 /**
- * The size of each reader's young generation, as measured on the bench's sheets.
- * - csv-parse's records die young: a small one took about 40 MB off a million-row
- *   validate's peak RSS (median of five, 248 → 209 MB) at no cost in time.
- * - exceljs is the other way round. With the default, one run in three or four
- *   (bare exceljs too) keeps promoting short-lived objects to the old generation
- *   while it reads the rows: 0.45 s instead of 0.18 s of garbage collection, and a
- *   peak near 320 MB instead of 210 MB. On a 100,000-row workbook, 12 runs each:
- *   32 MB had 2 such runs, 48 MB 1 and 64 MB 3; 96 MB had none (1.41–1.54 s,
- *   221–227 MB), and 128 MB used more memory in every run (280–292 MB).
+ * csv-parse's records die young: a small young generation for its thread took
+ * about 40 MB off a million-row validate's peak RSS (median of five, 248 → 209 MB)
+ * at no cost in time measured. exceljs keeps the default (8 MB made it slower).
  */
 const WORKER_LIMITS: Record<WorkerRequest['format'], ResourceLimits> = {
   csv: { maxYoungGenerationSizeMb: 8 },
-  xlsx: { maxYoungGenerationSizeMb: 96 },
+  xlsx: {},
 };
+
+/**
+ * V8 allocation-site pretenuring misjudges exceljs. While it reads the shared
+ * strings, which all live on, V8 may decide the objects of some allocation sites
+ * live long and allocate them in the old generation from then on; the rows'
+ * objects, which die at once, come from the same sites. Then the old generation
+ * fills with garbage: in one run of three or four (bare exceljs too), 0.45 s
+ * instead of 0.18 s of garbage collection and a peak of 320–340 MB instead of
+ * 200–250 MB. Without pretenuring, 14 runs of 14 were fast (1.48–1.59 s) and
+ * bare exceljs 10 of 10 (1.11–1.16 s, 160 MB). V8's flags are the process's:
+ * set when a workbook is read on a worker, they hold for this thread too,
+ * where the rows' objects die young as well.
+ */
+function stopPretenuring(): void {
+  setFlagsFromString('--no-allocation-site-pretenuring');
+}
 
 export type WorkerRequest = { format: 'csv'; reading: CsvReading } | { format: 'xlsx'; path: string; options: XlsxOptions };
 
@@ -145,6 +156,7 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
     request: WorkerRequest,
     private readonly decoding?: DecodeState,
   ) {
+    if (request.format === 'xlsx') stopPretenuring();
     this.worker = new Worker(workerFile(), { workerData: request, resourceLimits: WORKER_LIMITS[request.format] });
     // Keeps the process alive only while this thread waits for it (see take): a run that stops
     // before reading all the rows (an error, a bad option) still ends, closed or not.
