@@ -162,6 +162,25 @@ describe('openXlsx: hand-built workbooks', () => {
     ]);
   });
 
+  test.each([
+    ['deflated', {}],
+    ['stored as it is', { store: ['xl/worksheets/sheet1.xml'] }],
+    ['deflated, with an extra field in its local header', { extra: { 'xl/worksheets/sheet1.xml': 28 } }],
+    ['stored, with an extra field in its local header', { store: ['xl/worksheets/sheet1.xml'], extra: { 'xl/worksheets/sheet1.xml': 9 } }],
+  ])('merged cells are found in a worksheet %s', async (label, options) => {
+    const path = join(dir, `merged-${label.replace(/\W+/g, '-')}.xlsx`);
+    const rows = `<row r="1">${inline('A1', 'Name')}${inline('B1', 'Title')}</row><row r="2">${inline('A2', 'Ann')}${inline('B2', 'CEO')}</row><row r="3">${inline('A3', 'Bob')}</row>`;
+    writeFileSync(
+      path,
+      zipParts([...workbookParts([{ name: 'Contacts', target: 'worksheets/sheet1.xml' }]), sharedStringsPart([]), ['xl/worksheets/sheet1.xml', worksheetXml(rows, '<mergeCells count="1"><mergeCell ref="B2:B3"/></mergeCells>')]], options),
+    );
+    expect(await read(path)).toEqual([
+      { row: 1, cells: ['Name', 'Title'] },
+      { row: 2, cells: ['Ann', 'CEO'] },
+      { row: 3, cells: ['Bob', { kind: 'merged', shown: 'B2:B3' }] },
+    ]);
+  });
+
   test('chart sheets, absolute rels targets and a zip comment', async () => {
     const path = join(dir, 'odd.xlsx');
     writeFileSync(

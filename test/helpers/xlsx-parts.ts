@@ -10,40 +10,49 @@ export type Part = [name: string, content: string];
 /**
  * @param options.damage a part whose compressed bytes are garbage
  * @param options.declare sizes to declare for parts instead of their real ones (a lying zip bomb)
+ * @param options.store parts stored as they are, not deflated
+ * @param options.extra bytes of extra field in a part's local header (as some zip tools write)
  */
-export function zipParts(parts: Part[], options: { comment?: string; damage?: string; declare?: Record<string, number> } = {}): Buffer {
+export function zipParts(
+  parts: Part[],
+  options: { comment?: string; damage?: string; declare?: Record<string, number>; store?: string[]; extra?: Record<string, number> } = {},
+): Buffer {
   const chunks: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const [name, content] of parts) {
     const data = Buffer.from(content, 'utf8');
-    const packed = name === options.damage ? Buffer.alloc(deflateRawSync(data).length, 0xff) : deflateRawSync(data);
+    const stored = options.store?.includes(name) ?? false;
+    const packed = name === options.damage ? Buffer.alloc(deflateRawSync(data).length, 0xff) : stored ? data : deflateRawSync(data);
+    const method = stored ? 0 : 8;
+    const extra = Buffer.alloc(options.extra?.[name] ?? 0, 0x20);
     const fileName = Buffer.from(name, 'utf8');
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(method, 8); // 8: deflate, 0: stored
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     const declared = options.declare?.[name] ?? data.length;
     local.writeUInt32LE(declared, 22);
     local.writeUInt16LE(fileName.length, 26);
-    chunks.push(local, fileName, packed);
+    local.writeUInt16LE(extra.length, 28);
+    chunks.push(local, fileName, extra, packed);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(declared, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     directory.push(central, fileName);
-    offset += local.length + fileName.length + packed.length;
+    offset += local.length + fileName.length + extra.length + packed.length;
   }
   const centralDirectory = Buffer.concat(directory);
   const comment = Buffer.from(options.comment ?? '', 'utf8');
