@@ -100,10 +100,26 @@ export function checkName(name: string | undefined, site: Site): readonly RulePr
 const EMAIL =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
 
+/**
+ * The last address judged, and the answer. The validator asks about each address
+ * twice in a row (normalising it looks for a fix, then the contact is judged):
+ * the second time costs a comparison, not the pattern again.
+ */
+let lastEmail: string | undefined;
+let lastEmailProblems: readonly RuleProblem[] = NO_PROBLEMS;
+
 export function checkEmail(email: string | undefined): readonly RuleProblem[] {
   if (email === undefined || email === '') {
     return [{ code: 'MissingParameter.EmailAddress', detail: 'an email address is required' }];
   }
+  if (email !== lastEmail) {
+    lastEmailProblems = judgeEmail(email);
+    lastEmail = email;
+  }
+  return lastEmailProblems;
+}
+
+function judgeEmail(email: string): readonly RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (email.length > LIMITS.emailMaxLength) {
     problems.push({
