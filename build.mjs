@@ -19,7 +19,8 @@
  * - yargs, bundled, no longer finds its locale files: its messages are always
  *   English, the language of everything else the tool prints.
  * - yargs measures its help text with src/help-string-width.ts, not the
- *   string-width package (that file says why).
+ *   string-width package, and looks for no package.json (src/yargs-find-up.ts):
+ *   those files say why.
  * - Type checking is `npm run typecheck` (tsc); esbuild only strips types.
  */
 import { rmSync } from 'node:fs';
@@ -34,6 +35,15 @@ const helpStringWidth = {
   setup(build) {
     const path = fileURLToPath(new URL('src/help-string-width.ts', root));
     build.onResolve({ filter: /^string-width$/ }, () => ({ path }));
+  },
+};
+
+/** yargs looks for its package.json with escalade; src/yargs-find-up.ts says why it finds none. */
+const yargsFindUp = {
+  name: 'yargs-find-up',
+  setup(build) {
+    const path = fileURLToPath(new URL('src/yargs-find-up.ts', root));
+    build.onResolve({ filter: /^escalade\/sync$/ }, () => ({ path }));
   },
 };
 
@@ -53,6 +63,6 @@ await build({
   sourcemap: true,
   external: ['@alicloud/*', '@darabonba/*', 'exceljs', 'zod', 'iconv-lite', 'cli-progress'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [helpStringWidth],
+  plugins: [helpStringWidth, yargsFindUp],
   logLevel: 'warning',
 });

@@ -2,6 +2,7 @@
  * The official client is loaded only by the commands that call the directory:
  * `validate` and `--help` start without it (it costs about 0.3 s of start-up).
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
@@ -39,6 +40,13 @@ describe('start-up loads only what the command needs', () => {
     // The hook works: a program that builds one is seen.
     const control = await runCli(['--help'], { nodeOptions: [...COUNT, '--eval', 'new Intl.Segmenter()'] });
     expect(control.stderr).toContain('built Intl.Segmenter');
+  });
+
+  it('--version is the one in package.json, though yargs is told there is none (src/yargs-find-up.ts)', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    const run = await runCli(['--version']);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
   });
 
   it('import loads it (the hook does see it)', async () => {
