@@ -13,7 +13,6 @@
 import { existsSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ExitError, InputError } from '../errors.js';
 import { packageFile } from '../package-file.js';
@@ -50,7 +49,9 @@ const WORKER_LIMITS: Record<WorkerRequest['format'], ResourceLimits> = {
  * set when a workbook is read on a worker, they hold for this thread too,
  * where the rows' objects die young as well.
  */
-function stopPretenuring(): void {
+async function stopPretenuring(): Promise<void> {
+  // node:v8 only now: a CSV run, which imports this file too, starts without it.
+  const { setFlagsFromString } = await import('node:v8');
   setFlagsFromString('--no-allocation-site-pretenuring');
 }
 
@@ -156,7 +157,6 @@ class WorkerRows implements AsyncIterableIterator<SheetRow[]> {
     request: WorkerRequest,
     private readonly decoding?: DecodeState,
   ) {
-    if (request.format === 'xlsx') stopPretenuring();
     this.worker = new Worker(workerFile(), { workerData: request, resourceLimits: WORKER_LIMITS[request.format] });
     // Keeps the process alive only while this thread waits for it (see take): a run that stops
     // before reading all the rows (an error, a bad option) still ends, closed or not.
@@ -233,6 +233,7 @@ export function csvRowsInWorker(reading: CsvReading): { decoding: DecodeState; b
 
 /** A worksheet opened (see xlsx.ts) and its rows read by a worker. */
 export async function openXlsxInWorker(path: string, options: XlsxOptions): Promise<OpenedSheet> {
+  await stopPretenuring();
   const rows = new WorkerRows({ format: 'xlsx', path, options });
   const { sheet, otherSheets } = await rows.opened();
   return { format: 'xlsx', ...(sheet !== undefined ? { sheet } : {}), ...(otherSheets ? { otherSheets } : {}), batches: rows };
