@@ -19,7 +19,7 @@
  * - yargs, bundled, no longer finds its locale files: its messages are always
  *   English, the language of everything else the tool prints.
  * - yargs measures its help text with src/help-string-width.ts, not the
- *   string-width package, and looks for no package.json (src/yargs-find-up.ts):
+ *   string-width package, and is told where package.json is (src/yargs-find-up.ts):
  *   those files say why.
  * - Type checking is `npm run typecheck` (tsc); esbuild only strips types.
  */
@@ -38,7 +38,7 @@ const helpStringWidth = {
   },
 };
 
-/** yargs looks for its package.json with escalade; src/yargs-find-up.ts says why it finds none. */
+/** yargs looks for its package.json with escalade; src/yargs-find-up.ts says why it is told where ours is. */
 const yargsFindUp = {
   name: 'yargs-find-up',
   setup(build) {

@@ -42,7 +42,7 @@ describe('start-up loads only what the command needs', () => {
     expect(control.stderr).toContain('built Intl.Segmenter');
   });
 
-  it('--version is the one in package.json, though yargs is told there is none (src/yargs-find-up.ts)', async () => {
+  it('--version is the one in package.json (yargs finds it through src/yargs-find-up.ts, and is told it anyway)', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
     const run = await runCli(['--version']);
     expect(run.code).toBe(0);
