@@ -10,9 +10,7 @@ import type { RunOutcome, SheetRunOptions } from './commands/run.js';
 import type { Site } from './contact/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
 import type { DirectoryOptions } from './directory/connect.js';
-import { parseEndpoint } from './directory/endpoint.js';
-import { DEFAULT_RETRY } from './directory/retry.js';
-import { DEFAULT_MAX_DELETE, MODES, type Mode } from './plan/plan.js';
+import { DEFAULT_MAX_DELETE, DEFAULT_MAX_TRIES, MODES, type Mode } from './cli-defaults.js';
 import { createProgress, progressMode } from './report/progress.js';
 import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
 import type { Logger, Verbosity } from './log.js';
@@ -79,7 +77,7 @@ function directoryOptions<T>(y: Argv<T>) {
     })
     .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
     .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
-    .option('max-tries', { type: 'number', default: DEFAULT_RETRY.maxTries, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
+    .option('max-tries', { type: 'number', default: DEFAULT_MAX_TRIES, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
     .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory (default: the system temp folder)' });
 }
 
@@ -92,7 +90,9 @@ interface DirectoryArgs {
   lockDir?: string;
 }
 
-function directoryRunOptions(args: DirectoryArgs, log: Logger): DirectoryOptions & { lockDir?: string } {
+async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<DirectoryOptions & { lockDir?: string }> {
+  // Loaded by the commands that call the directory, not by every start (--help): see cli-defaults.ts.
+  const [{ parseEndpoint }, { DEFAULT_RETRY }] = await Promise.all([import('./directory/endpoint.js'), import('./directory/retry.js')]);
   return {
     endpoint: parseEndpoint(args.endpoint, args.site),
     credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
@@ -252,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
         const outcome = await runImport(
           {
             ...(await sheetRunOptions({ ...args, file: args.file ?? '' })),
-            ...directoryRunOptions(args, log),
+            ...(await directoryRunOptions(args, log)),
             ...(args.planOut !== undefined ? { planOut: args.planOut } : {}),
             ...(args.plan !== undefined ? { planFile: args.plan } : {}),
             skipInvalid: args.skipInvalid,
@@ -282,7 +282,7 @@ export async function main(argv: string[]): Promise<number> {
         verbose = args.verbose;
         log = await loggerFor(args);
         const { runStatus } = await import('./commands/status.js');
-        const { exitCode: code, report } = await runStatus({ ...directoryRunOptions(args, log), resend: args.resend }, log);
+        const { exitCode: code, report } = await runStatus({ ...(await directoryRunOptions(args, log)), resend: args.resend }, log);
         if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
         exitCode = code;
       },

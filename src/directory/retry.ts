@@ -4,6 +4,7 @@
  * `x-acs-retry-after` when it sends one, a bounded number of tries and a
  * bounded total wait. What the failures mean is decided by classify().
  */
+import { DEFAULT_MAX_TRIES } from '../cli-defaults.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
 
 export interface RetryPolicy {
@@ -15,7 +16,7 @@ export interface RetryPolicy {
   maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxTries: 6, baseDelayMs: 400, maxDelayMs: 15_000, maxTotalWaitMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxTries: DEFAULT_MAX_TRIES, baseDelayMs: 400, maxDelayMs: 15_000, maxTotalWaitMs: 60_000 };
 
 export interface RetryHooks {
   /** Told before each wait (the CLI logs it). */

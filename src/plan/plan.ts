@@ -14,9 +14,9 @@ import type { ApiContact } from '../contact/schema.js';
 import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { RowResult, Summary } from '../report/types.js';
+import { DEFAULT_MAX_DELETE, MODES, type Mode } from '../cli-defaults.js';
 
-export const MODES = ['create', 'upsert', 'sync'] as const;
-export type Mode = (typeof MODES)[number];
+export { DEFAULT_MAX_DELETE, MODES, type Mode };
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */
@@ -64,8 +64,6 @@ export interface Plan {
   quota: Summary['quota'];
   stop?: GateStop;
 }
-
-export const DEFAULT_MAX_DELETE = 3;
 
 export function planImport(judged: readonly JudgedRow[], snapshot: readonly DirectoryContact[], options: PlanOptions): Plan {
   const mode = options.mode ?? 'create';
