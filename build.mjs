@@ -35,31 +35,26 @@ import { build } from 'esbuild';
 
 const root = new URL('.', import.meta.url);
 
-/** yargs lays out its help with string-width; src/help-string-width.ts says why ours is cheaper. */
-const helpStringWidth = {
-  name: 'help-string-width',
-  setup(build) {
-    const path = fileURLToPath(new URL('src/help-string-width.ts', root));
-    build.onResolve({ filter: /^string-width$/ }, () => ({ path }));
-  },
-};
+/** A plugin that bundles the file `file(importer)` names wherever a module imports `specifier` (exactly that name). */
+function swap(specifier, file) {
+  const filter = new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`);
+  return {
+    name: `swap ${specifier}`,
+    setup(build) {
+      build.onResolve({ filter }, (args) => ({ path: file(args.importer) }));
+    },
+  };
+}
 
-/** yargs looks for its package.json with escalade; src/yargs-find-up.ts says why it is told where ours is. */
-const yargsFindUp = {
-  name: 'yargs-find-up',
-  setup(build) {
-    const path = fileURLToPath(new URL('src/yargs-find-up.ts', root));
-    build.onResolve({ filter: /^escalade\/sync$/ }, () => ({ path }));
-  },
-};
-
-/** winston's debug messages through @dabh/diagnostics: the production build, which says nothing and loads no colour library. */
-const quietDiagnostics = {
-  name: 'quiet-diagnostics',
-  setup(build) {
-    build.onResolve({ filter: /^@dabh\/diagnostics$/ }, (args) => ({ path: createRequire(args.importer).resolve('@dabh/diagnostics/node/production.js') }));
-  },
-};
+const ours = (file) => () => fileURLToPath(new URL(file, root));
+const swaps = [
+  // yargs lays out its help with string-width; src/help-string-width.ts says why ours is cheaper.
+  swap('string-width', ours('src/help-string-width.ts')),
+  // yargs looks for its package.json with escalade; src/yargs-find-up.ts says why it is told where ours is.
+  swap('escalade/sync', ours('src/yargs-find-up.ts')),
+  // winston's debug messages: the production build, which says nothing and loads no colour library.
+  swap('@dabh/diagnostics', (importer) => createRequire(importer).resolve('@dabh/diagnostics/node/production.js')),
+];
 
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({
@@ -77,6 +72,6 @@ await build({
   sourcemap: true,
   external: ['@alicloud/*', '@darabonba/*', 'exceljs', 'zod', 'iconv-lite', 'cli-progress'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [helpStringWidth, yargsFindUp, quietDiagnostics],
+  plugins: swaps,
   logLevel: 'warning',
 });

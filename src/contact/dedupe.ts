@@ -37,12 +37,12 @@ export class NameClaims {
   claim(name: string, row: number): number | undefined {
     // The folded name is written after the last one: kept if the name is new, overwritten next time if not.
     const at = this.used;
-    let hash = this.writeFolded(name, at);
+    let hash = this.write(name, at, true);
     let length = name.length;
     if (hash === undefined) {
       // A letter whose lower case only toLowerCase knows (Ä, Σ, İ…), which may even change the length.
       const key = nameKey(name);
-      hash = this.write(key, at);
+      hash = this.write(key, at, false)!;
       length = key.length;
     }
     const earlier = this.find(at, length, hash);
@@ -92,31 +92,21 @@ export class NameClaims {
   }
 
   /**
-   * Writes `name` lower-cased at `at` and returns its hash, when it takes no
-   * more than ASCII's case rule: letters A–Z, and characters without case
-   * (digits, Chinese characters). Undefined otherwise.
+   * Writes `text` at `at` and returns its hash. With `fold`, lower-cased by
+   * ASCII's case rule: letters A–Z, and characters without case (digits,
+   * Chinese characters); undefined for any other character.
    */
-  private writeFolded(name: string, at: number): number | undefined {
-    this.reserve(at + name.length);
+  private write(text: string, at: number, fold: boolean): number | undefined {
+    this.reserve(at + text.length);
     const chars = this.chars;
     let hash = FNV_OFFSET;
-    for (let i = 0; i < name.length; i++) {
-      let code = name.charCodeAt(i);
-      if (code >= 0x41 && code <= 0x5a) code += 0x20;
-      else if (code >= 0x80 && !(code >= 0x3400 && code <= 0x9fff)) return undefined; // CJK ideographs have no case
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i);
+      if (fold) {
+        if (code >= 0x41 && code <= 0x5a) code += 0x20;
+        else if (code >= 0x80 && !(code >= 0x3400 && code <= 0x9fff)) return undefined; // CJK ideographs have no case
+      }
       chars[at + i] = code;
-      hash = Math.imul(hash ^ code, FNV_PRIME);
-    }
-    return mix(hash);
-  }
-
-  /** Writes `key` as it is at `at` and returns its hash. */
-  private write(key: string, at: number): number {
-    this.reserve(at + key.length);
-    let hash = FNV_OFFSET;
-    for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      this.chars[at + i] = code;
       hash = Math.imul(hash ^ code, FNV_PRIME);
     }
     return mix(hash);

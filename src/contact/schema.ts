@@ -72,6 +72,7 @@ export function checkContact(input: ApiContactInput, site: Site): ContactCheck {
     add('Members', members);
     return { ok: false, issues };
   }
+  // Two literals rather than adding PhoneNumber afterwards: its place among the keys is the one saved plans always had.
   const contact: ApiContact = PhoneNumber
     ? { Name: Name!, EmailAddress: EmailAddress!, PhoneNumber, Title: Title as Title, MessageTypes: MessageTypes as MessageType[], Members }
     : { Name: Name!, EmailAddress: EmailAddress!, Title: Title as Title, MessageTypes: MessageTypes as MessageType[], Members };

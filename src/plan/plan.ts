@@ -14,9 +14,7 @@ import type { ApiContact } from '../contact/schema.js';
 import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { RowResult, Summary } from '../report/types.js';
-import { DEFAULT_MAX_DELETE, MODES, type Mode } from '../cli-defaults.js';
-
-export { DEFAULT_MAX_DELETE, MODES, type Mode };
+import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */

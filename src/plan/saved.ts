@@ -8,7 +8,8 @@ import { nameKey } from '../contact/dedupe.js';
 import type { DirectoryContact } from '../directory/port.js';
 import { InputError } from '../errors.js';
 import type { HeaderMapping } from '../sheet/header.js';
-import type { Mode, Plan } from './plan.js';
+import type { Mode } from '../cli-defaults.js';
+import type { Plan } from './plan.js';
 
 export const PLAN_VERSION = 1;
 
