@@ -26,10 +26,15 @@
  *   NODE_ENV=production, loads a colour library as winston loads: about 5 ms
  *   of every command (10-row validate 127 → 122 ms). The bundle takes the
  *   production build, which says nothing.
+ * - `--help`, `<command> --help` and `--version` are asked of the built CLI
+ *   once, here, and its answers kept in dist/static-answers.json, which
+ *   dist/cli.js prints without loading yargs: src/static-answers.ts says why.
  * - Type checking is `npm run typecheck` (tsc); esbuild only strips types.
  */
-import { rmSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -75,3 +80,27 @@ await build({
   plugins: swaps,
   logLevel: 'warning',
 });
+
+await writeStaticAnswers();
+
+/**
+ * Asks the CLI just built (the answers file does not exist yet, so yargs
+ * answers) for its help and version, and stores the answers for dist/cli.js.
+ * The commands are the ones the top-level help lists, so a new one is covered.
+ */
+async function writeStaticAnswers() {
+  const cli = fileURLToPath(new URL('dist/cli.js', root));
+  // Nothing of the builder's own settings for the tool (CONTACT_IMPORT_*) reaches the answers.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CONTACT_IMPORT_')));
+  const ask = async (question) => {
+    // Output to a pipe, not a terminal: yargs lays the help out at its full 80 columns.
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...question.split(' ')], { env });
+    if (stderr) throw new Error(`contact-import ${question} wrote to stderr: ${stderr}`);
+    return [question, stdout];
+  };
+  const [help, version] = await Promise.all([ask('--help'), ask('--version')]);
+  const commands = [...help[1].matchAll(/^ {2}contact-import (\w+)/gm)].map((match) => match[1]);
+  if (commands.length === 0) throw new Error('found no commands in contact-import --help');
+  const answers = await Promise.all(commands.map((command) => ask(`${command} --help`)));
+  writeFileSync(new URL('dist/static-answers.json', root), JSON.stringify(Object.fromEntries([help, version, ...answers]), null, 2) + '\n');
+}
