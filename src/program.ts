@@ -352,8 +352,9 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'name a command: validate, import, status, demo, emulator')
     .strict()
     .version(VERSION)
-    .alias('help', 'h')
+    // After .help(), which declares the help option anew: an alias given before it is lost (-h was refused).
     .help()
+    .alias('help', 'h')
     .fail((message, error) => {
       if (error) throw error;
       throw new InputError(`${message} (see contact-import --help)`);

@@ -24,7 +24,8 @@ export function questionOf(argv: readonly string[]): string | undefined {
   const last = argv[argv.length - 1];
   if (argv.length === 1 && last === '--version') return '--version';
   if (argv.length > 2 || (last !== '--help' && last !== '-h')) return undefined;
-  return argv.length === 1 ? '--help' : `${argv[0]} --help`;
+  if (argv.length === 1) return '--help';
+  return argv[0].startsWith('-') ? undefined : `${argv[0]} --help`;
 }
 
 /**

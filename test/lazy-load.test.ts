@@ -1,6 +1,7 @@
 /**
  * The official client is loaded only by the commands that call the directory:
- * `validate` and `--help` start without it (it costs about 0.3 s of start-up).
+ * `validate` and `--help` start without it (it costs about 0.3 s of start-up),
+ * and `--help` starts without yargs too.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,17 @@ describe('start-up loads only what the command needs', () => {
     expect(validate.some((url) => /\/dist\/chunks\/validate-\w+\.js$/.test(url))).toBe(true);
     expect(sdk(help)).toEqual([]);
     expect(sdk(validate)).toEqual([]);
+  });
+
+  it('--help, <command> --help and --version load neither yargs nor the program: they print answers stored at build time', async () => {
+    const program = (urls: string[]) => urls.filter((url) => /\/dist\/chunks\/program-\w+\.js$/.test(url));
+    for (const args of [['--help'], ['validate', '-h'], ['--version']]) {
+      const urls = await resolvedBy(args);
+      expect(urls.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
+      expect(program(urls)).toEqual([]);
+    }
+    // The hook sees the program when yargs answers: the help asked with another flag.
+    expect(program(await resolvedBy(['validate', '--help', '--verbose']))).toHaveLength(1);
   });
 
   it('--help and validate build no Intl.Segmenter (the help is laid out with src/help-string-width.ts)', async () => {
