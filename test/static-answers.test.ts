@@ -4,12 +4,11 @@
  * yargs prints now, byte for byte, and only those questions may be answered
  * from the file.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { STORED_WIDTH, questionOf, storedAnswer } from '../src/static-answers.js';
-import { CLI, ROOT, runCli, type CliRun } from './helpers/cli.js';
+import { CLI, ROOT, runCli, runNode, type CliRun } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir('contact-import-answers-');
@@ -18,19 +17,7 @@ const tmp = useTempDir('contact-import-answers-');
 function yargsAnswer(args: string[]): Promise<CliRun> {
   const program = /import\("(\.\/chunks\/program-\w+\.js)"\)/.exec(readFileSync(CLI, 'utf8'))![1];
   const script = `const { main } = await import(${JSON.stringify(new URL(program, pathToFileURL(CLI)).href)}); process.exitCode = await main(process.argv.slice(1));`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '--eval', script, '--', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runNode(['--input-type=module', '--eval', script, '--', ...args]);
 }
 
 describe('which command lines are answered from the file', () => {

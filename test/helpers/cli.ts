@@ -15,8 +15,13 @@ export interface CliRun {
  * explicit environment, the ECS metadata address never consulted.
  */
 export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeOptions?: string[] } = {}): Promise<CliRun> {
+  return runNode([...(options.nodeOptions ?? []), CLI, ...args], options);
+}
+
+/** Node with these arguments, in the same explicit environment as runCli. */
+export function runNode(nodeArgs: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), CLI, ...args], {
+    const child = spawn(process.execPath, nodeArgs, {
       cwd: options.cwd ?? ROOT,
       env: {
         PATH: process.env.PATH ?? '',
