@@ -30,8 +30,8 @@ export function questionOf(argv: readonly string[]): string | undefined {
 
 /**
  * The stored answer to `question`, or undefined: on a terminal narrower than
- * the stored text, for a question not stored (a command that does not exist:
- * yargs says so), or without the file.
+ * the stored text, for a question not stored (a command that does not exist),
+ * or without a readable file.
  */
 export function storedAnswer(question: string, columns: number | undefined, file: URL): string | undefined {
   if (columns !== undefined && columns < STORED_WIDTH) return undefined;
