@@ -4,9 +4,9 @@
  * Their text depends on nothing but the option definitions in program.ts, so
  * build.mjs asks the freshly built CLI each question once and keeps yargs'
  * answers in dist/static-answers.json; cli.ts prints the stored answer. Why:
- * loading and running yargs is most of what `--help` costs, about 20 ms over
- * the 50 of `node -e 0` (the issue-8 target is 1.5× that); printing the stored
- * text costs about 4 (see the README's performance section).
+ * loading and running yargs was most of what `--help` cost, about 20 of its
+ * 25 ms over the 50 of `node -e 0` (the target is 1.5× that); printing the
+ * stored text takes about 8 ms over it (the README's performance section).
  *
  * Anything else, `validate --help --verbose` or `-h` in the middle of a command
  * line included, goes to yargs as before, and so does everything when the file
