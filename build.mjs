@@ -92,10 +92,11 @@ async function writeStaticAnswers() {
   const cli = fileURLToPath(new URL('dist/cli.js', root));
   // Nothing of the builder's own settings for the tool (CONTACT_IMPORT_*) reaches the answers.
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('CONTACT_IMPORT_')));
+  const run = promisify(execFile);
   const ask = async (question) => {
     // Output to a pipe, not a terminal: yargs lays the help out at its full 80 columns. A
     // refusal exits non-zero, which rejects; stderr is not judged (NODE_OPTIONS may warn there).
-    const { stdout } = await promisify(execFile)(process.execPath, [cli, ...question.split(' ')], { env });
+    const { stdout } = await run(process.execPath, [cli, ...question.split(' ')], { env });
     return [question, stdout];
   };
   const [help, version] = await Promise.all([ask('--help'), ask('--version')]);

@@ -5,6 +5,7 @@ import { STATIC_ANSWERS_FILE, questionOf, storedAnswer } from './static-answers.
 // `node dist/cli.js …`: the arguments start at the third (yargs' hideBin, less its Electron cases).
 const argv = process.argv.slice(2);
 const question = questionOf(argv);
+// Beside this file, not found through package-file.ts: the entry point stays at dist/cli.js, and the help loads nothing more.
 const answer = question === undefined ? undefined : storedAnswer(question, process.stdout.columns, new URL(STATIC_ANSWERS_FILE, import.meta.url));
 if (answer !== undefined) {
   process.stdout.write(answer);

@@ -5,8 +5,9 @@
  * Why: the real one builds an `Intl.Segmenter` as it loads (ICU then lists every
  * locale it has) and compiles emoji-regex's 14 KB pattern on first use. Under
  * callgrind that was a third of `contact-import --help`, about 335 M of 1,063 M
- * instructions (`node -e 0` is 504 M), and yargs lays the help out on every
- * command run too, to keep it for a later error.
+ * instructions (`node -e 0` is 504 M), when yargs still answered it (now it
+ * answers at build time, static-answers.ts). It loads with yargs, so every
+ * command that runs yargs would still pay for building the Segmenter.
  *
  * The text laid out is ours: option names and descriptions, ASCII plus a few
  * marks such as '…'. This counts columns as the real one does for such text and
