@@ -68,7 +68,8 @@ describe('row rules (each yields the API error code)', () => {
     ['no domain dot', { EmailAddress: 'alice@example' }, 'intl', ['InvalidParameter.EmailAddress']],
     ['double dot', { EmailAddress: 'alice..w@example.com' }, 'intl', ['InvalidParameter.EmailAddress']],
     ['space inside', { EmailAddress: 'alice w@example.com' }, 'intl', ['InvalidParameter.EmailAddress']],
-    ['plus and quote are fine', { EmailAddress: "a.b+c'd@example.com" }, 'intl', []],
+    ['plus, underscore and percent are fine', { EmailAddress: 'a.b+c_d%e@example.com' }, 'intl', []],
+    ['a quote is not (nor | < = …: a formula hides behind them)', { EmailAddress: "a.b'c@example.com" }, 'intl', ['InvalidParameter.EmailAddress']],
     ['mailto prefix is dropped', { EmailAddress: 'mailto:alice@example.com' }, 'intl', []],
     ['too long', { EmailAddress: `${'a'.repeat(64)}@${'b'.repeat(190)}.com` }, 'intl', ['InvalidParameter.EmailAddress.Length']],
     // PhoneNumber

@@ -94,11 +94,17 @@ export function checkName(name: string | undefined, site: Site): readonly RulePr
 }
 
 /**
- * Pragmatic address syntax: a dot-atom local part (RFC 5322 characters, so `+`, `'`, `!`, `*` are fine)
- * and a domain of letter/digit/hyphen labels ending in a top-level domain of at least two letters.
+ * An address as mail systems hand them out: a local part of letters, digits and
+ * `. _ % + -` (not starting with `+` or `-`), then a domain of letter/digit/hyphen
+ * labels ending in a top-level domain of at least two letters. RFC 5322 allows
+ * more (`'`, `|`, `=`, `!`, quoted strings), but no one gives out such an
+ * address, the service has no reason to accept one, and they are how a sheet
+ * smuggles a formula (`=cmd|'/Ccalc'!A0@example.com`) into the copies we write.
  */
 const EMAIL =
-  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+  /^[A-Za-z0-9_%][A-Za-z0-9_%+-]*(?:\.[A-Za-z0-9_%+-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+/** The first character no address can hold, to name it. */
+const NOT_IN_ADDRESS = /[^A-Za-z0-9._%+@-]/u;
 
 /**
  * The last address judged, and the answer. The validator asks about each address
@@ -128,9 +134,16 @@ function judgeEmail(email: string): readonly RuleProblem[] {
     });
   }
   if (!EMAIL.test(email)) {
-    problems.push({ code: 'InvalidParameter.EmailAddress', detail: `"${email}" is not a valid email address` });
+    problems.push({ code: 'InvalidParameter.EmailAddress', detail: `"${email}" is not a valid email address${whyNotAnAddress(email)}` });
   }
   return problems.length === 0 ? NO_PROBLEMS : problems;
+}
+
+/** `: "<" cannot be part of one`, when a character says it all; nothing otherwise (the shape is wrong). */
+function whyNotAnAddress(email: string): string {
+  const odd = NOT_IN_ADDRESS.exec(email)?.[0];
+  if (odd !== undefined) return `: ${odd.trim() === '' ? 'a space' : `"${odd}"`} cannot be part of one`;
+  return /^[+-]/.test(email) ? `: it cannot start with "${email[0]}"` : '';
 }
 
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
