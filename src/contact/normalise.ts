@@ -61,8 +61,9 @@ const PHONE_PUNCTUATION = /[\s().\-\u00a0]/g;
 /** `+86 139 1234 5678`, `8613912345678`, `0086…` and `13912345678` all mean `86-13912345678`. */
 export function normalisePhone(text: string): string {
   if (/^\d{1,4}-\d+$/.test(text)) return text;
-  // Full-width digits (１３９…) are digits; a tel: link is its number.
-  let digits = text.normalize('NFKC').replace(/^tel:/i, '').replace(PHONE_PUNCTUATION, '');
+  // Full-width digits (１３９…) are digits; a tel: link is its number. A leading ' marks text in a
+  // spreadsheet: CSV copies (ours too) write '+86… so that no spreadsheet reads a formula there.
+  let digits = text.normalize('NFKC').replace(/^(?:tel:|')/i, '').replace(PHONE_PUNCTUATION, '');
   let international = false;
   if (digits.startsWith('+')) {
     digits = digits.slice(1);

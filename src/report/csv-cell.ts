@@ -7,11 +7,16 @@ const NEEDS_QUOTES = /[",\r\n]/;
 /** Most cells: neither a formula's start nor anything to quote (one test instead of two). */
 const AS_IS = /^[^=+\-@\t\r",\n][^",\r\n]*$/;
 
+/** The text a spreadsheet cannot read as a formula: a leading `'` where one would start (shown as typed, never run). */
+export function notFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value); // a row number: nothing to quote, never a formula
   if (AS_IS.test(value)) return value;
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  const text = notFormula(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

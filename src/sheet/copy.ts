@@ -2,7 +2,8 @@
  * The sheet read once more, to write a copy of it: the corrected copy
  * (`--write-fixed`) and annotated.xlsx. A CSV is read again exactly as it was
  * the first time (same encoding, same delimiter); a workbook is loaded whole by
- * exceljs, other sheets and styles included, so the copy keeps them.
+ * exceljs, other sheets and styles included, so the copy keeps them, and its
+ * formulas are replaced by their values (see no-formulas.ts).
  */
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
@@ -10,6 +11,7 @@ import { InputError } from '../errors.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
 import { loadExcelJS } from './exceljs-utf8.js';
+import { removeFormulas } from './no-formulas.js';
 import { eachRow, type SheetFormat, type SheetRow } from './types.js';
 
 /** The sheet as it was read: enough to read it again the same way. */
@@ -40,6 +42,7 @@ export async function loadSheetCopy(source: SheetSource): Promise<{ workbook: Wo
   const workbook = new excel.Workbook();
   if (source.format === 'xlsx') {
     await workbook.xlsx.readFile(source.path);
+    removeFormulas(workbook);
     const worksheet = workbook.getWorksheet(source.sheet);
     if (!worksheet) throw new InputError(`sheet "${source.sheet}" could not be loaded from ${basename(source.path)} to copy it`);
     return { workbook, worksheet };

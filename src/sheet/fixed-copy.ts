@@ -6,9 +6,10 @@
  * job title, a typo) is never applied; the report lists those for a person.
  *
  * CSV is written as UTF-8 with a BOM (Excel opens it right; any other tool
- * too), with the sheet's own delimiter. XLSX is the whole workbook, loaded and
- * written by exceljs: other sheets and the styles of the original are kept as
- * far as exceljs keeps them.
+ * too), with the sheet's own delimiter; a cell that would start a formula
+ * starts with `'`. XLSX is the whole workbook, loaded and written by exceljs:
+ * other sheets and the styles of the original are kept as far as exceljs keeps
+ * them, its formulas become their values (see copy.ts).
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -16,6 +17,7 @@ import { basename, extname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Field } from '../contact/fields.js';
 import { InputError } from '../errors.js';
+import { notFormula } from '../report/csv-cell.js';
 import { loadSheetCopy, rereadCsv, type SheetSource } from './copy.js';
 
 export interface CellFix {
@@ -88,8 +90,12 @@ function padded(values: string[], width: number): string[] {
   return Array.from({ length: Math.max(values.length, width) }, (_, i) => values[i] ?? '');
 }
 
-/** Quoted when it must be; written as it is otherwise (this is the person's data, not a report). */
-function csvField(value: string, delimiter: string): string {
+/**
+ * Quoted when it must be; written as it is otherwise (this is the person's data, not a report),
+ * except that a cell that would start a formula starts with `'`, as in results.csv.
+ */
+function csvField(cell: string, delimiter: string): string {
+  const value = notFormula(cell);
   return value.includes(delimiter) || /["\r\n]/.test(value) || value !== value.trim()
     ? `"${value.replace(/"/g, '""')}"`
     : value;
