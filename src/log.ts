@@ -5,15 +5,18 @@
  */
 import winston from 'winston';
 import { maskPii } from './report/mask.js';
+import { terminalText } from './report/terminal-text.js';
 
 export type Logger = winston.Logger;
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 const LEVEL: Record<Verbosity, string> = { quiet: 'error', normal: 'info', verbose: 'debug' };
 
-const humanLine = winston.format.printf(({ level, message }) =>
-  level === 'info' || level === 'debug' ? String(message) : `${level}: ${String(message)}`,
-);
+/** Every console line passes here: what a cell, a file name or the server put in it is shown escaped, never run by the terminal. */
+const humanLine = winston.format.printf(({ level, message }) => {
+  const text = terminalText(String(message));
+  return level === 'info' || level === 'debug' ? text : `${level}: ${text}`;
+});
 
 /** Masks contact details in every line, on every transport (the log file added later too). */
 const masked = winston.format((info) => {

@@ -15,6 +15,8 @@ import { createProgress, progressMode } from './report/progress.js';
 import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
 import type { Logger, Verbosity } from './log.js';
 import { packageFile } from './package-file.js';
+import { terminalJson } from './report/terminal-text.js';
+import { numberFlag, RANGES, refuseRepeatedFlags } from './cli-flags.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 
@@ -76,8 +78,8 @@ function directoryOptions<T>(y: Argv<T>) {
       describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
     })
     .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
-    .option('timeout', { type: 'number', default: 10, describe: 'seconds to wait for one API call' })
-    .option('max-tries', { type: 'number', default: DEFAULT_MAX_TRIES, describe: 'tries per call for throttling, 5xx, timeouts and dropped connections' })
+    .option('timeout', { type: 'number', default: 10, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
+    .option('max-tries', { type: 'number', default: DEFAULT_MAX_TRIES, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
     .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory (default: the system temp folder)' });
 }
 
@@ -96,8 +98,8 @@ async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<Di
   return {
     endpoint: parseEndpoint(args.endpoint, args.site),
     credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
-    timeoutMs: positiveNumber('timeout', args.timeout) * 1000,
-    retry: { ...DEFAULT_RETRY, maxTries: Math.max(1, positiveInteger('max-tries', args.maxTries)) },
+    timeoutMs: numberFlag('timeout', args.timeout, RANGES.timeout) * 1000,
+    retry: { ...DEFAULT_RETRY, maxTries: numberFlag('max-tries', args.maxTries, RANGES.maxTries) },
     signal: interruptSignal(log),
     ...(args.lockDir ? { lockDir: args.lockDir } : {}),
   };
@@ -129,10 +131,10 @@ async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
       ...(encoding !== undefined ? { encoding } : {}),
       ...(delimiter !== undefined ? { delimiter: (await import('./sheet/sniff.js')).parseDelimiter(delimiter) } : {}),
       ...(map ? { map } : {}),
-      limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: Math.max(1, positiveInteger('max-rows', args.maxRows)) },
+      limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: numberFlag('max-rows', args.maxRows, RANGES.count1) },
     },
     site,
-    contactLimit: positiveInteger('contact-limit', args.contactLimit),
+    contactLimit: numberFlag('contact-limit', args.contactLimit, RANGES.count),
     reportDir,
     cwd,
     progress: createProgress(progressMode(process.stderr, args.quiet || args.json)),
@@ -141,7 +143,7 @@ async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
 
 /** `--json` prints the summary on stdout; the outcome's exit code is the process's. */
 function finishRun(args: { json: boolean }, outcome: RunOutcome): number {
-  if (args.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+  if (args.json) process.stdout.write(terminalJson(outcome.summary) + '\n');
   return outcome.exitCode;
 }
 
@@ -165,16 +167,6 @@ function interruptSignal(log: Logger): AbortSignal {
 function skipHelpCache(cli: Argv): void {
   type Internal = { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } };
   (cli as unknown as Internal).getInternalMethods().getUsageInstance().cacheHelpMessage = () => undefined;
-}
-
-function positiveNumber(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new InputError(`--${name} must be a number > 0, got ${value}`);
-  return value;
-}
-
-function positiveInteger(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 0) throw new InputError(`--${name} must be a whole number ≥ 0, got ${value}`);
-  return value;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -208,7 +200,7 @@ export async function main(argv: string[]): Promise<number> {
         const options = await sheetRunOptions({ ...args, file: args.file! });
         if (args.printMapping) {
           const { printMapping } = await import('./commands/validate.js');
-          process.stdout.write(JSON.stringify(await printMapping(options, log), null, 2) + '\n');
+          process.stdout.write(terminalJson(await printMapping(options, log)) + '\n');
           return;
         }
         const { runValidate } = await import('./commands/validate.js');
@@ -260,7 +252,7 @@ export async function main(argv: string[]): Promise<number> {
             dryRun: args.dryRun,
             mode: args.mode,
             prune: args.prune,
-            maxDelete: positiveInteger('max-delete', args.maxDelete),
+            maxDelete: numberFlag('max-delete', args.maxDelete, RANGES.count),
             retainInMembers: args.retainInMembers,
             sendVerification: args.sendVerification,
           },
@@ -283,7 +275,7 @@ export async function main(argv: string[]): Promise<number> {
         log = await loggerFor(args);
         const { runStatus } = await import('./commands/status.js');
         const { exitCode: code, report } = await runStatus({ ...(await directoryRunOptions(args, log)), resend: args.resend }, log);
-        if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+        if (args.json) process.stdout.write(terminalJson(report) + '\n');
         exitCode = code;
       },
     )
@@ -324,7 +316,6 @@ export async function main(argv: string[]): Promise<number> {
       async (args) => {
         verbose = args.verbose;
         log = await loggerFor(args);
-        if (args.faultRate < 0 || args.faultRate > 1) throw new InputError(`--fault-rate must be between 0 and 1, got ${args.faultRate}`);
         if ((args.accessKeyId === undefined) !== (args.accessKeySecret === undefined)) {
           throw new InputError('give --access-key-id and --access-key-secret together');
         }
@@ -332,12 +323,12 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await runEmulator(
           {
             host: args.host,
-            port: positiveInteger('port', args.port),
-            contactLimit: positiveInteger('contact-limit', args.contactLimit),
+            port: numberFlag('port', args.port, RANGES.port),
+            contactLimit: numberFlag('contact-limit', args.contactLimit, RANGES.count),
             site: args.site,
             stateFile: args.state,
-            latencyMs: positiveInteger('latency', args.latency),
-            faultRate: args.faultRate,
+            latencyMs: numberFlag('latency', args.latency, RANGES.latency),
+            faultRate: numberFlag('fault-rate', args.faultRate, RANGES.fraction),
             seed: args.seed,
             accessKeyId: args.accessKeyId,
             accessKeySecret: args.accessKeySecret,
@@ -348,6 +339,7 @@ export async function main(argv: string[]): Promise<number> {
         );
       },
     )
+    .middleware(refuseRepeatedFlags, true)
     .env('CONTACT_IMPORT')
     .demandCommand(1, 'name a command: validate, import, status, demo, emulator')
     .strict()
@@ -374,12 +366,17 @@ function reportError(error: unknown, log: Logger, verbose: boolean): number {
   if (error instanceof ExitError) {
     // One line, always: a value quoted into a message may hold a new line.
     log.error(error.message.replace(/\s*[\r\n]+\s*/g, ' '));
-    if (verbose && error.cause instanceof Error && error.cause.stack) log.error(error.cause.stack);
+    if (verbose && error.cause instanceof Error && error.cause.stack) logStack(log, error.cause.stack);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   log.error(`internal error (a bug in contact-import): ${message}`);
-  if (verbose && error instanceof Error && error.stack) log.error(error.stack);
+  if (verbose && error instanceof Error && error.stack) logStack(log, error.stack);
   else log.error('run again with --verbose to see where it happened, and report it');
   return EXIT.internal;
+}
+
+/** A line each: the console shows a line break inside one message as `\n`, so a value cannot start a line of its own. */
+function logStack(log: Logger, stack: string): void {
+  for (const line of stack.split('\n')) log.debug(line);
 }
