@@ -110,6 +110,8 @@ describe('no formula in a copy of a workbook', () => {
     ]);
     contacts.dataValidations.add('C2:C9', { type: 'list', allowBlank: true, formulae: ['"CEO,Other,TechnicalDirector"'] });
     contacts.dataValidations.add('D2:D9', { type: 'list', allowBlank: true, formulae: [DDE] });
+    contacts.dataValidations.add('F2:F9', { type: 'list', allowBlank: true, formulae: ["'Job titles'!$A$1:$A$6"] });
+    contacts.dataValidations.add('G2:G9', { type: 'list', allowBlank: true, formulae: ["'[1]Other book'!$A$1:$A$6"] });
     contacts.addConditionalFormatting({
       ref: 'A2:A9',
       rules: [{ type: 'expression', priority: 1, formulae: [DDE], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
@@ -121,6 +123,7 @@ describe('no formula in a copy of a workbook', () => {
     const parts = unzipParts(readFileSync(path));
     expect(parts.get('xl/worksheets/sheet1.xml')).toMatch(/<f>HYPERLINK/);
     expect(parts.get('xl/worksheets/sheet1.xml')).toContain('cmd|');
+    expect(parts.get('xl/worksheets/sheet1.xml')).toContain('Other book');
     return path;
   }
 
@@ -137,7 +140,10 @@ describe('no formula in a copy of a workbook', () => {
     ]);
     const written = output === 'fixed.xlsx' ? join(tmp(), `copy-of-${output}`) : join(reportDir, 'annotated.xlsx');
     const parts = expectNoFormulaParts(written);
-    expect(parts.get('xl/worksheets/sheet1.xml')).toContain('<formula1>&quot;CEO,Other,TechnicalDirector&quot;</formula1>');
+    const contacts = parts.get('xl/worksheets/sheet1.xml');
+    expect(contacts).toContain('<formula1>&quot;CEO,Other,TechnicalDirector&quot;</formula1>');
+    expect(contacts).toContain('<formula1>&apos;Job titles&apos;!$A$1:$A$6</formula1>');
+    expect(contacts).not.toContain('Other book'); // another workbook: a link out of the file
 
     const cells = await cellsOf(written);
     expect(cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula)).toEqual([]);

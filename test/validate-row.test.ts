@@ -146,6 +146,7 @@ describe('normalised values keep a note', () => {
   it.each<[RowCells, Partial<Record<string, unknown>>, RegExp]>([
     [{ PhoneNumber: '+86 139 1234 5678' }, { PhoneNumber: '86-13912345678' }, /PhoneNumber: "\+86 139 1234 5678" written as "86-13912345678"/],
     [{ PhoneNumber: '13912345678' }, { PhoneNumber: '86-13912345678' }, /written as "86-13912345678"/],
+    [{ PhoneNumber: "'+86 139 1234 5678" }, { PhoneNumber: '86-13912345678' }, /written as "86-13912345678"/], // marked as text, as CSV copies write it
     [{ Title: 'technical director' }, { Title: 'TechnicalDirector' }, /Title: "technical director" written as "TechnicalDirector"/],
     [{ EmailAddress: 'mailto:alice@example.com' }, { EmailAddress: 'alice@example.com' }, /mailto/],
     [{ MessageTypes: 'FaultMessage, faultmessage' }, { MessageTypes: ['FaultMessage'] }, /repeated/],

@@ -32,14 +32,15 @@ function cachedValue(result: unknown): CellValue {
 }
 
 /**
- * A constant (`"CEO,Other"`, `5`, `TRUE`) or a reference inside the workbook
- * (`$A$2:$A$9`, `Lists!$A:$A`, `'Job titles'!A1`): these compute nothing and
- * reach nothing outside the file. A sheet name in brackets or with a path
- * (`'[1]x'!A1`, `'\\host\share\[x.xlsx]y'!A1`) is another file and is no such reference.
+ * A constant (`"CEO,Other"`, `5`, `TRUE`), a defined name (`TitleList`: exceljs
+ * keeps names only as ranges) or a reference inside the workbook (`$A$2:$A$9`,
+ * `Lists!$A:$A`, `'Job titles'!A1`): these compute nothing and reach nothing
+ * outside the file. A sheet name in brackets or with a path (`'[1]x'!A1`,
+ * `'\\host\share\[x.xlsx]y'!A1`) is another file and is no such reference.
  */
 const INERT_FORMULA = new RegExp(
   [
-    /^(?:"(?:[^"]|"")*"|[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|TRUE|FALSE)$/.source,
+    /^(?:"(?:[^"]|"")*"|[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|[A-Za-z_][\w.]*)$/.source,
     /^(?:(?:'(?:[^'[\]\\/:*?]|'')+'|[A-Za-z_][\w.]*)!)?(?:\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?|\$?[A-Z]{1,3}:\$?[A-Z]{1,3}|\$?\d+:\$?\d+)$/.source,
   ].join('|'),
   'i',
