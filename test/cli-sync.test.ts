@@ -134,6 +134,19 @@ describe('import --mode sync', () => {
     expect(e.state.all().map((c) => c.Name)).toEqual(['Alice', 'Bob', 'Carol']);
   });
 
+  it('--prune without --mode sync is refused: exit 2, one line, nothing read or sent', async () => {
+    const e = await emulator();
+    await admin(e, 'POST', 'preload', { contacts: [preloaded('Alice'), preloaded('Old')] });
+    const file = sheet([HEADER, line('Alice')].join('\n'));
+    for (const mode of [[], ['--mode', 'create'], ['--mode', 'upsert']]) {
+      const run = await importSheet(e, file, [...mode, '--prune']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toEqual([`error: --prune goes with --mode sync (it deletes what the sheet does not list), not --mode ${mode[1] ?? 'create'}`]);
+      expect(run.rows).toEqual([]);
+    }
+    expect(e.requests).toEqual([]);
+  });
+
   it('--no-retain-in-members follows the asynchronous deletion to its end', async () => {
     const e = await emulator({ deletionDelayMs: 200 });
     await admin(e, 'POST', 'preload', { contacts: [preloaded('Alice'), preloaded('Gone')] });
