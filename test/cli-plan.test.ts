@@ -132,6 +132,26 @@ describe('a saved plan is input: edited, it is checked like a sheet before anyth
     expect(writes(e)).toEqual([]);
   });
 
+  it('text from the plan (file name, ignored columns, notes) reaches report.html as text, never as markup', async () => {
+    const e = await emulator();
+    const planFile = await planned(e, 'plan.json');
+    const img = '<img src=x onerror=alert(1)>';
+    const script = '</script><script>alert(2)</script>';
+    const hostile = edited(planFile, (p) => {
+      p.sheet.input.file = `${script}.csv`;
+      p.sheet.header.ignored = [img];
+      p.judged[0].result.notes = [img];
+      p.plan.rows[0].result.notes = [img];
+    });
+    const applied = await applyPlan(e, hostile);
+    expect(applied.code).toBe(0);
+    const html = readFileSync(join(applied.reportDir, 'report.html'), 'utf8');
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
+    expect(html).toContain('&#60;/script&#62;&#60;script&#62;alert(2)&#60;/script&#62;.csv');
+  });
+
   it("the gates run again with the applying command's flags: deletions added to the file stop at --max-delete", async () => {
     const e = await emulator();
     const planFile = await planned(e, 'plan.json');
