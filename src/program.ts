@@ -213,7 +213,10 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         directoryOptions(sheetOptions(y, false))
           .option('plan-out', { type: 'string', describe: 'with --dry-run: save the plan to this file, to apply later with --plan' })
-          .option('plan', { type: 'string', describe: 'apply a plan saved by --plan-out instead of reading a sheet (refused if the directory changed since)' })
+          .option('plan', {
+            type: 'string',
+            describe: "apply a plan saved by --plan-out instead of reading a sheet: its rows judged again, this command's gates run again, refused if the directory changed since",
+          })
           .option('dry-run', { type: 'boolean', default: false, describe: 'plan only: read the directory, write nothing, report would_create' })
           .option('skip-invalid', { type: 'boolean', default: false, describe: 'import the valid rows even if others are invalid or duplicate' })
           .option('allow-partial', { type: 'boolean', default: false, describe: 'if the quota is too small, import the first rows that fit' })
@@ -240,6 +243,7 @@ export async function main(argv: string[]): Promise<number> {
         log = await loggerFor(args);
         if ((args.file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
         if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
+        if (args.prune && args.mode !== 'sync') throw new InputError(`--prune goes with --mode sync (it deletes what the sheet does not list), not --mode ${args.mode}`);
         const { runImport } = await import('./commands/import.js');
         const outcome = await runImport(
           {

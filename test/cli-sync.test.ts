@@ -120,6 +120,33 @@ describe('import --mode sync', () => {
     expect(e.state.all().map((c) => c.Name)).toEqual(['Eve']);
   });
 
+  it('a sheet with no data rows (a header, or blank rows only) stops sync --prune with exit 3: nothing deleted', async () => {
+    const e = await emulator();
+    await admin(e, 'POST', 'preload', { contacts: ['Alice', 'Bob', 'Carol'].map((n) => preloaded(n)) });
+    for (const text of [HEADER, [HEADER, ',,,,', ',,,,', ''].join('\n')]) {
+      const run = await importSheet(e, sheet(text), ['--mode', 'sync', '--prune']);
+      expect(run.code).toBe(3);
+      expect(run.stderr).toMatch(/error: nothing was written: the sheet has no data rows, so sync --prune would delete 3 contacts of the directory: check that the sheet was read/);
+      expect(run.stderr.match(/error:/g)).toHaveLength(1);
+      expect(statuses(run.rows)).toEqual(['not_attempted', 'not_attempted', 'not_attempted']);
+    }
+    expect(writesSince(e, 0)).toEqual([]);
+    expect(e.state.all().map((c) => c.Name)).toEqual(['Alice', 'Bob', 'Carol']);
+  });
+
+  it('--prune without --mode sync is refused: exit 2, one line, nothing read or sent', async () => {
+    const e = await emulator();
+    await admin(e, 'POST', 'preload', { contacts: [preloaded('Alice'), preloaded('Old')] });
+    const file = sheet([HEADER, line('Alice')].join('\n'));
+    for (const mode of [[], ['--mode', 'create'], ['--mode', 'upsert']]) {
+      const run = await importSheet(e, file, [...mode, '--prune']);
+      expect(run.code).toBe(2);
+      expect(run.stderr.trim().split('\n')).toEqual([`error: --prune goes with --mode sync (it deletes what the sheet does not list), not --mode ${mode[1] ?? 'create'}`]);
+      expect(run.rows).toEqual([]);
+    }
+    expect(e.requests).toEqual([]);
+  });
+
   it('--no-retain-in-members follows the asynchronous deletion to its end', async () => {
     const e = await emulator({ deletionDelayMs: 200 });
     await admin(e, 'POST', 'preload', { contacts: [preloaded('Alice'), preloaded('Gone')] });

@@ -284,6 +284,38 @@ describe('planImport: both gates at once', () => {
   });
 });
 
+describe('planImport: sync --prune of a sheet that names no contact', () => {
+  const directory = () => [inDirectory('Alice'), inDirectory('Bob'), inDirectory('Carol')];
+  const prune = { limit: 20, ...strict, mode: 'sync' as const, prune: true };
+
+  it('no data rows: stops with exit 3 and one reason, every deletion not_attempted, though within --max-delete', () => {
+    const plan = planImport([], directory(), prune);
+    expect(plan.stop?.exitCode).toBe(3);
+    expect(plan.stop?.reasons).toEqual([
+      'the sheet has no data rows, so sync --prune would delete 3 contacts of the directory: check that the sheet was read as it should be (validate shows its rows)',
+    ]);
+    expect(plan.rows.map((r) => [r.action, r.result.name, r.result.status])).toEqual([
+      ['none', 'Alice', 'not_attempted'],
+      ['none', 'Bob', 'not_attempted'],
+      ['none', 'Carol', 'not_attempted'],
+    ]);
+  });
+
+  it('no valid row (every one rejected, --skip-invalid): stops too', () => {
+    const plan = planImport(judgeSheet([cells('Dave', { EmailAddress: 'dave' })]), directory(), { ...prune, skipInvalid: true, maxDelete: 10 });
+    expect(plan.stop?.reasons).toEqual([expect.stringMatching(/^the sheet has no valid rows, so sync --prune would delete 3 contacts/)]);
+    expect(plan.rows.some((r) => r.action !== 'none')).toBe(false);
+  });
+
+  it('is no stop without --prune, with nothing to delete, or with one valid row', () => {
+    expect(planImport([], directory(), { ...prune, prune: false }).stop).toBeUndefined();
+    expect(planImport([], [], prune).stop).toBeUndefined();
+    const one = planImport(judgeSheet([cells('Alice')]), directory(), prune);
+    expect(one.stop).toBeUndefined();
+    expect(one.rows.map((r) => r.action)).toEqual(['none', 'delete', 'delete']);
+  });
+});
+
 describe('planImport: sheet order', () => {
   it('keeps every row, in the order given, whatever its status', () => {
     const judged = judgeSheet([

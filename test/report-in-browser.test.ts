@@ -9,7 +9,7 @@
  * CONTACT_IMPORT_REQUIRE_BROWSER=1 (set by .ci/run), where that is a failure.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -71,5 +71,63 @@ maybe('report.html in headless Chromium', () => {
     const png = readFileSync(picture);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.length).toBeGreaterThan(5_000); // a page of text, not an empty frame
+  });
+});
+
+maybe('report.html: values are text, and only its own script runs', () => {
+  /** The attribute the hostile scripts set (their text, shown escaped, also names it). */
+  const PWNED = /data-pwned="/;
+
+  it('a sheet whose cells hold markup and script shows them as text: no element of theirs, and no script of theirs runs', async () => {
+    const sheet = join(tmp(), 'hostile.csv');
+    writeFileSync(
+      sheet,
+      [
+        'Name,Email,Title,MessageTypes',
+        `"<img src=x onerror=""document.body.setAttribute('data-pwned','img')"">",ann@example.com,CEO,ServiceMessage`,
+        `Bob,"</script><script>document.body.setAttribute('data-pwned','script')</script>",CEO,ServiceMessage`,
+        `Cat,cat@example.com,"</td></tr><tr data-status=""valid""><td>forged",ServiceMessage`,
+      ].join('\n'),
+    );
+    const reportDir = join(tmp(), 'hostile-report');
+    await runValidate({ file: sheet, read: {}, site: 'intl', contactLimit: 20, reportDir, cwd: ROOT }, createLogger('quiet'));
+    const dom = await browse(`${pathToFileURL(join(reportDir, 'report.html')).href}#status=invalid`, ['--dump-dom']);
+    expect(dom).not.toMatch(PWNED);
+    expect(dom.match(/<img/g)).toBeNull();
+    expect(dom.match(/<script/g)).toHaveLength(1);
+    expect(dom).toContain('&lt;img src=x onerror="document.body.setAttribute(\'data-pwned\',\'img\')"&gt;');
+    expect(dom).toContain("&lt;/script&gt;&lt;script&gt;document.body.setAttribute('data-pwned','script')&lt;/script&gt;");
+    // Three rows, all invalid, none forged; the page's own filter ran.
+    expect([...dom.matchAll(/<tr data-status="(\w+)"/g)].map((m) => m[1])).toEqual(['invalid', 'invalid', 'invalid']);
+    expect(dom).toContain('id="shown">3 rows shown');
+  });
+
+  it("a script or handler that got into the page anyway is blocked by its Content-Security-Policy; the page's own script still runs", async () => {
+    const reportDir = join(tmp(), 'csp-report');
+    const { summary } = await runValidate(
+      { file: join(ROOT, 'fixtures', 'invalid.csv'), read: {}, site: 'intl', contactLimit: 20, reportDir, cwd: ROOT },
+      createLogger('quiet'),
+    );
+    const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'; script-src 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(html).not.toContain('unsafe-inline');
+    const injected = (page: string) =>
+      page.replace(
+        '<body>',
+        `<body><script>document.body.setAttribute('data-pwned','inline')</script><img src=x onerror="document.documentElement.setAttribute('data-pwned','handler')">`,
+      );
+    const open = async (name: string, page: string) => {
+      writeFileSync(join(reportDir, name), page);
+      return browse(`${pathToFileURL(join(reportDir, name)).href}#status=invalid`, ['--dump-dom']);
+    };
+
+    const blocked = await open('injected.html', injected(html));
+    expect(blocked).not.toMatch(PWNED);
+    expect(blocked).toContain(`id="shown">${summary.counts.invalid} rows shown`);
+
+    // The same page without the policy: both run, so the test above can see them.
+    const unprotected = await open('unprotected.html', injected(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')));
+    expect(unprotected).toMatch(/data-pwned="inline"/);
+    expect(unprotected).toMatch(/data-pwned="handler"/);
   });
 });

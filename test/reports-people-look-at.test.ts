@@ -59,6 +59,27 @@ describe('report.html', () => {
     expect(html).not.toContain('<img>');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   });
+
+  it('escapes every value, whoever wrote it: numbers and statuses too (a hand-edited plan or summary can hold anything)', () => {
+    const evil = '<x-evil onclick=alert(1)>"\'';
+    const any = evil as any;
+    const summary = {
+      version: 1,
+      input: { file: evil, format: evil, sheet: evil, encoding: evil, delimiter: evil, rows: any, blankRows: any, headerRow: any, columns: {}, ignoredColumns: [evil], sha256: evil },
+      counts: { invalid: any },
+      quota: { limit: any, existing: any, planned: any, remaining: any },
+      dryRun: false,
+      exitCode: any,
+      startedAt: evil,
+      finishedAt: evil,
+    } as Summary;
+    const row: RowResult = { row: any, name: evil, email: evil, status: any, errors: [{ field: null, code: evil, message: evil, suggestion: evil }], notes: [evil], contactId: evil, requestId: evil, attempts: any };
+    const html = renderHtmlReport(summary, { rows: [row], omitted: 0 }, evil);
+    expect(html).not.toContain('<x-evil');
+    expect(html).not.toMatch(/onclick=alert\(1\)"/);
+    expect(html.match(/&#60;x-evil onclick=alert\(1\)&#62;&#34;&#39;/g)!.length).toBeGreaterThanOrEqual(32); // every place a value is shown
+    expect(html.match(/<script/g)).toHaveLength(1);
+  });
 });
 
 describe('annotated.xlsx', () => {

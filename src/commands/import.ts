@@ -14,7 +14,8 @@ import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
 import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
-import { driftOf, PLAN_VERSION, readPlan, writePlan, type PlannedSheet, type SavedPlan } from '../plan/saved.js';
+import type { CheckedPlan } from '../plan/plan-file.js';
+import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
 import { chooseReportDir, displayPath } from '../report/dir.js';
 import { EventLog } from '../report/events.js';
 import { ProblemPrinter } from '../report/problems.js';
@@ -22,7 +23,8 @@ import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts }
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
 import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
-import { columnNamer, readSheet, type SheetInput } from '../sheet/index.js';
+import { columnNamer, readSheet } from '../sheet/index.js';
+import { DEFAULT_LIMITS } from '../sheet/limits.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */
@@ -122,7 +124,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     events.phase('list', { endpoint: where, existing: snapshot.contacts.length });
     let plan: Plan;
     if (saved) {
-      const drift = driftOf(saved, where, snapshot.contacts);
+      const drift = driftOf(saved.file, saved.plan, where, snapshot.contacts);
       if (drift.length > 0) return await stopBeforeWrite(`the directory changed since the plan was made: ${drift.join('; ')}; make a new plan`);
       plan = saved.plan;
     } else {
@@ -140,9 +142,13 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
           version: PLAN_VERSION,
           createdAt: startedAt.toISOString(),
           endpoint: where,
+          site: options.site,
           mode: options.mode ?? 'create',
+          prune: options.prune ?? false,
+          manageMembers: source.manageMembers,
           retainInMembers: options.retainInMembers ?? true,
           sheet: plannedSheet(facts),
+          judged,
           snapshot: snapshot.contacts,
           plan,
         });
@@ -151,7 +157,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     }
     quota = plan.quota;
     // A saved plan is applied as it was made, deletions included.
-    const applying = saved ? { ...options, retainInMembers: saved.retainInMembers } : options;
+    const applying = saved ? { ...options, retainInMembers: saved.file.retainInMembers } : options;
     events.phase('plan', { quota: plan.quota, ...(plan.stop ? { stop: plan.stop.reasons } : {}), dryRun: options.dryRun });
     options.progress?.start(options.dryRun || plan.stop ? 'reporting' : 'importing', plan.rows.length);
     const exitCode = await carryOut(plan, directory, record, applying, log);
@@ -174,7 +180,7 @@ interface RowSource {
   /** The report's first view of each row; `sendable` rows become not_attempted if the run stops before writing. */
   rows: { result: RowResult; sendable: boolean }[];
   judged: JudgedRow[];
-  saved?: SavedPlan;
+  saved?: CheckedPlan;
   /** The sheet has a Members column. */
   manageMembers: boolean;
 }
@@ -200,12 +206,18 @@ async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSour
 }
 
 async function savedSource(options: ImportOptions): Promise<RowSource> {
-  const saved = await readPlan(resolve(options.cwd, options.planFile!));
-  const { input, sha256, header, blankRows } = saved.sheet;
+  const { readSavedPlan } = await import('../plan/plan-file.js');
+  const saved = await readSavedPlan(resolve(options.cwd, options.planFile!), options.planFile!, options.read.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes, {
+    limit: options.contactLimit,
+    maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
+    skipInvalid: options.skipInvalid,
+    allowPartial: options.allowPartial,
+  });
+  const { input, sha256, header, blankRows } = saved.file.sheet;
   const { encoding, delimiter, ...rest } = input;
   return {
     facts: {
-      input: { ...rest, format: input.format as SheetInput['format'], size: 0, sha256: Promise.resolve(sha256) },
+      input: { ...rest, size: 0, sha256: Promise.resolve(sha256) },
       sha256,
       header,
       blankRows,

@@ -1,8 +1,8 @@
 /**
  * The planner: judged rows + a snapshot of the directory + the contact limit →
  * what happens to each row. Pure: no I/O, so it can be tested on its own and a
- * dry run predicts the real run exactly. It also applies the gates of run rule 1,
- * which stop a run before its first write.
+ * dry run predicts the real run exactly. It also applies the gates, which stop a
+ * run before its first write.
  *
  * Modes: `create` adds new names and leaves existing ones alone; `upsert` also
  * updates existing contacts whose details differ; `sync` is upsert plus the
@@ -83,6 +83,14 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     reasons.push(
       `${plural(creates, 'new contact')} but room for ${room} (the directory holds ${snapshot.length} of ${options.limit}): ` +
         `raise the limit in Quota Center (then --contact-limit), or use --allow-partial to import the first ${room}`,
+    );
+    exitCode = EXIT.directory;
+  }
+  // A sheet misread as empty (or every row rejected) names no contact: pruning to it would empty the directory.
+  if (deletions > 0 && !judged.some((row) => row.contact)) {
+    reasons.push(
+      `the sheet has no ${judged.length === 0 ? 'data rows' : 'valid rows'}, so sync --prune would delete ${plural(deletions, 'contact')} of the directory: ` +
+        `check that the sheet was read as it should be (validate shows its rows)`,
     );
     exitCode = EXIT.directory;
   }

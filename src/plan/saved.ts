@@ -1,21 +1,25 @@
 /**
- * Saved plans: `import --dry-run --plan-out plan.json` writes the plan with the
- * directory it was made against; `import --plan plan.json` applies exactly that
- * plan, unless the directory has changed since in a way that touches it.
+ * Saved plans: `import --dry-run --plan-out plan.json` writes the plan with what
+ * it was made from (the sheet's judged rows, the directory it saw, the mode);
+ * `import --plan plan.json` reads it back as input (plan-file.ts), makes it
+ * again from those rows (replan.ts), and applies it unless the directory has
+ * changed since in a way that touches it (driftOf, here).
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { nameKey } from '../contact/dedupe.js';
+import type { JudgedRow } from '../contact/judge.js';
+import type { Site } from '../contact/rules.js';
 import type { DirectoryContact } from '../directory/port.js';
-import { InputError } from '../errors.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import type { Mode } from '../cli-defaults.js';
 import type { Plan } from './plan.js';
 
-export const PLAN_VERSION = 1;
+/** Version 1 plans held the plan without the rows it was made from, so they cannot be checked: refused. */
+export const PLAN_VERSION = 2;
 
 /** What the report needs to know of the sheet the plan came from. */
 export interface PlannedSheet {
-  input: { file: string; format: string; sheet?: string; encoding?: string; delimiter?: string };
+  input: { file: string; format: 'csv' | 'xlsx'; sheet?: string; encoding?: string; delimiter?: string };
   sha256: string;
   header: HeaderMapping;
   blankRows: number;
@@ -26,11 +30,18 @@ export interface SavedPlan {
   createdAt: string;
   /** The endpoint the plan was made against; it applies there only. */
   endpoint: string;
+  site: Site;
   mode: Mode;
+  prune: boolean;
+  /** The sheet had a Members column: its bindings are the desired ones. */
+  manageMembers: boolean;
   retainInMembers: boolean;
   sheet: PlannedSheet;
+  /** The sheet's rows as judged: what the plan was made from. */
+  judged: JudgedRow[];
   /** The directory as it was when planned. */
   snapshot: DirectoryContact[];
+  /** What the planner made of them, for a person to review. */
   plan: Plan;
 }
 
@@ -38,35 +49,24 @@ export async function writePlan(path: string, saved: SavedPlan): Promise<void> {
   await writeFile(path, JSON.stringify(saved, null, 2) + '\n', { mode: 0o600 });
 }
 
-export async function readPlan(path: string): Promise<SavedPlan> {
-  let saved: SavedPlan;
-  try {
-    saved = JSON.parse(await readFile(path, 'utf8')) as SavedPlan;
-  } catch (error) {
-    throw new InputError(`${path}: not a plan file (${(error as Error).message}); make one with import --dry-run --plan-out`, { cause: error });
-  }
-  if (saved?.version !== PLAN_VERSION || !Array.isArray(saved.plan?.rows) || !Array.isArray(saved.snapshot)) {
-    throw new InputError(`${path}: not a plan of version ${PLAN_VERSION}; make a new one with import --dry-run --plan-out`);
-  }
-  if (saved.plan.stop) throw new InputError(`${path}: this plan stopped at its gates (${saved.plan.stop.reasons.join('; ')}); there is nothing to apply`);
-  return saved;
-}
-
-/** The ways the directory changed since the plan that touch it; empty when the plan still holds. Pure. */
-export function driftOf(saved: SavedPlan, endpoint: string, now: readonly DirectoryContact[]): string[] {
+/**
+ * The ways the directory changed since the plan was made that touch `plan`;
+ * empty when the plan still holds. Pure.
+ */
+export function driftOf(saved: Pick<SavedPlan, 'endpoint' | 'snapshot'>, plan: Plan, endpoint: string, now: readonly DirectoryContact[]): string[] {
   if (endpoint !== saved.endpoint) return [`the plan was made for ${saved.endpoint}, not ${endpoint}`];
   const reasons: string[] = [];
   const byId = new Map(now.map((c) => [c.contactId, c]));
   const byName = new Map(now.map((c) => [nameKey(c.name), c]));
   const then = new Map(saved.snapshot.map((c) => [c.contactId, c]));
-  const creates = saved.plan.rows.filter((row) => row.action === 'create');
+  const creates = plan.rows.filter((row) => row.action === 'create');
   for (const row of creates) {
     const taken = byName.get(nameKey(row.contact!.Name));
     if (taken) reasons.push(`"${taken.name}" is in the directory now (${taken.contactId})`);
   }
-  const room = saved.plan.quota.limit - now.length;
+  const room = plan.quota.limit - now.length;
   if (creates.length > room) reasons.push(`the directory holds ${now.length} contacts now, ${saved.snapshot.length} when planned: no room for ${creates.length} new ones`);
-  for (const row of saved.plan.rows) {
+  for (const row of plan.rows) {
     if (row.action !== 'update' && row.action !== 'delete') continue;
     const current = byId.get(row.contactId!);
     if (!current) reasons.push(`"${row.result.name}" (${row.contactId}) is gone`);

@@ -5,7 +5,12 @@
  * quota, which file was read and how, and the rows, problems first, with a
  * filter by status. `#status=invalid,duplicate` in the address preselects one.
  * Pure: summary and rows in, text out.
+ *
+ * Every value is escaped, whoever wrote it (a sheet, a saved plan): a cell
+ * holding `<script>` shows as text. Should one ever slip through, the page's
+ * Content-Security-Policy runs only our own script and style, named by hash.
  */
+import { createHash } from 'node:crypto';
 import { GOOD_STATUSES, ROW_STATUSES, type RowResult, type RowStatus, type Summary } from './types.js';
 
 /** Rows shown in the page; all of them are in results.json and results.csv. */
@@ -58,27 +63,27 @@ export function renderHtmlReport(summary: Summary, { rows, omitted }: HtmlRows, 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <title>${esc(title)}: ${esc(summary.input.file)}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <header>
 <h1>${esc(title)}: ${esc(summary.input.file)}${summary.input.sheet ? ` <small>sheet “${esc(summary.input.sheet)}”</small>` : ''}</h1>
-<p class="verdict ${ok ? 'ok' : 'bad'}" id="verdict">exit code ${summary.exitCode}: ${esc(EXIT_MEANING[summary.exitCode] ?? '')}${summary.dryRun ? ' · dry run: nothing was written' : ''}</p>
+<p class="verdict ${ok ? 'ok' : 'bad'}" id="verdict">exit code ${esc(summary.exitCode)}: ${esc(EXIT_MEANING[summary.exitCode] ?? '')}${summary.dryRun ? ' · dry run: nothing was written' : ''}</p>
 </header>
 <main>
 <section class="panel" aria-labelledby="counts-title">
-<h2 id="counts-title">${summary.input.rows} rows</h2>
+<h2 id="counts-title">${esc(summary.input.rows)} rows</h2>
 ${countsChart(counts)}
 </section>
 <section class="panel" aria-labelledby="quota-title">
 <h2 id="quota-title">Quota</h2>
 <dl class="facts">
-<dt>contact limit</dt><dd id="quota-limit">${summary.quota.limit}</dd>
-<dt>in the directory before</dt><dd id="quota-existing">${summary.quota.existing}</dd>
-<dt>${summary.dryRun ? 'would be added' : 'planned'}</dt><dd id="quota-planned">${summary.quota.planned}</dd>
-<dt>room left after</dt><dd id="quota-remaining">${summary.quota.remaining}</dd>
+<dt>contact limit</dt><dd id="quota-limit">${esc(summary.quota.limit)}</dd>
+<dt>in the directory before</dt><dd id="quota-existing">${esc(summary.quota.existing)}</dd>
+<dt>${summary.dryRun ? 'would be added' : 'planned'}</dt><dd id="quota-planned">${esc(summary.quota.planned)}</dd>
+<dt>room left after</dt><dd id="quota-remaining">${esc(summary.quota.remaining)}</dd>
 </dl>
 </section>
 <section class="panel" aria-labelledby="input-title">
@@ -88,8 +93,8 @@ ${countsChart(counts)}
 ${summary.input.sheet ? `<dt>sheet</dt><dd>${esc(summary.input.sheet)}</dd>` : ''}
 ${summary.input.encoding ? `<dt>encoding</dt><dd>${esc(summary.input.encoding)}</dd>` : ''}
 ${summary.input.delimiter ? `<dt>delimiter</dt><dd>${esc(JSON.stringify(summary.input.delimiter))}</dd>` : ''}
-<dt>header row</dt><dd>${summary.input.headerRow}</dd>
-<dt>blank rows skipped</dt><dd>${summary.input.blankRows}</dd>
+<dt>header row</dt><dd>${esc(summary.input.headerRow)}</dd>
+<dt>blank rows skipped</dt><dd>${esc(summary.input.blankRows)}</dd>
 ${summary.input.ignoredColumns.length > 0 ? `<dt>ignored columns</dt><dd>${summary.input.ignoredColumns.map(esc).join(', ')}</dd>` : ''}
 <dt>sha256</dt><dd class="hash">${esc(summary.input.sha256)}</dd>
 <dt>run</dt><dd>${esc(summary.startedAt)} – ${esc(summary.finishedAt)}</dd>
@@ -98,9 +103,9 @@ ${summary.input.ignoredColumns.length > 0 ? `<dt>ignored columns</dt><dd>${summa
 <section class="rows" aria-labelledby="rows-title">
 <h2 id="rows-title">Rows, problems first</h2>
 <form class="filter" id="filter" aria-label="filter by status">
-${counts.map(([status, n]) => `<label><input type="checkbox" name="status" value="${status}" checked> <span class="status ${statusClass(status)}">${status}</span> ${n}</label>`).join('\n')}
+${counts.map(([status, n]) => `<label><input type="checkbox" name="status" value="${esc(status)}" checked> <span class="status ${statusClass(status)}">${esc(status)}</span> ${esc(n)}</label>`).join('\n')}
 </form>
-<p class="shown" id="shown">${ordered.length} rows shown${omitted > 0 ? `; ${omitted} more are in results.csv` : ''}</p>
+<p class="shown" id="shown">${esc(ordered.length)} rows shown${omitted > 0 ? `; ${esc(omitted)} more are in results.csv` : ''}</p>
 <table id="rows">
 <colgroup><col class="row"><col class="status"><col class="name"><col class="email"><col class="problems"><col class="notes"><col class="contact"></colgroup>
 <thead><tr><th>row</th><th>status</th><th>name</th><th>email</th><th>problems</th><th>notes</th><th>contact</th></tr></thead>
@@ -132,7 +137,7 @@ function rowHtml(result: RowResult): string {
     .filter(Boolean)
     .map((part) => esc(String(part)))
     .join('<br>');
-  return `<tr data-status="${result.status}" class="${hasProblem(result) ? 'problem' : ''}"><td class="num">${result.row ?? '—'}</td><td><span class="status ${statusClass(result.status)}">${result.status}</span></td><td>${esc(result.name)}</td><td>${esc(result.email)}</td><td>${problems ? `<ul>${problems}</ul>` : ''}</td><td>${notes ? `<ul>${notes}</ul>` : ''}</td><td class="small">${contact}</td></tr>`;
+  return `<tr data-status="${esc(result.status)}" class="${hasProblem(result) ? 'problem' : ''}"><td class="num">${esc(result.row ?? '—')}</td><td><span class="status ${statusClass(result.status)}">${esc(result.status)}</span></td><td>${esc(result.name)}</td><td>${esc(result.email)}</td><td>${problems ? `<ul>${problems}</ul>` : ''}</td><td>${notes ? `<ul>${notes}</ul>` : ''}</td><td class="small">${contact}</td></tr>`;
 }
 
 /** One bar per status, as inline SVG: a chart without a chart library. */
@@ -146,7 +151,7 @@ function countsChart(counts: (readonly [RowStatus, number])[]): string {
     .map(([status, n], i) => {
       const length = Math.max(2, Math.round(((width - labelWidth - 50) * n) / max));
       const y = i * (barHeight + 6);
-      return `<g class="bar ${statusClass(status)}" data-status="${status}"><text x="0" y="${y + 16}">${status}</text><rect x="${labelWidth}" y="${y}" width="${length}" height="${barHeight}" rx="3"></rect><text class="count" x="${labelWidth + length + 6}" y="${y + 16}">${n}</text></g>`;
+      return `<g class="bar ${statusClass(status)}" data-status="${esc(status)}"><text x="0" y="${y + 16}">${esc(status)}</text><rect x="${labelWidth}" y="${y}" width="${length}" height="${barHeight}" rx="3"></rect><text class="count" x="${labelWidth + length + 6}" y="${y + 16}">${esc(n)}</text></g>`;
     })
     .join('');
   const height = counts.length * (barHeight + 6);
@@ -160,8 +165,8 @@ function statusClass(status: RowStatus): string {
   return 'good';
 }
 
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+function esc(value: string | number): string {
+  return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const CSS = `
@@ -220,3 +225,11 @@ const SCRIPT = `
   apply();
 })();
 `;
+
+/** The CSP source that allows exactly this inline text as a script or style. */
+function hashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** Only our own script and style run: no inline handler, no other script, nothing from the network. */
+const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src ${hashSource(CSS)}; script-src ${hashSource(SCRIPT)}; base-uri 'none'; form-action 'none'`;
