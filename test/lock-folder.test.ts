@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { untrustedFolder } from '../src/own-files.js';
 import { defaultLockDir } from '../src/run/lock.js';
-import { runCli, ROOT, type CliRun } from './helpers/cli.js';
+import { expectOneErrorLine, runCli, ROOT } from './helpers/cli.js';
 import { contactsCsv } from './helpers/generate.js';
 import { adds, CREDENTIALS, statuses, useImportRuns } from './helpers/import-run.js';
 
@@ -19,12 +19,6 @@ const FAULTS = join(ROOT, 'test', 'helpers', 'fs-faults.mjs');
 
 let folders = 0;
 const freshFolder = (name: string) => mkdtempSync(join(tmp(), `${name}-${++folders}-`));
-
-function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
-  expect(run.stderr.split('\n').filter((line) => line.startsWith('error: '))).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/^\s+at |internal error/m);
-}
 
 describe('where the lock lives', () => {
   it('by default in the user\'s own folder, 0700: $XDG_RUNTIME_DIR/contact-import, else ~/.cache/contact-import/locks', async () => {

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCli, ROOT, type CliRun } from './helpers/cli.js';
+import { expectOneErrorLine, runCli, ROOT } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir('contact-import-folder-');
@@ -17,15 +17,6 @@ const FAULTS = join(ROOT, 'test', 'helpers', 'fs-faults.mjs');
 
 const validate = (reportDir: string, sheet = fixture('contacts.csv'), env: Record<string, string> = {}) =>
   runCli(['validate', sheet, '--report-dir', reportDir], { env, ...(env.FS_FAULTS ? { nodeOptions: ['--import', FAULTS] } : {}) });
-
-/** One line on stderr, an error, no stack trace. */
-function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
-  const lines = run.stderr.trim().split('\n');
-  expect(lines.filter((line) => line.startsWith('error: '))).toHaveLength(1);
-  expect(run.stderr).toMatch(pattern);
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.stderr).not.toMatch(/internal error/);
-}
 
 describe('a --report-dir that exists', () => {
   it('with a planted link (report.html -> a file outside): refused, exit 2, and the file outside untouched', async () => {

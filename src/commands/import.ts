@@ -113,7 +113,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     return { exitCode, summary, reportDir };
   };
 
-  /** The directory side stopped the run before its first write (exit 3): every valid row is not_attempted. */
+  /** The run stopped before its first write (the directory side: exit 3; a lock folder it cannot use: 2): every valid row is not_attempted. */
   const stopBeforeWrite = async (message: string, exitCode: number = EXIT.directory): Promise<RunOutcome> => {
     log.error(message);
     for (const { result, sendable } of source.rows) await record(sendable ? notAttempted(result, message) : result);
