@@ -63,7 +63,7 @@ describe('where the lock lives', () => {
     writeFileSync(file, 'x');
     const on = await importSheet(e, sheet(contactsCsv(1)), ['--lock-dir', file]);
     expect(on.code).toBe(2);
-    expectOneErrorLine(on, /cannot use the lock folder .*not-a-folder-\d+: something else already has that name \(EEXIST\)/);
+    expectOneErrorLine(on, /cannot use the lock folder .*not-a-folder-\d+: it is not a folder; nothing was sent/);
     const under = await importSheet(e, sheet(contactsCsv(1)), ['--lock-dir', join(file, 'locks')]);
     expect(under.code).toBe(2);
     expectOneErrorLine(under, /cannot use the lock folder .*: a part of the path is a file, not a folder \(ENOTDIR\)/);

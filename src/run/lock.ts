@@ -72,7 +72,10 @@ async function lockFolder(dir: string | undefined): Promise<string> {
   const unusable = (why: string, cause?: unknown) =>
     new ExitError(EXIT.usage, `cannot use the lock folder ${folder}: ${why}; nothing was sent (name a folder of your own with --lock-dir)`, { cause });
   try {
-    await mkdir(folder, { recursive: true, mode: FOLDER_MODE });
+    // EEXIST: a file has the name; the check below says so.
+    await mkdir(folder, { recursive: true, mode: FOLDER_MODE }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
     const why = untrustedFolder(await lstat(folder));
     if (why) throw unusable(why);
   } catch (error) {
