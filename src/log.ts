@@ -3,7 +3,11 @@
  * JSON-lines log file in the report folder once there is one. Both have emails
  * and phones masked unless --show-pii (see report/mask.ts).
  */
+import type { WriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import winston from 'winston';
+import { InputError } from './errors.js';
+import { fileProblem, newFileStream } from './own-files.js';
 import { maskPii } from './report/mask.js';
 import { terminalText } from './report/terminal-text.js';
 
@@ -38,29 +42,43 @@ export function createLogger(verbosity: Verbosity = 'normal', options: { showPii
   });
 }
 
-/** Adds the report folder's log file (debug and up, whatever the console shows). */
-export function attachLogFile(logger: Logger, path: string): void {
-  logger.add(
-    new winston.transports.File({
-      filename: path,
-      level: 'debug',
-      options: { mode: 0o600 },
-      format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
-    }),
-  );
+/** The log file of each logger that has one, and the stream it writes to. */
+const logFiles = new WeakMap<Logger, { transport: winston.transport; stream: WriteStream }>();
+
+/**
+ * Adds the report folder's log file (debug and up, whatever the console shows),
+ * a new file (see own-files.ts). winston's File transport is not used: when it
+ * is removed from the logger it ends its file at once, with lines still queued
+ * behind a long one (a list of 3,000 ignored columns), which then crashed the
+ * run with "write after end".
+ */
+export async function attachLogFile(logger: Logger, path: string): Promise<void> {
+  let stream: WriteStream;
+  try {
+    stream = await newFileStream(path);
+  } catch (error) {
+    throw new InputError(`cannot write the log file ${path}: ${fileProblem(error)}`, { cause: error });
+  }
+  // The log is for reading afterwards: a disk that fills stops it quietly, and the report says so (see writer.ts).
+  stream.on('error', () => undefined);
+  const transport = new winston.transports.Stream({
+    stream,
+    level: 'debug',
+    eol: '\n',
+    format: winston.format.combine(winston.format.timestamp(), winston.format.json()),
+  });
+  logFiles.set(logger, { transport, stream });
+  logger.add(transport);
 }
 
-/** Flushes and closes the log file, if any, so nothing is lost when the process exits. */
+/** Writes what is queued for the log file, if any, and closes it, so nothing is lost when the process exits. */
 export async function closeLogFile(logger: Logger): Promise<void> {
-  const files = logger.transports.filter((t) => t instanceof winston.transports.File);
-  await Promise.all(
-    files.map(
-      (transport) =>
-        new Promise<void>((resolve) => {
-          transport.once('finish', () => resolve());
-          logger.remove(transport);
-          transport.end();
-        }),
-    ),
-  );
+  const file = logFiles.get(logger);
+  if (!file) return;
+  logFiles.delete(logger);
+  logger.remove(file.transport);
+  // The transport hands every line it holds to the stream before it finishes, and the stream writes them before it closes.
+  await new Promise<void>((resolve) => file.transport.end(resolve));
+  file.stream.end();
+  await finished(file.stream).catch(() => undefined);
 }

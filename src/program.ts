@@ -80,7 +80,7 @@ function directoryOptions<T>(y: Argv<T>) {
     .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
     .option('timeout', { type: 'number', default: 10, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
     .option('max-tries', { type: 'number', default: DEFAULT_MAX_TRIES, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
-    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory (default: the system temp folder)' });
+    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' });
 }
 
 interface DirectoryArgs {

@@ -1,5 +1,5 @@
-/** The report files' writer: every character arrives, in order, whatever the chunk boundaries. */
-import { readFileSync, statSync } from 'node:fs';
+/** The report files' writer: every character arrives, in order, whatever the chunk boundaries; a new file only; a full disk never throws. */
+import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHUNK_BYTES, ChunkedFile } from '../src/report/chunked-file.js';
 import { useTempDir } from './helpers/tmp.js';
@@ -36,4 +36,27 @@ describe('ChunkedFile', () => {
     await file.close();
     expect(readFileSync(path, 'utf8')).toBe('first\nsecond\n');
   });
+
+  it('never opens an existing name, a planted link included: the file it points to is untouched', async () => {
+    const outside = join(tmp(), 'outside.txt');
+    writeFileSync(outside, 'precious');
+    const planted = join(tmp(), 'planted.json');
+    symlinkSync(outside, planted);
+    await expect(ChunkedFile.open(planted)).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(readFileSync(outside, 'utf8')).toBe('precious');
+  });
+
+  it('on a full disk (/dev/full): no throw and no unhandled error; save() says false, `failure` says ENOSPC', async () => {
+    const file = await ChunkedFile.open('/dev/full', 'w');
+    file.add('{"rows":[');
+    await file.flush();
+    expect(await file.save()).toBe(false);
+    expect(file.failure?.code).toBe('ENOSPC');
+    // More rows and a close after the failure neither throw nor hang.
+    for (let i = 0; i < 10_000; i++) file.add(`row ${i}\n`);
+    await file.flush();
+    await file.close(']}');
+    expect(file.failure?.code).toBe('ENOSPC');
+  });
 });
+

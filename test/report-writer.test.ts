@@ -4,7 +4,7 @@
  * must still be exactly what those would write, with each row's keys in the
  * order DESIGN.md gives them.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvLine } from '../src/report/csv-cell.js';
 import { suggestionText } from '../src/report/summary.js';
@@ -47,6 +47,8 @@ const KEYS = ['row', 'name', 'email', 'status', 'errors', 'notes', 'contactId', 
 const inDesignOrder = (row: RowResult) => Object.fromEntries(KEYS.map((key) => [key, row[key]]));
 
 it('writes every row as JSON.stringify and csvLine would', async () => {
+  // The writer takes a folder made for it (report/dir.ts makes it fresh, 0700).
+  mkdirSync(join(tmp(), 'report'), { mode: 0o700 });
   const writer = await ReportWriter.create(join(tmp(), 'report'));
   for (const row of rows) writer.append(row);
   await writer.close(summary, 'validate');

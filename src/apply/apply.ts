@@ -27,6 +27,8 @@ export interface ApplyOptions {
   retainInMembers?: boolean;
   /** Aborted by Ctrl-C: the call in flight finishes, the rest is not attempted. */
   signal?: AbortSignal;
+  /** Asked before each row is sent: a reason (the lock was lost, the report cannot be written) stops the run there, exit 3. */
+  stopBeforeRow?: () => string | undefined;
   log: Logger;
 }
 
@@ -63,6 +65,8 @@ class Run {
   /** The result of a row that is not to be sent: the run stopped, or the directory is full. */
   blocked({ action, result }: PlannedRow): RowResult | undefined {
     if (!this.stop && this.options.signal?.aborted) this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
+    const reason = this.stop ? undefined : this.options.stopBeforeRow?.();
+    if (reason) this.stop = { exitCode: EXIT.directory, reason };
     if (this.stop) return notAttempted(result, this.stop.reason);
     if (action === 'create' && this.limitReachedAt !== undefined) {
       const message = `not sent: the directory answered LimitExceeded.Contacts at row ${this.limitReachedAt}`;

@@ -16,13 +16,13 @@ import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
 import type { CheckedPlan } from '../plan/plan-file.js';
 import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
-import { chooseReportDir, displayPath } from '../report/dir.js';
+import { createReportDir, displayPath } from '../report/dir.js';
 import { EventLog } from '../report/events.js';
 import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
-import { acquireLock, DEFAULT_LOCK_DIR, type HeldLock } from '../run/lock.js';
+import { acquireLock, type HeldLock } from '../run/lock.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
 import { DEFAULT_LIMITS } from '../sheet/limits.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
@@ -55,11 +55,11 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
   const source = options.planFile ? await savedSource(options) : await sheetSource(options, log);
   const { facts, judged, saved } = source;
 
-  const reportDir = chooseReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
+  const reportDir = await createReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
   const report = await ReportWriter.create(reportDir);
   const events = await EventLog.open(reportDir);
   events.phase('read', { file: facts.input.file, rows: source.rows.length, ...(saved ? { plan: options.planFile } : {}) });
-  attachLogFile(log, join(reportDir, 'log.jsonl'));
+  await attachLogFile(log, join(reportDir, 'log.jsonl'));
   const counts = new StatusCounts();
   const problems = new ProblemPrinter(log, 50);
   let allGood = true;
@@ -68,16 +68,31 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) allGood = false;
     report.append(result);
-    await report.drained();
     options.progress?.tick(result.row);
-    // A row that was sent goes to disk at once: a run that is killed still leaves it in the report.
-    if (WRITTEN.has(result.status)) await report.flush();
+    // A row that was sent is on disk before the next call: a run that is killed still leaves it in the report,
+    // and one the disk cannot take is printed, so no contact that was created goes unrecorded.
+    if (!WRITTEN.has(result.status)) await report.drained();
+    else if (!(await report.save())) log.error(`not saved in the report: ${JSON.stringify(result)}`);
     if (result.status !== 'failed' && result.status !== 'not_attempted') problems.print(result);
+  };
+
+  /** The report could not be written: the run stops before its next row (apply's stop line says why). */
+  let stoppedByReport = false;
+  const reportStop = (): string | undefined => {
+    if (!report.failure) return undefined;
+    stoppedByReport = true;
+    return `cannot write the report in ${displayPath(options.cwd, reportDir)}: ${report.failure}; nothing more was sent`;
+  };
+  /** A report that could not be written: exit 2 if nothing was sent, else 3; a graver code stands. */
+  const withReportFailure = (exitCode: number): number => {
+    if (!report.failure || (exitCode !== EXIT.ok && exitCode !== EXIT.rowsNotImported)) return exitCode;
+    return [...WRITTEN].some((status) => counts.get(status) > 0) ? EXIT.directory : EXIT.usage;
   };
 
   let quota = { limit: options.contactLimit, existing: 0, planned: 0, remaining: options.contactLimit };
   const finish = async (exitCode: number): Promise<RunOutcome> => {
     problems.printHidden();
+    exitCode = withReportFailure(exitCode);
     if (!options.dryRun) quota = { ...quota, remaining: Math.max(0, quota.limit - quota.existing - counts.get('created')) };
     const summary = buildSummary({
       ...facts,
@@ -89,7 +104,9 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       finishedAt: new Date(),
     });
     await report.close(summary, options.dryRun ? 'import (dry run)' : 'import');
-    if (!saved) {
+    if (report.failure && !stoppedByReport) log.error(`cannot write the report in ${displayPath(options.cwd, reportDir)}: ${report.failure}; it is incomplete`);
+    exitCode = withReportFailure(exitCode);
+    if (!saved && !report.failure) {
       const notAnnotated = await report.annotate(sheetSourceOf(resolve(options.cwd, options.file), summary), facts.header);
       if (notAnnotated) log.debug(`annotated.xlsx not written: ${notAnnotated}`);
     }
@@ -98,11 +115,11 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     return { exitCode, summary, reportDir };
   };
 
-  /** The directory side stopped the run before its first write (exit 3): every valid row is not_attempted. */
-  const stopBeforeWrite = async (message: string): Promise<RunOutcome> => {
+  /** The run stopped before its first write (the directory side: exit 3; a lock folder it cannot use: 2): every valid row is not_attempted. */
+  const stopBeforeWrite = async (message: string, exitCode: number = EXIT.directory): Promise<RunOutcome> => {
     log.error(message);
     for (const { result, sendable } of source.rows) await record(sendable ? notAttempted(result, message) : result);
-    return finish(EXIT.directory);
+    return finish(exitCode);
   };
 
   let lock: HeldLock | undefined;
@@ -110,9 +127,9 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const where = endpointUrl(options.endpoint);
     if (!options.dryRun) {
       try {
-        lock = await acquireLock(options.lockDir ?? DEFAULT_LOCK_DIR, lockKey(options));
+        lock = await acquireLock(options.lockDir, lockKey(options));
       } catch (error) {
-        if (error instanceof ExitError) return await stopBeforeWrite(error.message);
+        if (error instanceof ExitError) return await stopBeforeWrite(error.message, error.exitCode);
         throw error;
       }
       if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
@@ -160,7 +177,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const applying = saved ? { ...options, retainInMembers: saved.file.retainInMembers } : options;
     events.phase('plan', { quota: plan.quota, ...(plan.stop ? { stop: plan.stop.reasons } : {}), dryRun: options.dryRun });
     options.progress?.start(options.dryRun || plan.stop ? 'reporting' : 'importing', plan.rows.length);
-    const exitCode = await carryOut(plan, directory, record, applying, log);
+    const exitCode = await carryOut(plan, directory, record, { ...applying, stopBeforeRow: () => lock?.lost() ?? reportStop() }, log);
     options.progress?.stop();
     return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
   } catch (error) {
@@ -236,7 +253,13 @@ function plannedSheet(facts: SheetFacts): PlannedSheet {
 }
 
 /** Gates, dry run, or the serial apply; returns the exit code. */
-async function carryOut(plan: Plan, directory: DirectoryApi, record: (result: RowResult) => Promise<void>, options: ImportOptions, log: Logger): Promise<number> {
+async function carryOut(
+  plan: Plan,
+  directory: DirectoryApi,
+  record: (result: RowResult) => Promise<void>,
+  options: ImportOptions & { stopBeforeRow: () => string | undefined },
+  log: Logger,
+): Promise<number> {
   if (plan.stop) {
     for (const reason of plan.stop.reasons) log.error(`nothing was written: ${reason}`);
     for (const { result } of plan.rows) await record(result);
@@ -251,6 +274,7 @@ async function carryOut(plan: Plan, directory: DirectoryApi, record: (result: Ro
     sendVerification: options.sendVerification,
     retainInMembers: options.retainInMembers ?? true,
     signal: options.signal,
+    stopBeforeRow: options.stopBeforeRow,
     log,
   });
   if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);

@@ -10,7 +10,7 @@ import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { acquireLock, DEFAULT_LOCK_DIR } from '../run/lock.js';
+import { acquireLock } from '../run/lock.js';
 
 export interface StatusOptions extends DirectoryOptions {
   resend: boolean;
@@ -61,9 +61,9 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
   for (const line of statusLines(report)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
 
-  const lock = await acquireLock(options.lockDir ?? DEFAULT_LOCK_DIR, lockKey(options));
+  const lock = await acquireLock(options.lockDir, lockKey(options));
   try {
-    report.resent = await resend(directory, pending, log);
+    report.resent = await resend(directory, pending, log, () => lock.lost());
   } finally {
     await lock.release();
   }
@@ -84,10 +84,12 @@ function withPending(contact: DirectoryContact, pending: PendingVerification[]):
 }
 
 /** One verification per pending address; after the daily limit, the rest are not sent. */
-async function resend(directory: DirectoryApi, pending: PendingVerification[], log: Logger): Promise<ResendResult[]> {
+async function resend(directory: DirectoryApi, pending: PendingVerification[], log: Logger, lockLost: () => string | undefined): Promise<ResendResult[]> {
   const results: ResendResult[] = [];
   let blocked: string | undefined;
   for (const { contactId, target } of pending) {
+    const lost = lockLost();
+    if (lost) throw new ExitError(EXIT.directory, lost);
     if (blocked) {
       results.push({ contactId, target, sent: false, code: 'SendValidateCodeExceedsLimitForAccount', message: blocked });
       continue;

@@ -5,9 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import { RowJudge } from '../contact/judge.js';
-import { EXIT, ExitError } from '../errors.js';
+import { EXIT, ExitError, InputError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
-import { chooseReportDir, displayFile, displayPath } from '../report/dir.js';
+import { createReportDir, displayFile, displayPath } from '../report/dir.js';
 import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
@@ -50,9 +50,9 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   if (fixedCopy) checkFixedCopyTarget(fixedCopy, resolve(options.cwd, options.writeFixed!));
   const fixes: RowFixes = new Map();
 
-  const reportDir = chooseReportDir(options.cwd, options.file, options.reportDir, startedAt);
+  const reportDir = await createReportDir(options.cwd, options.file, options.reportDir, startedAt);
   const report = await ReportWriter.create(reportDir);
-  attachLogFile(log, join(reportDir, REPORT_FILES.log));
+  await attachLogFile(log, join(reportDir, REPORT_FILES.log));
 
   const judge = new RowJudge({
     site: options.site,
@@ -76,6 +76,10 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     await report.close(summary, 'validate');
     return summary;
   };
+  /** The disk is full, or the folder went read-only: validate stops (exit 2) with the rows written so far. */
+  const stopIfReportFailed = (): void => {
+    if (report.failure) throw new InputError(`cannot write the report in ${displayPath(options.cwd, reportDir)}: ${report.failure}`);
+  };
 
   const progress = options.progress;
   try {
@@ -91,11 +95,13 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
       progress?.tick(batch.at(-1)?.row, batch.length);
       // Once a batch: the report files are written as fast as the disk takes them, no faster.
       await report.drained();
+      stopIfReportFailed();
     }
     progress?.stop();
     problems.printHidden();
     const exitCode = counts.get('valid') === counts.rows ? EXIT.ok : EXIT.rowsNotImported;
     const summary = await finish(exitCode);
+    stopIfReportFailed();
     const source = sheetSourceOf(path, summary);
     const notAnnotated = await report.annotate(source, sheet.header);
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);

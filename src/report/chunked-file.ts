@@ -3,9 +3,17 @@
  * chunk buffer, and a full chunk goes to the file stream. Each row's text dies
  * young, instead of living on in a long joined string until it is written
  * (which the garbage collector had to copy, and which was then encoded whole).
+ *
+ * A write that fails (the disk is full) never throws at the caller: the file
+ * keeps the first failure in `failure`, writes nothing more, and on close cuts
+ * itself back to the last chunk that was written whole, then adds the closing
+ * text, so a results.json stays valid JSON with the rows that reached the disk.
  */
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { constants, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { finished } from 'node:stream/promises';
+import { newFileStream } from '../own-files.js';
 
 /** About a thousand report rows; a 1,000,000-row validate makes a few hundred writes per file. */
 export const CHUNK_BYTES = 256 * 1024;
@@ -19,15 +27,31 @@ export class ChunkedFile {
    * collect (rows read on a worker thread), let 70 MB of them pile up.
    */
   private readonly spare: Buffer[] = [];
+  /** Bytes handed to the stream so far; every chunk ends where a piece of text ended. */
+  private handed = 0;
+  /** Where the last chunk written whole ends: the file is cut back to here after a failure. */
+  private writtenEnd = 0;
+  private lastWrite: Promise<void> = Promise.resolve();
+  private firstFailure: NodeJS.ErrnoException | undefined;
+  private closed = false;
 
-  private constructor(private readonly stream: WriteStream) {}
+  private constructor(
+    private readonly path: string,
+    private readonly stream: WriteStream,
+  ) {
+    stream.on('error', (error) => this.failed(error));
+  }
 
-  /** Opens `path` for writing, private to the user (0600). */
-  static async open(path: string): Promise<ChunkedFile> {
+  /** Opens a new file at `path`, private to the user (0600); `flags` other than a new file's are for tests (/dev/full). */
+  static async open(path: string, flags?: number | string): Promise<ChunkedFile> {
     // The stream holds a few chunks before it asks us to wait: the CPU does not wait on each write.
-    const stream = createWriteStream(path, { mode: 0o600, highWaterMark: 4 * CHUNK_BYTES });
-    await once(stream, 'open');
-    return new ChunkedFile(stream);
+    const stream = await newFileStream(path, { highWaterMark: 4 * CHUNK_BYTES, ...(flags !== undefined ? { flags } : {}) });
+    return new ChunkedFile(path, stream);
+  }
+
+  /** The first write that failed, if one did. */
+  get failure(): NodeJS.ErrnoException | undefined {
+    return this.firstFailure;
   }
 
   /** Adds text to the current chunk (nothing is written before the chunk is full or `flush()` is called). */
@@ -36,7 +60,7 @@ export class ChunkedFile {
     if (this.used + text.length * 3 > this.chunk.length) {
       this.pass();
       if (text.length * 3 > this.chunk.length) {
-        this.stream.write(text);
+        this.write(Buffer.from(text));
         return;
       }
     }
@@ -51,23 +75,71 @@ export class ChunkedFile {
   /** Writes what is gathered; waits only when the disk is behind, so memory stays bounded. */
   async flush(): Promise<void> {
     this.pass();
-    if (this.stream.writableNeedDrain) await once(this.stream, 'drain');
+    if (this.firstFailure || !this.stream.writableNeedDrain) return;
+    await once(this.stream, 'drain').catch((error: NodeJS.ErrnoException) => this.failed(error));
   }
 
-  /** Writes what is left and closes the file. */
+  /** Writes what is gathered and waits until it is on disk; false if it is not (see `failure`). */
+  async save(): Promise<boolean> {
+    this.pass();
+    await this.lastWrite;
+    return !this.firstFailure;
+  }
+
+  /** Writes what is left and closes the file; after a failure, cuts it back to its last whole chunk and adds `last`. */
   async close(last = ''): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     if (last) this.add(last);
     this.pass();
     this.stream.end();
-    await once(this.stream, 'close');
+    await finished(this.stream).catch((error: NodeJS.ErrnoException) => this.failed(error));
+    if (this.firstFailure) await this.cutBack(last);
   }
 
   /** Hands the chunk to the stream, which keeps it until written; the next text goes into a spare one. */
   private pass(): void {
     if (this.used === 0) return;
     const written = this.chunk;
-    this.stream.write(written.subarray(0, this.used), () => this.spare.push(written));
+    this.write(written.subarray(0, this.used), () => this.spare.push(written));
     this.chunk = this.spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
     this.used = 0;
+  }
+
+  private write(bytes: Buffer, done?: () => void): void {
+    if (this.firstFailure) return;
+    const end = (this.handed += bytes.length);
+    this.lastWrite = new Promise((resolve) =>
+      this.stream.write(bytes, (error) => {
+        if (error) this.failed(error);
+        else {
+          this.writtenEnd = end;
+          done?.();
+        }
+        resolve();
+      }),
+    );
+  }
+
+  private failed(error: NodeJS.ErrnoException): void {
+    this.firstFailure ??= error;
+  }
+
+  /**
+   * Best effort, the disk being full: cutting the file frees the blocks of the
+   * chunk that failed, which leaves room for the few closing bytes.
+   */
+  private async cutBack(last: string): Promise<void> {
+    try {
+      const file = await open(this.path, constants.O_WRONLY | constants.O_NOFOLLOW);
+      try {
+        await file.truncate(this.writtenEnd);
+        if (last) await file.write(last, this.writtenEnd);
+      } finally {
+        await file.close();
+      }
+    } catch {
+      // Nothing more can be done here: the failure is reported by the caller.
+    }
   }
 }

@@ -4,9 +4,14 @@
  * every finished row on disk); summary.json and report.html are written last,
  * the page from the rows kept for it (bounded, see html.ts).
  * Files are private to the user (0600 in a 0700 folder): they hold contact details.
+ *
+ * A write that fails (the disk is full, see chunked-file.ts) does not throw:
+ * `failure` says what went wrong, and the caller stops the run and says so.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { InputError } from '../errors.js';
+import { fileProblem, writeNewFile } from '../own-files.js';
 import type { SheetSource } from '../sheet/copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
@@ -24,6 +29,9 @@ export const REPORT_FILES = {
   annotated: 'annotated.xlsx',
   log: 'log.jsonl',
 } as const;
+
+/** How every results.json begins: how an earlier report of ours is recognised (see dir.ts). */
+export const RESULTS_JSON_START = '{"version":1,"rows":[';
 
 const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId'];
 
@@ -45,6 +53,8 @@ export class ReportWriter {
   private lastErrors: ErrorCells | undefined;
   private errorsBefore: ErrorCells | undefined;
   private readonly page = new HtmlRowKeeper();
+  /** summary.json or report.html could not be written. */
+  private pageFailure: NodeJS.ErrnoException | undefined;
   /** What annotated.xlsx marks, row by row (see annotated.ts). */
   readonly marks = new AnnotationKeeper();
 
@@ -54,12 +64,29 @@ export class ReportWriter {
     private readonly csv: ChunkedFile,
   ) {}
 
+  /** Starts the report in `dir`, a folder made fresh for it (see dir.ts); one that cannot be written is one line, exit 2. */
   static async create(dir: string): Promise<ReportWriter> {
-    await mkdir(dir, { recursive: true, mode: 0o700 });
-    const [json, csv] = await Promise.all([ChunkedFile.open(join(dir, REPORT_FILES.json)), ChunkedFile.open(join(dir, REPORT_FILES.csv))]);
-    json.add('{"version":1,"rows":[');
-    csv.add(csvLine(CSV_HEADER));
-    return new ReportWriter(dir, json, csv);
+    const files: ChunkedFile[] = [];
+    try {
+      for (const name of [REPORT_FILES.json, REPORT_FILES.csv]) files.push(await ChunkedFile.open(join(dir, name)));
+      const writer = new ReportWriter(dir, files[0]!, files[1]!);
+      files[0]!.add(RESULTS_JSON_START);
+      files[1]!.add(csvLine(CSV_HEADER));
+      // Written at once: nothing is attempted before the report can be written.
+      if (await writer.save()) return writer;
+      throw files[0]!.failure ?? files[1]!.failure;
+    } catch (error) {
+      await Promise.all(files.map((file) => file.close()));
+      // The folder was made for this run a moment ago: a report that could not start is not left half made.
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      throw new InputError(`cannot write the report in ${dir}: ${fileProblem(error)}`, { cause: error });
+    }
+  }
+
+  /** What went wrong writing the report, if anything did: "the disk is full (ENOSPC)". */
+  get failure(): string | undefined {
+    const error = this.json.failure ?? this.csv.failure ?? this.pageFailure;
+    return error === undefined ? undefined : fileProblem(error);
   }
 
   get rows(): number {
@@ -69,7 +96,7 @@ export class ReportWriter {
   /**
    * Appends one row to what is gathered. Synchronous, so a big sheet pays no
    * promise per row; call `drained()` now and then (validate: once a batch) to
-   * write full chunks, and `flush()` to put everything on disk now (the
+   * write full chunks, and `save()` to put everything on disk now (the
    * importer, after each row it sent).
    */
   append(result: RowResult): void {
@@ -104,6 +131,12 @@ export class ReportWriter {
     await this.csv.flush();
   }
 
+  /** Writes what is gathered and waits until it is on disk: false if it is not (see `failure`). */
+  async save(): Promise<boolean> {
+    const [json, csv] = await Promise.all([this.json.save(), this.csv.save()]);
+    return json && csv;
+  }
+
   /**
    * annotated.xlsx, the sheet with its problems marked, when there is something
    * to mark (a clean sheet is spared loading exceljs) and it has at most
@@ -112,15 +145,30 @@ export class ReportWriter {
   async annotate(source: SheetSource, header: HeaderMapping): Promise<string | undefined> {
     if (!this.marks.anyProblem) return 'no row has a problem to mark';
     if (this.marks.tooMany) return `more than ${ANNOTATED_MAX_ROWS.toLocaleString('en-US')} rows; results.csv has every row`;
-    await writeAnnotated(source, header, this.marks.rows, join(this.dir, REPORT_FILES.annotated));
+    try {
+      await writeAnnotated(source, header, this.marks.rows, join(this.dir, REPORT_FILES.annotated));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === undefined) throw error;
+      return `it could not be written: ${fileProblem(error)}`;
+    }
     return undefined;
   }
 
-  /** Closes the row files and writes summary.json and report.html (`title`: the command, for the page). */
+  /**
+   * Closes the row files, then writes report.html and summary.json (`title`:
+   * the command, for the page) unless a write failed. Never throws for a file
+   * that cannot be written: `failure` says.
+   */
   async close(summary: Summary, title: string): Promise<void> {
     await Promise.all([this.json.close('\n]}\n'), this.csv.close()]);
-    await writeFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n', { mode: 0o600 });
-    await writeFile(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title), { mode: 0o600 });
+    if (this.failure) return;
+    try {
+      await writeNewFile(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title));
+      // Last: a summary.json on disk says the files before it were written whole.
+      await writeNewFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
+    } catch (error) {
+      this.pageFailure = error as NodeJS.ErrnoException;
+    }
   }
 }
 

@@ -2,12 +2,19 @@
  * One run at a time per directory: a lock file holding the holder's pid, host
  * and start time, created with O_EXCL so two runs cannot both take it. A lock
  * left by a process that is no longer running on this host is taken over.
+ *
+ * The lock folder is the user's own (see `lockFolder`): in a folder others can
+ * write in, another user could hold every run off with a lock of their own, or
+ * remove ours under a running job and start a second one. The job checks
+ * before each row it sends that its lock is still there and still its own.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
+import { homedir, hostname } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { EXIT, ExitError } from '../errors.js';
+import { fileProblem, FILE_MODE, FOLDER_MODE, NEW_FILE, ourUid, READ_OWN_FILE, untrustedFolder } from '../own-files.js';
 
 export interface LockHolder {
   pid: number;
@@ -21,42 +28,158 @@ export interface HeldLock {
   path: string;
   /** Took over a lock left by a process that died. */
   tookOver?: LockHolder;
+  /** Why the lock is no longer this run's (removed or replaced since it was taken), or undefined while it is. */
+  lost(): string | undefined;
   release(): Promise<void>;
 }
 
-export const DEFAULT_LOCK_DIR = join(tmpdir(), 'contact-import-locks');
+/** The user's own place for locks: `$XDG_RUNTIME_DIR/contact-import`, or `~/.cache/contact-import/locks`. */
+export function defaultLockDir(env: NodeJS.ProcessEnv = process.env, home = homedir()): string {
+  const runtime = env.XDG_RUNTIME_DIR;
+  return runtime && isAbsolute(runtime) ? join(runtime, 'contact-import') : join(home, '.cache', 'contact-import', 'locks');
+}
 
-/** Takes the lock for `key` (an endpoint and whose directory), or throws ExitError 3 naming its holder. */
-export async function acquireLock(dir: string, key: string): Promise<HeldLock> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  const path = join(dir, `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.lock`);
+/** A lock is a line of JSON; anything longer is not one of ours. */
+const MAX_LOCK_BYTES = 4096;
+/** A lock file younger than this with no lock in it yet is being written by a run starting now. */
+const BEING_WRITTEN_MS = 5000;
+
+/**
+ * Takes the lock for `key` (an endpoint and whose directory) in `dir` (default:
+ * `defaultLockDir()`). Throws ExitError 3 naming its holder, or 2 when the lock
+ * folder cannot be used.
+ */
+export async function acquireLock(dir: string | undefined, key: string): Promise<HeldLock> {
+  const folder = await lockFolder(dir);
+  const path = join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.lock`);
   const me: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), key };
   let tookOver: LockHolder | undefined;
   for (let tries = 0; tries < 3; tries++) {
-    try {
-      const file = await open(path, 'wx', 0o600);
-      await file.writeFile(JSON.stringify(me) + '\n');
-      await file.close();
-      return { path, ...(tookOver ? { tookOver } : {}), release: () => release(path, me) };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const holder = await readHolder(path);
-    if (!holder) continue; // released in the meantime
-    if (!isStale(holder)) throw heldBy(holder, path);
-    if (await removeStale(path, holder)) tookOver = holder;
+    const taken = await create(path, JSON.stringify(me) + '\n');
+    if (taken) return heldLock(path, taken, tookOver);
+    const found = readLock(path);
+    if (found.state === 'gone') continue; // released in the meantime
+    if (found.state === 'foreign') throw foreignLock(path, found.why);
+    if (!isStale(found.holder)) throw heldBy(found.holder, path);
+    if (await removeStale(path, found.holder)) tookOver = found.holder;
   }
   throw new ExitError(EXIT.directory, `could not take the lock ${path}: other runs keep taking it`);
 }
 
-async function readHolder(path: string): Promise<LockHolder | undefined> {
+/** Makes (0700) or checks the lock folder: ours, a folder, not a link, nobody else can write in it. */
+async function lockFolder(dir: string | undefined): Promise<string> {
+  const folder = dir ?? defaultLockDir();
+  const unusable = (why: string, cause?: unknown) =>
+    new ExitError(EXIT.usage, `cannot use the lock folder ${folder}: ${why}; nothing was sent (name a folder of your own with --lock-dir)`, { cause });
   try {
-    return JSON.parse(await readFile(path, 'utf8')) as LockHolder;
+    // EEXIST: a file has the name; the check below says so.
+    await mkdir(folder, { recursive: true, mode: FOLDER_MODE }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const why = untrustedFolder(await lstat(folder));
+    if (why) throw unusable(why);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    // Half written by a run that is starting this very moment: treat it as held.
-    return { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' };
+    if (error instanceof ExitError) throw error;
+    throw unusable(fileProblem(error), error);
   }
+  return folder;
+}
+
+interface Written {
+  /** The lock file as this run wrote it: a lock with another inode or other text is not ours. */
+  ino: number;
+  text: string;
+}
+
+/** Creates the lock file with `text`; undefined if a lock file is there already. */
+async function create(path: string, text: string): Promise<Written | undefined> {
+  let file;
+  try {
+    file = await open(path, NEW_FILE, FILE_MODE);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw cannotWrite(path, error);
+  }
+  try {
+    await file.writeFile(text);
+    return { ino: (await file.stat()).ino, text };
+  } catch (error) {
+    await unlink(path).catch(() => undefined);
+    throw cannotWrite(path, error);
+  } finally {
+    await file.close();
+  }
+}
+
+function heldLock(path: string, written: Written, tookOver: LockHolder | undefined): HeldLock {
+  const lost = (): string | undefined => {
+    const found = readLock(path);
+    if (found.state === 'gone') return `the lock ${path} was removed while this run held it, so another run could start: nothing more was sent`;
+    if (found.state !== 'held' || found.ino !== written.ino || found.text !== written.text) {
+      return `the lock ${path} was replaced while this run held it, so another run may be going: nothing more was sent`;
+    }
+    return undefined;
+  };
+  return {
+    path,
+    ...(tookOver ? { tookOver } : {}),
+    lost,
+    // Never removes a lock that is no longer ours: it may be another run's.
+    release: async () => {
+      if (!lost()) await unlink(path).catch(() => undefined);
+    },
+  };
+}
+
+type FoundLock =
+  | { state: 'gone' }
+  /** Not a lock this tool wrote: a link, a FIFO, another user's file, text that is not a lock. */
+  | { state: 'foreign'; why: string }
+  | { state: 'held'; holder: LockHolder; ino: number; text: string };
+
+/**
+ * What is at `path`, read without following a link or waiting on a FIFO.
+ * Synchronous: a running job calls it before each row, and it is one small file.
+ */
+function readLock(path: string): FoundLock {
+  let fd: number;
+  try {
+    fd = openSync(path, READ_OWN_FILE);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { state: 'gone' };
+    return { state: 'foreign', why: code === 'ELOOP' ? 'is a symbolic link' : `cannot be read: ${fileProblem(error)}` };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { state: 'foreign', why: 'is not a regular file' };
+    const uid = ourUid();
+    if (uid !== undefined && stats.uid !== uid) return { state: 'foreign', why: `belongs to another user (uid ${stats.uid})` };
+    const buffer = Buffer.alloc(MAX_LOCK_BYTES);
+    const text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, MAX_LOCK_BYTES, 0));
+    const holder = holderOf(text);
+    if (holder) return { state: 'held', holder, ino: stats.ino, text };
+    if (Date.now() - stats.mtimeMs < BEING_WRITTEN_MS) {
+      return { state: 'held', holder: { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' }, ino: stats.ino, text };
+    }
+    return { state: 'foreign', why: 'does not hold a lock of contact-import' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function holderOf(text: string): LockHolder | undefined {
+  let value: Partial<Record<keyof LockHolder, unknown>>;
+  try {
+    value = JSON.parse(text) as typeof value;
+  } catch {
+    return undefined;
+  }
+  const { pid, host, startedAt, key } = value ?? {};
+  if (!Number.isSafeInteger(pid) || (pid as number) <= 0 || typeof host !== 'string' || typeof startedAt !== 'string' || typeof key !== 'string') {
+    return undefined;
+  }
+  return { pid: pid as number, host, startedAt, key };
 }
 
 /** Only a lock of this host can be judged: its process is gone. */
@@ -80,20 +203,23 @@ async function removeStale(path: string, stale: LockHolder): Promise<boolean> {
     await rename(path, aside);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
+    throw cannotWrite(path, error);
   }
-  const moved = await readHolder(aside);
-  if (moved && (moved.pid !== stale.pid || moved.startedAt !== stale.startedAt)) {
-    await rename(aside, path);
-    throw heldBy(moved, path);
+  const moved = readLock(aside);
+  if (moved.state === 'held' && (moved.holder.pid !== stale.pid || moved.holder.startedAt !== stale.startedAt)) {
+    await rename(aside, path).catch(() => undefined);
+    throw heldBy(moved.holder, path);
   }
   await unlink(aside).catch(() => undefined);
   return true;
 }
 
-async function release(path: string, me: LockHolder): Promise<void> {
-  const holder = await readHolder(path);
-  if (holder && holder.pid === me.pid && holder.startedAt === me.startedAt) await unlink(path).catch(() => undefined);
+function cannotWrite(path: string, cause: unknown): ExitError {
+  return new ExitError(EXIT.usage, `cannot write the lock ${path}: ${fileProblem(cause)}; nothing was sent`, { cause });
+}
+
+function foreignLock(path: string, why: string): ExitError {
+  return new ExitError(EXIT.directory, `the lock ${path} ${why}: contact-import did not write it; nothing was sent. If no run is going, remove it`);
 }
 
 function heldBy(holder: LockHolder, path: string): ExitError {

@@ -39,3 +39,10 @@ export function runNode(nodeArgs: string[], options: { cwd?: string; env?: Recor
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The run said what went wrong in one `error:` line matching `pattern`: no stack trace, not "a bug". */
+export function expectOneErrorLine(run: CliRun, pattern: RegExp): void {
+  expect(run.stderr.split('\n').filter((line) => line.startsWith('error: '))).toHaveLength(1);
+  expect(run.stderr).toMatch(pattern);
+  expect(run.stderr).not.toMatch(/^\s+at |internal error/m);
+}

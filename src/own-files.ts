@@ -1,0 +1,77 @@
+/**
+ * Files and folders the tool writes (the report, the lock): made fresh by us,
+ * private to the user, and never reached through a link someone else planted.
+ */
+import { constants, type Stats, type WriteStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/**
+ * A file created here and now: O_EXCL fails on any existing name, a planted
+ * symbolic link included, and O_NOFOLLOW says so again for systems that would follow it.
+ */
+export const NEW_FILE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW;
+
+/** Reading without following a link, and without waiting on a FIFO someone put in the file's place. */
+export const READ_OWN_FILE = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** Files and folders hold contact details: readable by the user only. */
+export const FILE_MODE = 0o600;
+export const FOLDER_MODE = 0o700;
+
+/** A stream writing a new file at `path` (see NEW_FILE), 0600; `flags` other than a new file's are for tests (/dev/full). */
+export async function newFileStream(path: string, options: { highWaterMark?: number; flags?: number | string } = {}): Promise<WriteStream> {
+  const file = await open(path, options.flags ?? NEW_FILE, FILE_MODE);
+  return file.createWriteStream(options.highWaterMark ? { highWaterMark: options.highWaterMark } : {});
+}
+
+/** Writes `text` to a new file at `path` (see NEW_FILE), 0600. */
+export async function writeNewFile(path: string, text: string): Promise<void> {
+  const file = await open(path, NEW_FILE, FILE_MODE);
+  try {
+    await file.writeFile(text);
+  } finally {
+    await file.close();
+  }
+}
+
+/** Our user id; undefined where there is none (Windows), and then nothing is checked against it. */
+export function ourUid(): number | undefined {
+  return process.getuid?.();
+}
+
+/** Why `stats` is not a folder of ours, if it is not: a link (it may point anywhere), not a folder, or another user's. */
+export function notOurFolder(stats: Stats, uid = ourUid()): string | undefined {
+  if (stats.isSymbolicLink()) return 'it is a symbolic link';
+  if (!stats.isDirectory()) return 'it is not a folder';
+  if (uid !== undefined && stats.uid !== uid) return `it belongs to another user (uid ${stats.uid})`;
+  return undefined;
+}
+
+/** Why a folder we keep files in cannot be trusted with them: not ours, or others can write in it. */
+export function untrustedFolder(stats: Stats, uid = ourUid()): string | undefined {
+  const notOurs = notOurFolder(stats, uid);
+  if (notOurs) return notOurs;
+  if ((stats.mode & 0o022) !== 0) return `others can write in it (mode ${(stats.mode & 0o777).toString(8)})`;
+  return undefined;
+}
+
+const PROBLEMS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'something else already has that name',
+  ELOOP: 'it is a symbolic link',
+  ENOENT: 'it does not exist',
+  EISDIR: 'it is a folder',
+  EIO: 'input/output error',
+};
+
+/** A failed file operation in a few words, for a one-line message: "the disk is full (ENOSPC)". */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && PROBLEMS[code]) return `${PROBLEMS[code]} (${code})`;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
