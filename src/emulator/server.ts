@@ -2,7 +2,8 @@
  * The Resource Directory emulator: a real HTTP server (node:http) that answers
  * the twelve message-contact operations as the service does, checks V3/V2
  * signatures against its key pair, refuses overlapping calls with 429
- * ConcurrentCallNotSupported, and can inject faults. Admin endpoints for tests
+ * ConcurrentCallNotSupported (and counts the most it saw at once), and can
+ * inject faults, or freeze like a stopped server. Admin endpoints for tests
  * and the demo live under /_emulator/, never on the signed API path.
  */
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Site } from '../contact/rules.js';
 import { ApiError } from './errors.js';
-import { FaultPlan, type FaultKind } from './faults.js';
+import { FaultPlan, Freeze, type FaultKind } from './faults.js';
 import { OPERATIONS, WRITES, verify, type OperationContext, type Params } from './operations.js';
 import { verifySignature } from './signature.js';
 import { apiDate, DirectoryState, type StoredContact } from './state.js';
@@ -49,6 +50,8 @@ export interface EmulatorOptions {
   dailyVerifications?: number;
   /** Awaited while a call is in flight, before it is answered: lets a test hold a call open for as long as it needs. */
   holdCall?: (action: string) => Promise<void>;
+  /** Decides each call's fault instead of `faultRate`: lets a test inject exactly the fault it needs. */
+  faultFor?: (action: string) => FaultKind | undefined;
   /** Told about every API call once it is answered (the CLI logs them with --verbose). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -62,6 +65,8 @@ export interface RequestLogEntry {
   code?: string;
   /** It arrived while another call was in flight. */
   overlapped: boolean;
+  /** The client closed the connection before the answer was ready (it gave up waiting). */
+  clientGone?: true;
   fault?: FaultKind;
   ms: number;
 }
@@ -72,6 +77,10 @@ export interface RunningEmulator {
   port: number;
   state: DirectoryState;
   requests: RequestLogEntry[];
+  /** The most API calls that were in flight at once (1 when every call came alone). */
+  readonly maxInFlight: number;
+  /** Stops answering for `ms`, like a stopped server: see Freeze. */
+  freeze(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -96,7 +105,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RequestLogEntry[] = [];
   const nonces = new Map<string, number>();
   const verificationsLeft = { count: options.dailyVerifications ?? 100 };
+  const frozen = new Freeze();
   let inFlight = 0;
+  let maxInFlight = 0;
   let seq = 0;
 
   const context = (): OperationContext => ({
@@ -159,10 +170,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // V3 names the action in a header, V2 in the query; business parameters are the rest.
     const action = (request.headers['x-acs-action'] as string | undefined) ?? params.Action ?? '';
     const version = (request.headers['x-acs-version'] as string | undefined) ?? params.Version;
+    let clientGone = false;
+    response.once('close', () => (clientGone = !response.writableFinished));
+    await frozen.passed();
     const overlapped = inFlight > 0;
     let fault: FaultKind | undefined;
     let answer: ApiAnswer | undefined;
-    inFlight++;
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
     try {
       const refused = authenticate(request, params, body);
       if (refused) answer = errorBody(refused, request, requestId);
@@ -176,7 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       else {
         if (options.latencyMs) await sleep(options.latencyMs);
         await options.holdCall?.(action);
-        fault = faults.next();
+        fault = options.faultFor ? options.faultFor(action) : faults.next();
         if (fault === 'throttle') answer = errorBody(new ApiError('Throttling.User'), request, requestId);
         else if (fault === 'unavailable') answer = errorBody(new ApiError('ServiceUnavailable'), request, requestId);
         else answer = await runOperation(action, params, requestId, request);
@@ -192,6 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       status: fault === 'drop' ? 0 : answer.status,
       ...(answer.code ? { code: answer.code } : {}),
       overlapped,
+      ...(clientGone ? { clientGone: true as const } : {}),
       ...(fault ? { fault } : {}),
       ms: Date.now() - started,
     };
@@ -226,10 +241,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       case 'GET /_emulator/requests':
         return send(response, 200, { requests });
       case 'GET /_emulator/status':
-        return send(response, 200, { inFlight, contacts: state.count() });
+        return send(response, 200, { inFlight, maxInFlight, contacts: state.count() });
+      case 'POST /_emulator/freeze':
+        frozen.start(Number(input.ms ?? 0));
+        return send(response, 200, { ok: true });
       case 'POST /_emulator/reset':
         state.clear();
         requests.length = 0;
+        maxInFlight = 0;
         nonces.clear();
         verificationsLeft.count = options.dailyVerifications ?? 100;
         await state.save();
@@ -297,8 +316,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     state,
     requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    freeze: (ms) => frozen.start(ms),
     close: () =>
       new Promise<void>((resolve) => {
+        frozen.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
