@@ -12,9 +12,10 @@ import type { AddressInfo } from 'node:net';
 import type { Site } from '../contact/rules.js';
 import { ApiError } from './errors.js';
 import { FaultPlan, Freeze, type FaultKind } from './faults.js';
-import { OPERATIONS, WRITES, verify, type OperationContext, type Params } from './operations.js';
+import { answerAdmin } from './admin.js';
+import { OPERATIONS, WRITES, type OperationContext, type Params } from './operations.js';
 import { verifySignature } from './signature.js';
-import { apiDate, DirectoryState, type StoredContact } from './state.js';
+import { DirectoryState } from './state.js';
 
 export const API_VERSION = '2022-04-19';
 
@@ -231,61 +232,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  async function answerAdmin(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
+  async function answerAdminRequest(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
     const { pathname } = new URL(request.url ?? '/', 'http://x');
-    const route = `${request.method} ${pathname}`;
     const input = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
-    switch (route) {
-      case 'GET /_emulator/contacts':
-        return send(response, 200, { contacts: state.all() });
-      case 'GET /_emulator/requests':
-        return send(response, 200, { requests });
-      case 'GET /_emulator/status':
-        return send(response, 200, { inFlight, maxInFlight, contacts: state.count() });
-      case 'POST /_emulator/freeze':
-        frozen.start(Number(input.ms ?? 0));
-        return send(response, 200, { ok: true });
-      case 'POST /_emulator/reset':
+    const answer = await answerAdmin(`${request.method} ${pathname}`, input, {
+      state,
+      requests,
+      status: () => ({ inFlight, maxInFlight, contacts: state.count() }),
+      freeze: (ms) => frozen.start(ms),
+      reset: () => {
         state.clear();
         requests.length = 0;
         maxInFlight = 0;
         nonces.clear();
         verificationsLeft.count = options.dailyVerifications ?? 100;
-        await state.save();
-        return send(response, 200, { ok: true });
-      case 'POST /_emulator/preload': {
-        const added = ((input.contacts as Partial<StoredContact>[] | undefined) ?? []).map((c) => preload(c));
-        await state.save();
-        return send(response, 200, { contacts: added });
-      }
-      case 'POST /_emulator/verify': {
-        const id = input.ContactId as string | undefined;
-        const targets = state.all().filter((c) => id === undefined || c.ContactId === id);
-        targets.forEach(verify);
-        await state.save();
-        return send(response, 200, { verified: targets.map((c) => c.ContactId) });
-      }
-      default:
-        return send(response, 404, { error: `no admin endpoint ${route}` });
-    }
-  }
-
-  /** A contact put straight into the directory (tests, rehearsals): Active unless told otherwise. */
-  function preload(contact: Partial<StoredContact>): StoredContact {
-    const stored: StoredContact = {
-      ContactId: contact.ContactId ?? state.newId(),
-      Name: contact.Name ?? 'Preloaded',
-      EmailAddress: contact.EmailAddress ?? 'preloaded@example.com',
-      ...(contact.PhoneNumber ? { PhoneNumber: contact.PhoneNumber } : {}),
-      Title: contact.Title ?? 'Other',
-      MessageTypes: contact.MessageTypes ?? ['ServiceMessage'],
-      Members: contact.Members ?? [],
-      Status: contact.Status ?? 'Active',
-      CreateDate: contact.CreateDate ?? apiDate(new Date()),
-      pending: contact.pending ?? [],
-    };
-    state.put(stored);
-    return stored;
+      },
+    });
+    send(response, answer.status, answer.body);
   }
 
   const server = createServer((request, response) => {
@@ -293,7 +256,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
-      const handle = request.url?.startsWith('/_emulator/') ? answerAdmin : answerApi;
+      const handle = request.url?.startsWith('/_emulator/') ? answerAdminRequest : answerApi;
       handle(request, response, body).catch((error: unknown) => {
         if (!response.headersSent) send(response, 500, { Code: 'InternalError', Message: String(error) });
       });
