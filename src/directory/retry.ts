@@ -67,8 +67,8 @@ export function timedOut(failure: CallFailure): boolean {
 export interface CallClock {
   /** The wait before the next request after `failure`: the pause after a timeout, else the backoff after `tries` tries. */
   delayAfter(failure: CallFailure, tries: number): number;
-  /** Whether a request sent after `waitMs`, and `afterMs` more after it, would end within the budget. */
-  fits(waitMs: number, afterMs?: number): boolean;
+  /** Whether a request sent after `waitMs` would end within the budget. */
+  fits(waitMs: number): boolean;
   /** What is left of the budget. */
   leftMs(): number;
   /** Tells onRetry, then waits; false, at once, if Ctrl-C was pressed. */
@@ -81,7 +81,7 @@ export function startCall(action: string, policy: CallPolicy, hooks: RetryHooks)
   const deadline = now() + policy.budgetMs;
   return {
     delayAfter: (failure, tries) => (timedOut(failure) ? policy.pauseAfterTimeoutMs : backoffDelay(policy, tries, failure, random)),
-    fits: (waitMs, afterMs = 0) => now() + waitMs + policy.timeoutMs + afterMs <= deadline,
+    fits: (waitMs) => now() + waitMs + policy.timeoutMs <= deadline,
     leftMs: () => deadline - now(),
     async wait(delayMs, failure, tries, next) {
       if (hooks.signal?.aborted) return false;

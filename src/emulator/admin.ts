@@ -24,9 +24,13 @@ export async function answerAdmin(route: string, input: Record<string, unknown>,
       return { status: 200, body: { requests: admin.requests } };
     case 'GET /_emulator/status':
       return { status: 200, body: admin.status() };
-    case 'POST /_emulator/freeze':
-      admin.freeze(Number(input.ms ?? 0));
+    case 'POST /_emulator/freeze': {
+      // Node runs a longer timer after 1 ms.
+      const ms = Number(input.ms);
+      if (!(ms >= 0 && ms <= 2 ** 31 - 1)) return { status: 400, body: { error: 'freeze takes {"ms": N}, 0 to 2147483647 milliseconds' } };
+      admin.freeze(ms);
       return { status: 200, body: { ok: true } };
+    }
     case 'POST /_emulator/reset':
       admin.reset();
       await state.save();
