@@ -8,7 +8,7 @@
 import { createDirectory } from '../src/directory/adapter.js';
 import { DirectoryError } from '../src/directory/errors.js';
 import { createOpenApiCaller, MAX_TIMEOUT_MS } from '../src/directory/openapi.js';
-import { callPolicy, type RetryPolicy } from '../src/directory/retry.js';
+import { callPolicy, type RetryHooks, type RetryPolicy } from '../src/directory/retry.js';
 import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
 import type { ApiContact } from '../src/contact/schema.js';
 import { admin } from './helpers/emulator.js';
@@ -21,7 +21,7 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function directoryOn(options: EmulatorOptions, client: { timeoutMs?: number; secret?: string; maxTries?: number } = {}) {
+async function directoryOn(options: EmulatorOptions, client: { timeoutMs?: number; secret?: string; maxTries?: number; hooks?: RetryHooks } = {}) {
   running = await startEmulator({ host: '127.0.0.1', port: 0, ...options });
   const policy = callPolicy({ ...FAST_RETRY, maxTries: client.maxTries ?? FAST_RETRY.maxTries }, client.timeoutMs ?? 10_000);
   const caller = createOpenApiCaller({
@@ -29,7 +29,7 @@ async function directoryOn(options: EmulatorOptions, client: { timeoutMs?: numbe
     credentials: { kind: 'keys', accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: client.secret ?? DEMO_CREDENTIALS.accessKeySecret },
     timeoutMs: policy.timeoutMs,
   });
-  return { emulator: running, policy, directory: createDirectory(caller, { policy }) };
+  return { emulator: running, policy, directory: createDirectory(caller, { policy, ...(client.hooks ? { hooks: client.hooks } : {}) }) };
 }
 
 const actions = (emulator: RunningEmulator) => emulator.requests.map((r) => r.action);
@@ -110,9 +110,10 @@ describe('directory adapter', () => {
 
 describe('a server that stops answering', () => {
   it('frozen past the timeout, it never gets two of our calls at once: the add it held runs alone, the look-up comes after the pause', async () => {
-    // Timeout 500 ms, and as long a pause after it: the look-up leaves at 1000 ms, after the thaw at 750.
-    const { emulator, directory } = await directoryOn({}, { timeoutMs: 500 });
-    emulator.freeze(750);
+    // Frozen until the client has given up on the add, and for 150 ms of the 500 ms pause after that.
+    let thawing: NodeJS.Timeout | undefined;
+    const { emulator, directory } = await directoryOn({}, { timeoutMs: 500, hooks: { onRetry: () => void (thawing ??= setTimeout(() => emulator.freeze(0), 150)) } });
+    emulator.freeze(60_000);
     const created = await directory.addContact(contact('Alice'));
     expect(actions(emulator)).toEqual(['AddMessageContact', 'ListMessageContacts']);
     // The client gave up on the add and closed its connection; the frozen server ran it on thawing.
@@ -135,7 +136,8 @@ describe('a server that stops answering', () => {
     expect(error).toMatchObject({ kind: 'uncertain', code: 'RequestTimeout', attempts: 1, lookUp: 'unknown' });
     expect((error as DirectoryError).message).toMatch(/the look-up that followed failed too/);
     expect(elapsed).toBeLessThan(2 * policy.budgetMs); // 1 s here; nested retries took 10 s and more
-    // Thaw, and see what the frozen server had been sent.
+    // Thaw, once the server has seen the client hang up on the last look-up, and see what it had been sent.
+    await sleep(200);
     emulator.freeze(0);
     for (let i = 0; i < 100 && emulator.requests.length < 2; i++) await sleep(10);
     await sleep(100);
