@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listParam } from '../src/emulator/operations.js';
-import { DEMO_CREDENTIALS } from '../src/emulator/server.js';
+import { DEMO_CREDENTIALS, type RunningEmulator } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
 import { runCli } from './helpers/cli.js';
 import { contactRow, contactsCsv } from './helpers/generate.js';
@@ -211,6 +211,39 @@ describe('import: faults, dry run, interrupt', () => {
     // Attempts in the report are the adds the emulator saw for that name.
     for (const row of run.rows) expect(row.attempts).toBe(adds(e).filter((r) => r.params.Name === row.name).length);
     expect(run.rows.some((r) => r.attempts > 1)).toBe(true);
+  });
+
+  it('an add whose last try is dropped after it was carried out is created, not failed: the last try is looked up too', async () => {
+    let sent = 0;
+    // Two tries: the first refused (503, nothing written), the second carried out and its answer dropped.
+    const e = await emulator({ faultFor: (action) => (action !== 'AddMessageContact' ? undefined : ++sent === 1 ? 'unavailable' : 'drop') });
+    const run = await importSheet(e, sheet(contactsCsv(1)), ['--max-tries', '2']);
+    expect(run.code).toBe(0);
+    expect(e.requests.map((r) => r.action)).toEqual(['ListMessageContacts', 'AddMessageContact', 'ListMessageContacts', 'AddMessageContact', 'ListMessageContacts']);
+    expect(run.rows.map((r) => [r.status, r.contactId, r.attempts])).toEqual([['created', e.state.all()[0]!.ContactId, 2]]);
+    expect(run.rows[0].notes.join(' ')).toMatch(/a lookup found the contact/);
+  });
+
+  it('a server that freezes mid-run gets one add and look-ups spaced by the timeout, and the run stops within the budget', async () => {
+    let frozen = false;
+    // Frozen once the run has listed the directory: the add and everything after it wait.
+    const e: RunningEmulator = await emulator({ onRequest: () => void (frozen || ((frozen = true), e.freeze(60_000))) });
+    const file = sheet(contactsCsv(2));
+    const run = await importSheet(e, file, ['--timeout', '1']);
+    expect(run.code).toBe(3);
+    // Budget 6 s: the add, a pause of 1 s, a look-up, a pause, a look-up; a third would end after 6 s.
+    expect(run.stderr.match(/warn: AddMessageContact: RequestTimeout.*; a look-up in 1\.0 s/g)).toHaveLength(2);
+    expect(run.stderr).not.toMatch(/try \d of 6/);
+    expect(run.rows.map((r) => r.status)).toEqual(['failed', 'not_attempted']);
+    expect(run.rows[0].errors[0].message).toMatch(/the look-up that followed failed too/);
+    expect(run.rows[0].notes.join(' ')).toMatch(/may have been carried out: a rerun finds out/);
+    // Thawed, the server runs the add it held (for a client long gone): the rerun finds the contact.
+    e.freeze(0);
+    for (let i = 0; i < 100 && e.requests.length < 4; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(e.requests.map((r) => r.action).sort()).toEqual(['AddMessageContact', 'ListMessageContacts', 'ListMessageContacts', 'ListMessageContacts']);
+    const rerun = await importSheet(e, file);
+    expect(rerun.rows.map((r) => r.status)).toEqual(['exists', 'created']);
+    expect(e.state.count()).toBe(2);
   });
 
   it('--dry-run sends only list calls and predicts exactly what the real run does', async () => {

@@ -1,17 +1,19 @@
 /**
  * The directory adapter over the official client and real HTTP, against the
- * emulator: the one gate every request passes, paging, and the lookup that
- * keeps an unanswered add from being sent twice (run rules 2 and 4).
+ * emulator: the one gate every request passes, paging, the look-up that keeps
+ * an unanswered add from being sent twice or reported failed when it was
+ * carried out, and the budget and pauses that keep a stalled server from
+ * getting two of our calls at once.
  */
 import { createDirectory } from '../src/directory/adapter.js';
 import { DirectoryError } from '../src/directory/errors.js';
-import { createOpenApiCaller } from '../src/directory/openapi.js';
-import type { RetryPolicy } from '../src/directory/retry.js';
+import { createOpenApiCaller, MAX_TIMEOUT_MS } from '../src/directory/openapi.js';
+import { callPolicy, type RetryHooks, type RetryPolicy } from '../src/directory/retry.js';
 import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
 import type { ApiContact } from '../src/contact/schema.js';
 import { admin } from './helpers/emulator.js';
 
-const FAST_RETRY: RetryPolicy = { maxTries: 12, baseDelayMs: 50, maxDelayMs: 400, maxTotalWaitMs: 20_000 };
+const FAST_RETRY: RetryPolicy = { maxTries: 12, baseDelayMs: 50, maxDelayMs: 400 };
 
 let running: RunningEmulator | undefined;
 afterEach(async () => {
@@ -19,15 +21,18 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function directoryOn(options: EmulatorOptions, client: { timeoutMs?: number; secret?: string } = {}) {
+async function directoryOn(options: EmulatorOptions, client: { timeoutMs?: number; secret?: string; maxTries?: number; hooks?: RetryHooks } = {}) {
   running = await startEmulator({ host: '127.0.0.1', port: 0, ...options });
+  const policy = callPolicy({ ...FAST_RETRY, maxTries: client.maxTries ?? FAST_RETRY.maxTries }, client.timeoutMs ?? 10_000);
   const caller = createOpenApiCaller({
     endpoint: { host: `127.0.0.1:${running.port}`, protocol: 'http' },
     credentials: { kind: 'keys', accessKeyId: DEMO_CREDENTIALS.accessKeyId, accessKeySecret: client.secret ?? DEMO_CREDENTIALS.accessKeySecret },
-    timeoutMs: client.timeoutMs ?? 10_000,
+    timeoutMs: policy.timeoutMs,
   });
-  return { emulator: running, directory: createDirectory(caller, { retry: FAST_RETRY }) };
+  return { emulator: running, policy, directory: createDirectory(caller, { policy, ...(client.hooks ? { hooks: client.hooks } : {}) }) };
 }
+
+const actions = (emulator: RunningEmulator) => emulator.requests.map((r) => r.action);
 
 function contact(name: string, email = `${name.toLowerCase()}@example.com`): ApiContact {
   return { Name: name, EmailAddress: email, Title: 'CEO', MessageTypes: ['ServiceMessage'], Members: [] };
@@ -60,7 +65,8 @@ describe('directory adapter', () => {
 
   it('after an add that timed out, looks the name up and does not send it again', async () => {
     let adds = 0;
-    // The first add is carried out, but only after the client has given up waiting.
+    // The first add is carried out, but only after the client has given up waiting and paused:
+    // the server is busy with it, and answers the look-ups meanwhile with 429.
     const { emulator, directory } = await directoryOn(
       { holdCall: async (action) => void (action === 'AddMessageContact' && ++adds === 1 && (await sleep(1500))) },
       { timeoutMs: 400 },
@@ -69,8 +75,9 @@ describe('directory adapter', () => {
     expect(emulator.requests.filter((r) => r.action === 'AddMessageContact')).toHaveLength(1);
     expect(created).toMatchObject({ contactId: emulator.state.all()[0]!.ContactId, confirmedByLookup: true, attempts: 1 });
     expect(emulator.state.count()).toBe(1);
-    // The lookups that arrived while the add was still running were refused (429) and retried.
-    expect(emulator.requests.filter((r) => r.action === 'ListMessageContacts').at(-1)!.status).toBe(200);
+    // The look-ups that arrived while the add was still running were refused (429) and asked again.
+    const lookUps = emulator.requests.filter((r) => r.action === 'ListMessageContacts');
+    expect(lookUps.map((r) => r.code ?? r.status)).toEqual([...lookUps.slice(0, -1).map(() => 'ConcurrentCallNotSupported'), 200]);
   });
 
   it('reports a name taken by someone else meanwhile as AlreadyUsed, not as created', async () => {
@@ -98,5 +105,85 @@ describe('directory adapter', () => {
     const error = await directory.listContacts().catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'refused', code: 'SignatureDoesNotMatch', attempts: 1 });
     expect(emulator.requests).toHaveLength(1);
+  });
+});
+
+describe('a server that stops answering', () => {
+  it('frozen past the timeout, it never gets two of our calls at once: the add it held runs alone, the look-up comes after the pause', async () => {
+    // Frozen until the client has given up on the add, and for 150 ms of the 500 ms pause after that.
+    let thawing: NodeJS.Timeout | undefined;
+    const { emulator, directory } = await directoryOn({}, { timeoutMs: 500, hooks: { onRetry: () => void (thawing ??= setTimeout(() => emulator.freeze(0), 150)) } });
+    emulator.freeze(60_000);
+    const created = await directory.addContact(contact('Alice'));
+    expect(actions(emulator)).toEqual(['AddMessageContact', 'ListMessageContacts']);
+    // The client gave up on the add and closed its connection; the frozen server ran it on thawing.
+    expect(emulator.requests[0]).toMatchObject({ status: 200, clientGone: true });
+    expect(emulator.maxInFlight).toBe(1);
+    expect(emulator.requests.filter((r) => r.overlapped || r.code === 'ConcurrentCallNotSupported')).toEqual([]);
+    expect(created).toMatchObject({ contactId: emulator.state.all()[0]!.ContactId, confirmedByLookup: true, attempts: 1 });
+    expect(emulator.state.count()).toBe(1);
+  });
+
+  it('frozen for longer than the budget, an add gives up within it: one add, and look-ups spaced by the pause, not a listing of retries after each try', async () => {
+    const { emulator, directory, policy } = await directoryOn({}, { timeoutMs: 200, maxTries: 6 });
+    expect(policy.budgetMs).toBe(1_200);
+    emulator.freeze(60_000);
+    const started = Date.now();
+    const error = await directory.addContact(contact('Alice')).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    // Add 0–200 ms, pause, look-up 400–600, pause, look-up 800–1000; a third would end after 1200.
+    expect(error).toBeInstanceOf(DirectoryError);
+    expect(error).toMatchObject({ kind: 'uncertain', code: 'RequestTimeout', attempts: 1, lookUp: 'unknown' });
+    expect((error as DirectoryError).message).toMatch(/the look-up that followed failed too/);
+    expect(elapsed).toBeLessThan(2 * policy.budgetMs); // 1 s here; nested retries took 10 s and more
+    // Thaw, once the server has seen the client hang up on the last look-up, and see what it had been sent.
+    await sleep(200);
+    emulator.freeze(0);
+    for (let i = 0; i < 100 && emulator.requests.length < 2; i++) await sleep(10);
+    await sleep(100);
+    // In the order they arrived (the log has them in the order they were answered).
+    const sent = [...emulator.requests].sort((a, b) => a.at.localeCompare(b.at)).map((r) => r.action);
+    expect(sent[0]).toBe('AddMessageContact');
+    expect(sent.filter((a) => a === 'AddMessageContact')).toHaveLength(1);
+    expect(sent.length).toBeGreaterThanOrEqual(2);
+    expect(sent.length).toBeLessThanOrEqual(3);
+    expect(emulator.requests.every((r) => r.clientGone)).toBe(true);
+  });
+
+  it('when the last try of an add is dropped after it was carried out, a look-up follows and the contact is created, not failed', async () => {
+    let adds = 0;
+    // Two tries: the first refused (503, nothing written), the last carried out and its answer dropped.
+    const { emulator, directory } = await directoryOn(
+      { faultFor: (action) => (action !== 'AddMessageContact' ? undefined : ++adds === 1 ? 'unavailable' : 'drop') },
+      { maxTries: 2 },
+    );
+    const created = await directory.addContact(contact('Alice'));
+    expect(actions(emulator)).toEqual(['AddMessageContact', 'ListMessageContacts', 'AddMessageContact', 'ListMessageContacts']);
+    expect(created).toMatchObject({ contactId: emulator.state.all()[0]!.ContactId, confirmedByLookup: true, attempts: 2 });
+    expect(emulator.state.count()).toBe(1);
+  });
+
+  it('when the last try went unanswered and the look-up finds nothing, the add failed and says so', async () => {
+    const { emulator, directory } = await directoryOn({ faultFor: (action) => (action === 'AddMessageContact' ? 'unavailable' : undefined) }, { maxTries: 2 });
+    const error = await directory.addContact(contact('Alice')).catch((e: unknown) => e);
+    expect(actions(emulator)).toEqual(['AddMessageContact', 'ListMessageContacts', 'AddMessageContact', 'ListMessageContacts']);
+    expect(error).toMatchObject({ code: 'ServiceUnavailable', attempts: 2, lookUp: 'absent' });
+    expect(emulator.state.count()).toBe(0);
+  });
+});
+
+describe('the call timeout', () => {
+  it('a timeout beyond what Node timers hold is refused, not turned into 1 ms', async () => {
+    running = await startEmulator({ host: '127.0.0.1', port: 0 });
+    const client = (timeoutMs: number) => () =>
+      createOpenApiCaller({ endpoint: { host: `127.0.0.1:${running!.port}`, protocol: 'http' }, credentials: { kind: 'keys', ...DEMO_CREDENTIALS }, timeoutMs });
+    expect(client(3_000_000 * 1000)).toThrow(/at most 2147483647 ms/); // --timeout 3000000
+    expect(client(0)).toThrow(RangeError);
+  });
+
+  it('any timeout up to the largest a timer holds is honoured: a call slower than 1 ms is answered', async () => {
+    const { emulator, directory } = await directoryOn({ latencyMs: 100 }, { timeoutMs: MAX_TIMEOUT_MS });
+    await expect(directory.listContacts()).resolves.toEqual([]);
+    expect(emulator.requests.map((r) => r.status)).toEqual([200]);
   });
 });

@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
-import { startEmulator } from '../src/emulator/server.js';
+import { createOpenApiCaller } from '../src/directory/openapi.js';
+import { DEMO_CREDENTIALS, startEmulator } from '../src/emulator/server.js';
 import { CLI } from './helpers/cli.js';
 import { attempt, admin, sdkFor, useEmulator } from './helpers/emulator.js';
 import { useTempDir } from './helpers/tmp.js';
@@ -163,6 +164,31 @@ describe('emulator: behaviour', () => {
     const dropped = once.faults.filter((f) => f === 'drop').length;
     expect(once.stored).toBe(once.outcomes.filter((o) => o === 'ok').length + dropped);
     expect((await rehearse(8)).faults).not.toEqual(once.faults);
+  });
+});
+
+describe('emulator: freeze, like a stopped server', () => {
+  it('holds the calls that arrive while frozen, even those whose client gave up, and runs them all at once on thawing', async () => {
+    const e = emulator();
+    await admin(e, 'POST', 'freeze', { ms: 60_000 });
+    // A client that gives up after 200 ms, and closes its connection; then a call that waits.
+    const impatient = createOpenApiCaller({ endpoint: { host: `127.0.0.1:${e.port}`, protocol: 'http' }, credentials: { kind: 'keys', ...DEMO_CREDENTIALS }, timeoutMs: 200 });
+    expect(await attempt(impatient, 'AddMessageContact', alice)).toMatchObject({ ok: false, message: expect.stringMatching(/ReadTimeout\(200\)/) });
+    const patient = attempt(sdkFor(e), 'ListMessageContacts');
+    await sleep(100);
+    expect(e.requests).toEqual([]);
+    expect((await admin(e, 'GET', 'status')).maxInFlight).toBe(0);
+    await admin(e, 'POST', 'freeze', { ms: 0 });
+    expect(await patient).toMatchObject({ ok: false, code: 'ConcurrentCallNotSupported' });
+    // The list was overlapped by the add that had come in before it and ran first, for a client long gone.
+    expect(e.requests.map((r) => [r.action, r.code ?? r.status, r.overlapped, r.clientGone ?? false])).toEqual(
+      expect.arrayContaining([
+        ['AddMessageContact', 200, false, true],
+        ['ListMessageContacts', 'ConcurrentCallNotSupported', true, false],
+      ]),
+    );
+    expect(e.state.all().map((c) => c.Name)).toEqual(['Alice']);
+    expect((await admin(e, 'GET', 'status')).maxInFlight).toBe(2);
   });
 });
 

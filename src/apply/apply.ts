@@ -155,7 +155,8 @@ class Run {
       attempts: error.attempts,
       ...(error.failure.requestId ? { requestId: error.failure.requestId } : {}),
     };
-    if (error.kind === 'uncertain') note(failed, 'the last try went unanswered, so it may have been carried out: a rerun finds out');
+    if (error.lookUp === 'absent') note(failed, 'the last try went unanswered; a look-up after it found no such contact, so none was created');
+    else if (error.kind === 'uncertain') note(failed, 'the last try went unanswered, so it may have been carried out: a rerun finds out');
     return failed;
   }
 

@@ -4,18 +4,19 @@
  * in flight (the API answers 429 ConcurrentCallNotSupported to the second).
  */
 import pLimit from 'p-limit';
-import { nameKey } from '../contact/dedupe.js';
 import type { ApiContact } from '../contact/schema.js';
+import { addContactOnce, requestIdOf } from './add-contact.js';
 import { classify, DirectoryError } from './errors.js';
 import type { Query, RawCaller, RawResponse } from './openapi.js';
-import type { CallReceipt, CreatedContact, DeletedContact, DirectoryApi, DirectoryContact } from './port.js';
-import { withRetry, type RetryHooks, type RetryPolicy } from './retry.js';
+import type { CallReceipt, DeletedContact, DirectoryApi, DirectoryContact } from './port.js';
+import { withRetry, type CallPolicy, type RetryHooks } from './retry.js';
 
 /** ListMessageContacts pages: the largest page the API allows. */
 const PAGE_SIZE = 100;
 
 export interface AdapterOptions {
-  retry: RetryPolicy;
+  /** The caller's timeout, the tries and the budget of each call. */
+  policy: CallPolicy;
   hooks?: RetryHooks;
   /** How often to ask how an asynchronous deletion is going. @default 1000 */
   deletionPollMs?: number;
@@ -25,9 +26,10 @@ export interface AdapterOptions {
 
 export function createDirectory(caller: RawCaller, options: AdapterOptions): DirectoryApi {
   const gate = pLimit(1);
+  const { policy } = options;
   const hooks = options.hooks ?? {};
   const send = (action: string, query: Query): Promise<RawResponse> => gate(() => caller.call(action, query));
-  const retried = <T>(action: string, attempt: (tries: number) => Promise<T>) => withRetry(action, options.retry, hooks, attempt);
+  const retried = <T>(action: string, attempt: (tries: number) => Promise<T>) => withRetry(action, policy, hooks, attempt);
   const write = async (action: string, query: Query): Promise<CallReceipt> => {
     let attempts = 0;
     const response = await retried(action, () => {
@@ -37,11 +39,11 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
     return { requestId: requestIdOf(response), attempts };
   };
 
-  /** Every page of a list operation, 100 a page (the most the API gives). */
-  async function listAll<T>(action: string, key: string, map: (raw: Record<string, unknown>) => T): Promise<T[]> {
+  /** Every page of a list operation, 100 a page (the most the API gives), each page sent by `page`. */
+  async function listAll<T>(action: string, key: string, map: (raw: Record<string, unknown>) => T, page = (query: Query) => retried(action, () => send(action, query))): Promise<T[]> {
     const items: T[] = [];
-    for (let page = 1; ; page++) {
-      const { body } = await retried(action, () => send(action, { PageNumber: page, PageSize: PAGE_SIZE }));
+    for (let number = 1; ; number++) {
+      const { body } = await page({ PageNumber: number, PageSize: PAGE_SIZE });
       const found = (body[key] as Record<string, unknown>[] | undefined) ?? [];
       items.push(...found.map(map));
       if (found.length === 0 || items.length >= Number(body.TotalCount ?? 0)) return items;
@@ -50,57 +52,14 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
 
   const listContacts = () => listAll('ListMessageContacts', 'Contacts', toDirectoryContact);
 
-  async function findByName(name: string): Promise<DirectoryContact | undefined> {
-    const key = nameKey(name);
-    return (await listContacts()).find((contact) => nameKey(contact.name) === key);
-  }
-
-  async function addContact(contact: ApiContact): Promise<CreatedContact> {
-    let attempts = 0;
-    let unanswered = false;
-    // Run rule 4: after a try that may have been carried out, look before sending again.
-    const lookUp = async (): Promise<CreatedContact | undefined> => {
-      const found = await findByName(contact.Name);
-      if (!found) return undefined;
-      if (found.email.toLowerCase() !== contact.EmailAddress.toLowerCase()) {
-        throw new DirectoryError(
-          {
-            kind: 'final',
-            code: 'InvalidParameter.Name.AlreadyUsed',
-            message: `a contact named "${found.name}" with another email (${found.email}) appeared in the directory during the run`,
-          },
-          attempts,
-          'AddMessageContact',
-        );
-      }
-      return { contactId: found.contactId, attempts, confirmedByLookup: true };
-    };
-    try {
-      return await retried('AddMessageContact', async () => {
-        if (unanswered) {
-          const created = await lookUp();
-          if (created) return created;
-        }
-        attempts++;
-        try {
-          const response = await send('AddMessageContact', addQuery(contact));
-          const added = response.body.Contact as { ContactId?: string } | undefined;
-          return { contactId: String(added?.ContactId ?? ''), requestId: requestIdOf(response), attempts, confirmedByLookup: false };
-        } catch (error) {
-          if (classify(error).kind === 'uncertain') unanswered = true;
-          throw error;
-        }
-      });
-    } catch (error) {
-      // The re-send after an unanswered try was refused because the name is taken: most likely by that try.
-      if (unanswered && error instanceof DirectoryError && error.code === 'InvalidParameter.Name.AlreadyUsed') {
-        const created = await retried('ListMessageContacts', lookUp);
-        if (created) return created;
-      }
-      if (error instanceof DirectoryError) throw new DirectoryError(error.failure, attempts, 'AddMessageContact');
-      throw error;
-    }
-  }
+  const addContact = (contact: ApiContact) =>
+    addContactOnce(contact, {
+      add: (query, timeoutMs) => gate(() => caller.call('AddMessageContact', query, timeoutMs)),
+      // A look-up is a request of the add's call: its tries are the add's, never a retry loop of its own.
+      listOnce: () => listAll('ListMessageContacts', 'Contacts', toDirectoryContact, (query) => send('ListMessageContacts', query)),
+      policy,
+      hooks,
+    });
 
   async function deleteContact(contactId: string, retainInMembers: boolean): Promise<DeletedContact> {
     let attempts = 0;
@@ -163,21 +122,6 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
     listVerifications: () =>
       listAll('ListMessageContactVerifications', 'ContactVerifications', (raw) => ({ contactId: String(raw.ContactId ?? ''), target: String(raw.Target ?? '') })),
   };
-}
-
-function addQuery(contact: ApiContact): Query {
-  return {
-    Name: contact.Name,
-    EmailAddress: contact.EmailAddress,
-    ...(contact.PhoneNumber ? { PhoneNumber: contact.PhoneNumber } : {}),
-    Title: contact.Title,
-    MessageTypes: contact.MessageTypes,
-  };
-}
-
-function requestIdOf(response: RawResponse): string | undefined {
-  const id = response.body.RequestId;
-  return typeof id === 'string' ? id : undefined;
 }
 
 function toDirectoryContact(raw: Record<string, unknown>): DirectoryContact {

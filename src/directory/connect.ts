@@ -1,6 +1,7 @@
 /**
  * The directory for a command: the official client with its credentials,
- * endpoint and timeout, behind the adapter with retries whose waits are logged.
+ * endpoint and timeout, behind the adapter with retries whose waits are logged;
+ * each call's tries and waits share the budget of callPolicy().
  */
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
@@ -9,7 +10,7 @@ import { endpointUrl, type Endpoint } from './endpoint.js';
 import { describeFailure, type DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
-import type { RetryPolicy } from './retry.js';
+import { callPolicy, type RetryPolicy } from './retry.js';
 
 export interface DirectoryOptions {
   endpoint: Endpoint;
@@ -26,11 +27,11 @@ export interface DirectoryOptions {
 export function connectDirectory(options: DirectoryOptions, log: Logger): DirectoryApi {
   const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
   return createDirectory(caller, {
-    retry: options.retry,
+    policy: callPolicy(options.retry, options.timeoutMs),
     hooks: {
       signal: options.signal,
-      onRetry: (failure, { action, tries, delayMs }) => {
-        const wait = `try ${tries + 1} of ${options.retry.maxTries} in ${(delayMs / 1000).toFixed(1)} s`;
+      onRetry: (failure, { action, delayMs, next }) => {
+        const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
         log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
         options.onWait?.(`${action}: ${wait}`);
       },

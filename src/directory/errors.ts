@@ -30,12 +30,21 @@ export interface CallFailure {
   retryAfterMs?: number;
 }
 
+/**
+ * What the look-up after an add that may have been carried out found: the name
+ * is `absent` (so the add was not carried out), or it is `unknown` because the
+ * look-up was not answered either.
+ */
+export type LookUpOutcome = 'absent' | 'unknown';
+
 /** Thrown by the directory adapter: a classified failure, with the attempts it took. */
 export class DirectoryError extends Error {
   constructor(
     readonly failure: CallFailure,
     readonly attempts: number,
     readonly action: string,
+    /** For an add whose last try went unanswered: what the look-up after it found. */
+    readonly lookUp?: LookUpOutcome,
   ) {
     super(failure.message);
     this.name = 'DirectoryError';

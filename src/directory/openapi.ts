@@ -11,6 +11,13 @@ import type { Endpoint } from './endpoint.js';
 
 export const PRODUCT_VERSION = '2022-04-19';
 
+/**
+ * The longest timeout the client honours. The HTTP layer under openapi-core
+ * (httpx) hands the timeout to setTimeout and socket.setTimeout, and Node runs
+ * a timer longer than 2^31 − 1 ms (24.8 days) after 1 ms instead, so every call
+ * would time out at once.
+ */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Explicit keys (tests, the demo, the emulator's key pair), or the standard credentials chain. */
 export type CredentialSource =
@@ -35,8 +42,8 @@ export interface RawResponse {
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
 export interface RawCaller {
-  /** One request; throws the SDK's own errors (see directory/errors.ts to classify them). */
-  call(action: string, query: Query): Promise<RawResponse>;
+  /** One request, with the caller's timeout or a shorter one; throws the SDK's own errors (see directory/errors.ts to classify them). */
+  call(action: string, query: Query, timeoutMs?: number): Promise<RawResponse>;
 }
 
 // CommonJS packages: their default import is module.exports, the class sits on `.default`.
@@ -60,7 +67,7 @@ function credentialFor(source: CredentialSource): InstanceType<typeof Credential
 }
 
 export function createOpenApiCaller(options: CallerOptions): RawCaller {
-  const timeout = options.timeoutMs ?? 10_000;
+  const timeout = checkedTimeout(options.timeoutMs ?? 10_000);
   const client = new core.default(
     new core.$OpenApiUtil.Config({
       credential: credentialFor(options.credentials),
@@ -73,7 +80,7 @@ export function createOpenApiCaller(options: CallerOptions): RawCaller {
     }),
   );
   return {
-    async call(action, query) {
+    async call(action, query, timeoutMs) {
       const params = new core.$OpenApiUtil.Params({
         action,
         version: PRODUCT_VERSION,
@@ -86,8 +93,14 @@ export function createOpenApiCaller(options: CallerOptions): RawCaller {
         bodyType: 'json',
       });
       const request = new core.$OpenApiUtil.OpenApiRequest({ query: core.OpenApiUtil.query(query) });
-      const response = (await client.callApi(params, request, new dara.RuntimeOptions({}))) as RawResponse;
+      const runtime = timeoutMs === undefined ? {} : { readTimeout: checkedTimeout(timeoutMs), connectTimeout: timeoutMs };
+      const response = (await client.callApi(params, request, new dara.RuntimeOptions(runtime))) as RawResponse;
       return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body ?? {} };
     },
   };
+}
+
+function checkedTimeout(ms: number): number {
+  if (ms > 0 && ms <= MAX_TIMEOUT_MS) return ms;
+  throw new RangeError(`a call timeout must be more than 0 and at most ${MAX_TIMEOUT_MS} ms, not ${ms}`);
 }

@@ -1,8 +1,8 @@
 /**
- * Retries what can succeed later (run rule 3): exponential backoff with full
- * jitter (a random wait between 0 and base·2^n, capped), the service's
- * `x-acs-retry-after` when it sends one, a bounded number of tries and a
- * bounded total wait. What the failures mean is decided by classify().
+ * Retries what can succeed later: exponential backoff with full jitter (a
+ * random wait between 0 and base·2^n, capped), the service's `x-acs-retry-after`
+ * when it sends one, a bounded number of tries, and one wall-clock budget for
+ * the whole call. What the failures mean is decided by classify().
  */
 import { DEFAULT_MAX_TRIES } from '../cli-defaults.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
@@ -12,19 +12,43 @@ export interface RetryPolicy {
   maxTries: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Gives up rather than wait longer than this in all. */
-  maxTotalWaitMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxTries: DEFAULT_MAX_TRIES, baseDelayMs: 400, maxDelayMs: 15_000, maxTotalWaitMs: 60_000 };
+export const DEFAULT_RETRY: RetryPolicy = { maxTries: DEFAULT_MAX_TRIES, baseDelayMs: 400, maxDelayMs: 15_000 };
+
+/** The retry policy with the timeout of one request, and what follows from it. */
+export interface CallPolicy extends RetryPolicy {
+  /** How long one request may take before the client gives up on it. */
+  timeoutMs: number;
+  /**
+   * After a request we gave up on, the server may still be running it: the next
+   * request waits this long, so that the server does not get two of ours at once.
+   */
+  pauseAfterTimeoutMs: number;
+  /** The whole call (its tries, their timeouts, the waits between them) ends within this. */
+  budgetMs: number;
+}
+
+/**
+ * The budget is the timeout times the tries (60 s with the defaults), and never
+ * less than one try, a pause and the look-up that follows an unanswered add.
+ * The pause after a request we gave up on is as long as its timeout.
+ */
+export function callPolicy(retry: RetryPolicy, timeoutMs: number): CallPolicy {
+  const pauseAfterTimeoutMs = timeoutMs;
+  const budgetMs = Math.max(timeoutMs * retry.maxTries, 2 * timeoutMs + pauseAfterTimeoutMs);
+  return { ...retry, timeoutMs, pauseAfterTimeoutMs, budgetMs };
+}
 
 export interface RetryHooks {
-  /** Told before each wait (the CLI logs it). */
-  onRetry?: (failure: CallFailure, info: { action: string; tries: number; delayMs: number }) => void;
+  /** Told before each wait (the CLI logs it). `next` says what the wait is for. */
+  onRetry?: (failure: CallFailure, info: { action: string; tries: number; delayMs: number; next: string }) => void;
   /** Ctrl-C: stop waiting and give up with the last failure. */
   signal?: AbortSignal;
   /** For tests: a source of randomness in [0, 1). */
   random?: () => number;
+  /** For tests: the clock the budget is measured by. */
+  now?: () => number;
 }
 
 /** The wait before try `tries + 1`: full jitter, unless the service said how long. */
@@ -34,26 +58,56 @@ export function backoffDelay(policy: RetryPolicy, tries: number, failure: CallFa
   return Math.floor(random() * ceiling);
 }
 
-/**
- * Runs `attempt(tries)` until it succeeds, fails for good, or the bounds are reached;
- * throws a DirectoryError carrying the last failure and the number of tries.
- */
-export async function withRetry<T>(action: string, policy: RetryPolicy, hooks: RetryHooks, attempt: (tries: number) => Promise<T>): Promise<T> {
+/** The client gave up waiting: the request may still be queued or running at the server. */
+export function timedOut(failure: CallFailure): boolean {
+  return failure.code === 'RequestTimeout' || failure.code === 'ETIMEDOUT';
+}
+
+/** One call's clock: its deadline, and the waits between its requests. */
+export interface CallClock {
+  /** The wait before the next request after `failure`: the pause after a timeout, else the backoff after `tries` tries. */
+  delayAfter(failure: CallFailure, tries: number): number;
+  /** Whether a request sent after `waitMs` would end within the budget. */
+  fits(waitMs: number): boolean;
+  /** What is left of the budget. */
+  leftMs(): number;
+  /** Tells onRetry, then waits; false, at once, if Ctrl-C was pressed. */
+  wait(delayMs: number, failure: CallFailure, tries: number, next: string): Promise<boolean>;
+}
+
+export function startCall(action: string, policy: CallPolicy, hooks: RetryHooks): CallClock {
+  const now = hooks.now ?? Date.now;
   const random = hooks.random ?? Math.random;
-  let waited = 0;
+  const deadline = now() + policy.budgetMs;
+  return {
+    delayAfter: (failure, tries) => (timedOut(failure) ? policy.pauseAfterTimeoutMs : backoffDelay(policy, tries, failure, random)),
+    fits: (waitMs) => now() + waitMs + policy.timeoutMs <= deadline,
+    leftMs: () => deadline - now(),
+    async wait(delayMs, failure, tries, next) {
+      if (hooks.signal?.aborted) return false;
+      hooks.onRetry?.(failure, { action, tries, delayMs, next });
+      return sleep(delayMs, hooks.signal);
+    },
+  };
+}
+
+/**
+ * Runs `attempt(tries)` until it succeeds, fails for good, or the tries or the
+ * budget run out; throws a DirectoryError carrying the last failure and the
+ * number of tries.
+ */
+export async function withRetry<T>(action: string, policy: CallPolicy, hooks: RetryHooks, attempt: (tries: number) => Promise<T>): Promise<T> {
+  const call = startCall(action, policy, hooks);
   for (let tries = 1; ; tries++) {
     try {
       return await attempt(tries);
     } catch (error) {
       const failure = classify(error);
-      if (!RETRYABLE.has(failure.kind) || tries >= policy.maxTries || hooks.signal?.aborted) {
+      const delayMs = call.delayAfter(failure, tries);
+      const again = RETRYABLE.has(failure.kind) && tries < policy.maxTries && call.fits(delayMs);
+      if (!again || !(await call.wait(delayMs, failure, tries, `try ${tries + 1} of ${policy.maxTries}`))) {
         throw new DirectoryError(failure, tries, action);
       }
-      const delayMs = backoffDelay(policy, tries, failure, random);
-      if (waited + delayMs > policy.maxTotalWaitMs) throw new DirectoryError(failure, tries, action);
-      hooks.onRetry?.(failure, { action, tries, delayMs });
-      waited += delayMs;
-      if (!(await sleep(delayMs, hooks.signal))) throw new DirectoryError(failure, tries, action);
     }
   }
 }

@@ -37,3 +37,33 @@ export class FaultPlan {
     return KINDS[Math.floor(this.random() * KINDS.length)];
   }
 }
+
+/**
+ * A stopped server (the process frozen, the network path stalled): calls that
+ * arrive while it is frozen wait unanswered, and when it thaws they all go on at
+ * once, even those whose client gave up and closed the connection meanwhile, as
+ * they do in a stopped process whose kernel kept accepting and buffering them.
+ */
+export class Freeze {
+  private thawed: Promise<void> = Promise.resolve();
+  private thaw: (() => void) | undefined;
+  private timer: NodeJS.Timeout | undefined;
+
+  /** Frozen from now for `ms` (a freeze already running is extended or cut to that). */
+  start(ms: number): void {
+    if (!this.thaw) this.thawed = new Promise((resolve) => (this.thaw = resolve));
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.end(), ms);
+  }
+
+  end(): void {
+    clearTimeout(this.timer);
+    this.thaw?.();
+    this.thaw = undefined;
+  }
+
+  /** Resolves once the server is not frozen. */
+  passed(): Promise<void> {
+    return this.thawed;
+  }
+}

@@ -2,18 +2,20 @@
  * The Resource Directory emulator: a real HTTP server (node:http) that answers
  * the twelve message-contact operations as the service does, checks V3/V2
  * signatures against its key pair, refuses overlapping calls with 429
- * ConcurrentCallNotSupported, and can inject faults. Admin endpoints for tests
+ * ConcurrentCallNotSupported (and counts the most it saw at once), and can
+ * inject faults, or freeze like a stopped server. Admin endpoints for tests
  * and the demo live under /_emulator/, never on the signed API path.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Site } from '../contact/rules.js';
+import { answerAdmin } from './admin.js';
 import { ApiError } from './errors.js';
-import { FaultPlan, type FaultKind } from './faults.js';
-import { OPERATIONS, WRITES, verify, type OperationContext, type Params } from './operations.js';
+import { FaultPlan, Freeze, type FaultKind } from './faults.js';
+import { OPERATIONS, WRITES, type OperationContext, type Params } from './operations.js';
 import { verifySignature } from './signature.js';
-import { apiDate, DirectoryState, type StoredContact } from './state.js';
+import { DirectoryState } from './state.js';
 
 export const API_VERSION = '2022-04-19';
 
@@ -49,6 +51,8 @@ export interface EmulatorOptions {
   dailyVerifications?: number;
   /** Awaited while a call is in flight, before it is answered: lets a test hold a call open for as long as it needs. */
   holdCall?: (action: string) => Promise<void>;
+  /** Decides each call's fault instead of `faultRate`: lets a test inject exactly the fault it needs. */
+  faultFor?: (action: string) => FaultKind | undefined;
   /** Told about every API call once it is answered (the CLI logs them with --verbose). */
   onRequest?: (entry: RequestLogEntry) => void;
 }
@@ -62,6 +66,8 @@ export interface RequestLogEntry {
   code?: string;
   /** It arrived while another call was in flight. */
   overlapped: boolean;
+  /** The client closed the connection before the answer was ready (it gave up waiting). */
+  clientGone?: true;
   fault?: FaultKind;
   ms: number;
 }
@@ -72,6 +78,10 @@ export interface RunningEmulator {
   port: number;
   state: DirectoryState;
   requests: RequestLogEntry[];
+  /** The most API calls that were in flight at once (1 when every call came alone). */
+  readonly maxInFlight: number;
+  /** Stops answering for `ms`, like a stopped server: see Freeze. */
+  freeze(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -96,7 +106,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RequestLogEntry[] = [];
   const nonces = new Map<string, number>();
   const verificationsLeft = { count: options.dailyVerifications ?? 100 };
+  const frozen = new Freeze();
   let inFlight = 0;
+  let maxInFlight = 0;
   let seq = 0;
 
   const context = (): OperationContext => ({
@@ -159,10 +171,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     // V3 names the action in a header, V2 in the query; business parameters are the rest.
     const action = (request.headers['x-acs-action'] as string | undefined) ?? params.Action ?? '';
     const version = (request.headers['x-acs-version'] as string | undefined) ?? params.Version;
+    let clientGone = false;
+    response.once('close', () => (clientGone = !response.writableFinished));
+    await frozen.passed();
     const overlapped = inFlight > 0;
     let fault: FaultKind | undefined;
     let answer: ApiAnswer | undefined;
-    inFlight++;
+    maxInFlight = Math.max(maxInFlight, ++inFlight);
     try {
       const refused = authenticate(request, params, body);
       if (refused) answer = errorBody(refused, request, requestId);
@@ -176,7 +191,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       else {
         if (options.latencyMs) await sleep(options.latencyMs);
         await options.holdCall?.(action);
-        fault = faults.next();
+        fault = options.faultFor ? options.faultFor(action) : faults.next();
         if (fault === 'throttle') answer = errorBody(new ApiError('Throttling.User'), request, requestId);
         else if (fault === 'unavailable') answer = errorBody(new ApiError('ServiceUnavailable'), request, requestId);
         else answer = await runOperation(action, params, requestId, request);
@@ -192,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       status: fault === 'drop' ? 0 : answer.status,
       ...(answer.code ? { code: answer.code } : {}),
       overlapped,
+      ...(clientGone ? { clientGone: true as const } : {}),
       ...(fault ? { fault } : {}),
       ms: Date.now() - started,
     };
@@ -216,57 +232,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
   }
 
-  async function answerAdmin(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
+  async function answerAdminRequest(request: IncomingMessage, response: ServerResponse, body: Buffer): Promise<void> {
     const { pathname } = new URL(request.url ?? '/', 'http://x');
-    const route = `${request.method} ${pathname}`;
     const input = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
-    switch (route) {
-      case 'GET /_emulator/contacts':
-        return send(response, 200, { contacts: state.all() });
-      case 'GET /_emulator/requests':
-        return send(response, 200, { requests });
-      case 'GET /_emulator/status':
-        return send(response, 200, { inFlight, contacts: state.count() });
-      case 'POST /_emulator/reset':
+    const answer = await answerAdmin(`${request.method} ${pathname}`, input, {
+      state,
+      requests,
+      status: () => ({ inFlight, maxInFlight, contacts: state.count() }),
+      freeze: (ms) => frozen.start(ms),
+      reset: () => {
         state.clear();
         requests.length = 0;
+        maxInFlight = 0;
         nonces.clear();
         verificationsLeft.count = options.dailyVerifications ?? 100;
-        await state.save();
-        return send(response, 200, { ok: true });
-      case 'POST /_emulator/preload': {
-        const added = ((input.contacts as Partial<StoredContact>[] | undefined) ?? []).map((c) => preload(c));
-        await state.save();
-        return send(response, 200, { contacts: added });
-      }
-      case 'POST /_emulator/verify': {
-        const id = input.ContactId as string | undefined;
-        const targets = state.all().filter((c) => id === undefined || c.ContactId === id);
-        targets.forEach(verify);
-        await state.save();
-        return send(response, 200, { verified: targets.map((c) => c.ContactId) });
-      }
-      default:
-        return send(response, 404, { error: `no admin endpoint ${route}` });
-    }
-  }
-
-  /** A contact put straight into the directory (tests, rehearsals): Active unless told otherwise. */
-  function preload(contact: Partial<StoredContact>): StoredContact {
-    const stored: StoredContact = {
-      ContactId: contact.ContactId ?? state.newId(),
-      Name: contact.Name ?? 'Preloaded',
-      EmailAddress: contact.EmailAddress ?? 'preloaded@example.com',
-      ...(contact.PhoneNumber ? { PhoneNumber: contact.PhoneNumber } : {}),
-      Title: contact.Title ?? 'Other',
-      MessageTypes: contact.MessageTypes ?? ['ServiceMessage'],
-      Members: contact.Members ?? [],
-      Status: contact.Status ?? 'Active',
-      CreateDate: contact.CreateDate ?? apiDate(new Date()),
-      pending: contact.pending ?? [],
-    };
-    state.put(stored);
-    return stored;
+      },
+    });
+    send(response, answer.status, answer.body);
   }
 
   const server = createServer((request, response) => {
@@ -274,7 +256,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       const body = Buffer.concat(chunks);
-      const handle = request.url?.startsWith('/_emulator/') ? answerAdmin : answerApi;
+      const handle = request.url?.startsWith('/_emulator/') ? answerAdminRequest : answerApi;
       handle(request, response, body).catch((error: unknown) => {
         if (!response.headersSent) send(response, 500, { Code: 'InternalError', Message: String(error) });
       });
@@ -297,8 +279,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     port,
     state,
     requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
+    freeze: (ms) => frozen.start(ms),
     close: () =>
       new Promise<void>((resolve) => {
+        frozen.end();
         server.close(() => resolve());
         server.closeAllConnections();
       }),
