@@ -21,7 +21,7 @@ const HEAP_PEAK = fileURLToPath(new URL('./helpers/heap-peak.cjs', import.meta.u
 
 const MiB = 1024 * 1024;
 const HEADER = ['Name', 'Email', 'Title', 'MessageTypes'];
-const headerRow = `<row r="1">${HEADER.map((h, i) => shared(`${'ABCD'[i]}1`, i)).join('')}</row>`;
+const headerRow = `<row r="1">${HEADER.map((_, i) => shared(`${'ABCD'[i]}1`, i)).join('')}</row>`;
 const annRow = (extra = '') => `<row r="2">${inline('A2', 'Ann')}${inline('B2', 'ann@example.com')}${inline('C2', 'CEO')}<c r="D2" t="inlineStr"><is><t>ServiceMessage${extra}</t></is></c></row>`;
 
 /** A one-sheet workbook: the header through shared strings, then `rows`; `more` parts go before the worksheet. */
@@ -81,6 +81,20 @@ describe('padding', () => {
     const path = write('cell.xlsx', zipParts(book(annRow(' '.repeat(2 * MiB)))));
     expect(await refusal(path)).toBe(unreadable('cell.xlsx', 'sheet "Contacts", cell D2 holds more than 1,048,576 characters'));
   });
+});
+
+describe('markup made to make patterns backtrack', () => {
+  it('attributes of 900,000 characters without an `=`, and a format code of 900,000 brackets, are read in one pass', async () => {
+    const styles: Part = [
+      'xl/styles.xml',
+      `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="${'['.repeat(900_000)}"/></numFmts><cellXfs><xf numFmtId="164"/></cellXfs></styleSheet>`,
+    ];
+    const merge = `<mergeCells><mergeCell ${'a'.repeat(900_000)}/><mergeCell ref="${'\t'.repeat(900_000)}"/></mergeCells>`;
+    const parts = book(annRow(), { more: [styles] });
+    parts[parts.length - 1] = ['xl/worksheets/sheet1.xml', worksheetXml(headerRow + annRow(), merge)];
+    const path = write('backtrack.xlsx', zipParts(parts));
+    expect((await rows(path)).map((r) => r.cells.Name)).toEqual(['Ann']);
+  }, 60_000);
 });
 
 describe('sizes', () => {

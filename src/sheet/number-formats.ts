@@ -17,6 +17,7 @@ const GENERAL: NumberFormat = { date: false };
 
 /** Excel allows 64,000 cell formats in a workbook. */
 const MAX_STYLES = 65_536;
+const MAX_FORMAT_CODE = 255;
 
 /** Built-in formats (not written in styles.xml) that show a date or a time, by id; CJK locales add 27–36 and 50–58. */
 function isBuiltInDate(id: number): boolean {
@@ -60,7 +61,8 @@ class CellStyles implements XmlHandler {
     if (name === 'cellXfs') this.inCellStyles = true;
     else if (name === 'numFmt') {
       const { numFmtId, formatCode } = parseAttributes(attributes);
-      if (formatCode !== undefined && this.custom.size < MAX_STYLES) this.custom.set(Number(numFmtId), formatCode);
+      // Excel's codes are at most 255 characters; a longer one is damage, and read as General.
+      if (formatCode !== undefined && formatCode.length <= MAX_FORMAT_CODE && this.custom.size < MAX_STYLES) this.custom.set(Number(numFmtId), formatCode);
     } else if (name === 'xf' && this.inCellStyles) {
       if (this.styleFormats.length >= MAX_STYLES) throw unreadable(this.file, `${this.part} lists more than ${MAX_STYLES.toLocaleString('en-US')} cell styles`);
       this.styleFormats.push(Number(parseAttributes(attributes).numFmtId ?? 0));

@@ -172,39 +172,56 @@ function endsName(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x2f || code === 0x3e;
 }
 
-const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+export type Attributes = Record<string, string | undefined>;
 
-/** One attribute of a tag (as the scanner hands them on), its value decoded; for elements read by the hundred thousand. */
+/** Where the attribute nextAttribute found lies: one object, used again, since attributes are read by the hundred thousand. */
+const span = { name: 0, nameEnd: 0, value: 0, valueEnd: 0 };
+
+/**
+ * Finds the attribute at or after `at` in a tag's attribute text (as the
+ * scanner hands it on) and puts where it lies in `span`; false at the end, or
+ * where the text stops being attributes. Each character is looked at a fixed
+ * number of times, whatever the text (a pattern with backtracking could take
+ * the square of its length).
+ */
+function nextAttribute(attributes: string, at: number): boolean {
+  while (isSpace(attributes.charCodeAt(at))) at++;
+  const equals = attributes.indexOf('=', at);
+  if (equals < 0) return false;
+  let value = equals + 1;
+  while (isSpace(attributes.charCodeAt(value))) value++;
+  const quote = attributes[value];
+  if (quote !== '"' && quote !== "'") return false;
+  const valueEnd = attributes.indexOf(quote, value + 1);
+  if (valueEnd < 0) return false;
+  let nameEnd = equals;
+  while (nameEnd > at && isSpace(attributes.charCodeAt(nameEnd - 1))) nameEnd--;
+  span.name = at;
+  span.nameEnd = nameEnd;
+  span.value = value + 1;
+  span.valueEnd = valueEnd;
+  return true;
+}
+
+/** One attribute's value, decoded: for the elements read by the hundred thousand (cells, rows). */
 export function attribute(attributes: string, name: string): string | undefined {
-  let at = 0;
-  for (;;) {
-    while (isSpace(attributes.charCodeAt(at))) at++;
-    const equals = attributes.indexOf('=', at);
-    if (equals < 0) return undefined;
-    let valueStart = equals + 1;
-    while (isSpace(attributes.charCodeAt(valueStart))) valueStart++;
-    const quote = attributes[valueStart];
-    if (quote !== '"' && quote !== "'") return undefined;
-    const valueEnd = attributes.indexOf(quote, valueStart + 1);
-    if (valueEnd < 0) return undefined;
-    let nameEnd = equals;
-    while (nameEnd > at && isSpace(attributes.charCodeAt(nameEnd - 1))) nameEnd--;
-    if (nameEnd - at === name.length && attributes.startsWith(name, at)) return decodeEntities(attributes.slice(valueStart + 1, valueEnd));
-    at = valueEnd + 1;
+  for (let at = 0; nextAttribute(attributes, at); at = span.valueEnd + 1) {
+    if (span.nameEnd - span.name === name.length && attributes.startsWith(name, span.name)) return decodeEntities(attributes.slice(span.value, span.valueEnd));
   }
+  return undefined;
+}
+
+/** All attributes, values decoded; names keep their prefix (`r:id`). */
+export function parseAttributes(attributes: string): Attributes {
+  const parsed: Attributes = Object.create(null) as Attributes;
+  for (let at = 0; nextAttribute(attributes, at); at = span.valueEnd + 1) {
+    parsed[attributes.slice(span.name, span.nameEnd)] = decodeEntities(attributes.slice(span.value, span.valueEnd));
+  }
+  return parsed;
 }
 
 function isSpace(code: number): boolean {
   return code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09;
-}
-
-export type Attributes = Record<string, string | undefined>;
-
-/** A tag's attributes (as the scanner hands them on), values decoded; names keep their prefix (`r:id`). */
-export function parseAttributes(attributes: string): Attributes {
-  const parsed: Attributes = {};
-  for (const match of attributes.matchAll(ATTRIBUTE)) parsed[match[1]!] = decodeEntities(match[2] ?? match[3] ?? '');
-  return parsed;
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
