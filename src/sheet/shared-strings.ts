@@ -17,7 +17,8 @@ export const MAX_SHARED_STRINGS = 4_000_000;
 export const MAX_SHARED_CHARACTERS = 128 * 1024 * 1024;
 
 /** The strings, in order; [] when the workbook has none. */
-export async function readSharedStrings(zip: XlsxZip, part: string): Promise<string[]> {
+export async function readSharedStrings(zip: XlsxZip, part: string | undefined): Promise<string[]> {
+  if (part === undefined) return [];
   const collector = new SharedStrings(zip.file, part);
   for await (const _ of zip.scan(part, collector));
   return collector.strings;

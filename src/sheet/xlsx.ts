@@ -53,8 +53,8 @@ interface Workbook {
   sheets: SheetInfo[];
   /** Dates count from 1904-01-01 (old Mac workbooks), not 1899-12-30. */
   date1904: boolean;
-  /** Where the shared strings and the styles are; the strings part may be absent (then no cell refers to one). */
-  sharedStrings: string;
+  /** Where the shared strings and the styles are, when the workbook has them. */
+  sharedStrings: string | undefined;
   styles: string | undefined;
 }
 
@@ -79,7 +79,7 @@ async function readWorkbook(zip: XlsxZip): Promise<Workbook> {
   return {
     sheets,
     date1904: ['1', 'true'].includes(properties?.date1904?.trim() ?? ''),
-    sharedStrings: related('sharedStrings', 'xl/sharedStrings.xml') ?? 'xl/sharedStrings.xml',
+    sharedStrings: related('sharedStrings', 'xl/sharedStrings.xml'),
     styles: related('styles', 'xl/styles.xml'),
   };
 }
