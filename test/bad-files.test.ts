@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
@@ -47,7 +48,17 @@ describe('files that are not contact sheets are refused with one line (exit 2)',
 
   it('a folder', async () => {
     mkdirSync(join(tmp(), 'folder.csv'));
-    await expect(readSheet(join(tmp(), 'folder.csv'))).rejects.toThrow(/folder\.csv: is not a file/);
+    await expect(readSheet(join(tmp(), 'folder.csv'))).rejects.toThrow(/^folder\.csv: is a folder, not a file; save the sheet to a file/);
+  });
+
+  it('a named pipe is refused at once: reading it would wait for a writer forever', async () => {
+    const fifo = join(tmp(), 'contacts.csv.fifo');
+    execFileSync('mkfifo', [fifo]);
+    await expect(readSheet(fifo)).rejects.toThrow(/^contacts\.csv\.fifo: is a pipe, not a file; save the sheet to a file and give that file$/);
+  });
+
+  it('a device is refused', async () => {
+    await expect(readSheet('/dev/zero')).rejects.toThrow(/^zero: is a device, not a file/);
   });
 
   it('a header with no data rows is not an error', async () => {

@@ -1,77 +1,71 @@
-import type { CellValue } from 'exceljs';
-import { cellToText, mailtoAddress, numberToText } from '../src/sheet/cell-text.js';
+import { cellText, mailtoAddress, numberToText } from '../src/sheet/cell-text.js';
+import { isDateFormat, type NumberFormat } from '../src/sheet/number-formats.js';
 import type { Cell } from '../src/sheet/types.js';
 
-/** exceljs's types demand fields (date1904…) that real cell values do not always carry. */
-const value = (v: unknown): CellValue => v as CellValue;
-const utc = (...parts: [number, number, number, number?, number?, number?, number?]) =>
-  new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3] ?? 0, parts[4] ?? 0, parts[5] ?? 0, parts[6] ?? 0));
+const GENERAL: NumberFormat = { date: false };
+const DATE: NumberFormat = { code: 'yyyy-mm-dd', date: true };
+const SCIENTIFIC: NumberFormat = { code: '0.00E+00', date: false };
 
-const cases: [string, CellValue, Cell][] = [
-  ['null', null, ''],
-  ['undefined', undefined, ''],
-  ['a string, as is', '  Alice Wang ', '  Alice Wang '],
-  ['Chinese text', '张伟', '张伟'],
-  ['an empty string', '', ''],
+/** [label, t="…", what the cell stores, its number format, a 1904 workbook?, the text] */
+const cases: [string, string | undefined, string, NumberFormat, boolean, Cell][] = [
+  ['a string, as is', 'str', '  Alice Wang ', GENERAL, false, '  Alice Wang '],
+  ['Chinese text', 'inlineStr', '张伟', GENERAL, false, '张伟'],
+  ['an empty string', 's', '', GENERAL, false, ''],
 
-  ['a mobile number: the exact digits', 13912345678, '13912345678'],
-  ['a mobile with country code', 8613912345678, '8613912345678'],
-  ['an account id', 1234567890123456, '1234567890123456'],
-  ['zero', 0, '0'],
-  ['negative zero', -0, '0'],
-  ['a negative integer', -42, '-42'],
-  ['a decimal', 3.14, '3.14'],
-  ['0.1', 0.1, '0.1'],
-  ['a small decimal, without exponent', 1.5e-7, '0.00000015'],
-  ['a small negative decimal', -2.5e-7, '-0.00000025'],
-  ['1e20 (String has no exponent yet)', 1e20, '100000000000000000000'],
-  ['1e21, in full digits', 1e21, '1000000000000000000000'],
-  ['a big number, significant digits then zeros', 1.2345e25, '12345000000000000000000000'],
-  ['a big negative number', -4.5e22, '-45000000000000000000000'],
-  ['NaN (an empty <v>)', Number.NaN, ''],
+  ['a mobile number: the exact digits', undefined, '13912345678', GENERAL, false, '13912345678'],
+  ['a mobile with country code', 'n', '8613912345678', GENERAL, false, '8613912345678'],
+  ['an account id', undefined, '1234567890123456', GENERAL, false, '1234567890123456'],
+  ['zero', undefined, '0', GENERAL, false, '0'],
+  ['negative zero', undefined, '-0', GENERAL, false, '0'],
+  ['a negative integer', undefined, '-42', GENERAL, false, '-42'],
+  ['a decimal', undefined, '3.14', GENERAL, false, '3.14'],
+  ['0.1', undefined, '0.1', GENERAL, false, '0.1'],
+  ['a small decimal, without exponent', undefined, '1.5E-7', GENERAL, false, '0.00000015'],
+  ['a small negative decimal', undefined, '-2.5e-7', GENERAL, false, '-0.00000025'],
+  ['1e20 (String has no exponent yet)', undefined, '1E+20', GENERAL, false, '100000000000000000000'],
+  ['1e21, in full digits', undefined, '1E+21', GENERAL, false, '1000000000000000000000'],
+  ['a big number, significant digits then zeros', undefined, '1.2345E+25', GENERAL, false, '12345000000000000000000000'],
+  ['a big negative number', undefined, '-4.5E+22', GENERAL, false, '-45000000000000000000000'],
+  ['an empty <v>', undefined, '', GENERAL, false, ''],
+  ['a garbled <v>', undefined, '12abc', GENERAL, false, ''],
+  ['a number in scientific format: the digits shown', undefined, '13912345678', SCIENTIFIC, false, '1.39E+10'],
 
-  ['true', true, 'TRUE'],
-  ['false', false, 'FALSE'],
+  ['true', 'b', '1', GENERAL, false, 'TRUE'],
+  ['false', 'b', '0', GENERAL, false, 'FALSE'],
 
-  ['rich text: runs joined', value({ richText: [{ text: '张', font: { bold: true } }, { text: '伟' }] }), '张伟'],
-  ['rich text without runs', value({ richText: [] }), ''],
-  ['rich text with a run without text', value({ richText: [{ font: {} }, { text: 'x' }] }), 'x'],
+  ['an error value', 'e', '#N/A', GENERAL, false, { kind: 'error', shown: '#N/A' }],
+  ['#REF!', 'e', '#REF!', GENERAL, false, { kind: 'error', shown: '#REF!' }],
 
-  ['hyperlink: the shown text', value({ text: 'alice@example.com', hyperlink: 'mailto:alice@example.com' }), 'alice@example.com'],
-  ['hyperlink: shown text wins over the target', value({ text: 'Alice', hyperlink: 'mailto:alice@example.com' }), 'Alice'],
-  ['hyperlink with empty text: the mailto address', value({ text: '', hyperlink: 'mailto:bob@example.com' }), 'bob@example.com'],
-  ['hyperlink with empty text: query dropped', value({ text: '', hyperlink: 'mailto:bob@example.com?subject=Hi' }), 'bob@example.com'],
-  ['hyperlink with blank text: MAILTO and %40', value({ text: ' ', hyperlink: 'MAILTO:carol%40example.com' }), 'carol@example.com'],
-  ['hyperlink with empty text, not mailto', value({ text: '', hyperlink: 'https://example.com' }), ''],
-  ['hyperlink with rich text', value({ text: { richText: [{ text: 'Dan' }] }, hyperlink: 'mailto:dan@example.com' }), 'Dan'],
-  ['hyperlink without text', value({ hyperlink: 'mailto:eve@example.com' }), 'eve@example.com'],
-
-  ['formula: its cached text', value({ formula: 'A1&B1', result: '张伟' }), '张伟'],
-  ['formula: its cached number, exact digits', value({ formula: 'A1', result: 13912345678 }), '13912345678'],
-  ['formula: its cached boolean', value({ formula: 'TRUE()', result: true }), 'TRUE'],
-  ['formula without a result', value({ formula: 'A1' }), ''],
-  ['formula with an undefined result', value({ formula: 'A1', result: undefined }), ''],
-  ['shared formula: its cached result', value({ sharedFormula: 'A2', result: 'x' }), 'x'],
-  ['formula with an error result', value({ formula: 'NA()', result: { error: '#N/A' } }), { kind: 'error', shown: '#N/A' }],
-  ['formula with a date result', value({ formula: 'TODAY()', result: utc(2024, 3, 1) }), { kind: 'date', shown: '2024-03-01' }],
-
-  ['an error value', value({ error: '#N/A' }), { kind: 'error', shown: '#N/A' }],
-  ['#REF!', value({ error: '#REF!' }), { kind: 'error', shown: '#REF!' }],
-
-  ['a date', utc(2024, 1, 15), { kind: 'date', shown: '2024-01-15' }],
-  ['a date with a time', utc(2024, 1, 15, 9, 30), { kind: 'date', shown: '2024-01-15 09:30' }],
-  ['a date with seconds', utc(2024, 1, 15, 9, 30, 5), { kind: 'date', shown: '2024-01-15 09:30:05' }],
-  ['a date with float noise', utc(2024, 1, 15, 9, 29, 59, 999), { kind: 'date', shown: '2024-01-15 09:30' }],
-  ['an old date', utc(900, 12, 31), { kind: 'date', shown: '0900-12-31' }],
-  ['an invalid date', new Date(Number.NaN), { kind: 'date', shown: 'an invalid date' }],
-
-  ['an unknown object with a text', value({ text: 'x', other: 1 }), 'x'],
-  ['an unknown object', value({ sharedString: 3 }), ''],
+  ['a date', undefined, '45306', DATE, false, { kind: 'date', shown: '2024-01-15' }],
+  ['a date with a time', undefined, '45306.395833333336', DATE, false, { kind: 'date', shown: '2024-01-15 09:30' }],
+  ['a date with seconds', undefined, '45306.39589120370', DATE, false, { kind: 'date', shown: '2024-01-15 09:30:05' }],
+  ['a date with float noise', undefined, '45306.39583332', DATE, false, { kind: 'date', shown: '2024-01-15 09:30' }],
+  ['a date in a 1904 workbook', undefined, '43844', DATE, true, { kind: 'date', shown: '2024-01-15' }],
+  ['an old date', undefined, '-365', DATE, false, { kind: 'date', shown: '1898-12-30' }],
+  ['an ISO date (t="d")', 'd', '2024-01-15T09:30:00', GENERAL, false, { kind: 'date', shown: '2024-01-15 09:30' }],
+  ['an ISO date that is not one', 'd', 'soon', GENERAL, false, { kind: 'date', shown: 'an invalid date' }],
 ];
 
-describe('cellToText', () => {
-  test.each(cases)('%s', (_label, input, expected) => {
-    expect(cellToText(input)).toEqual(expected);
+describe('cellText', () => {
+  test.each(cases)('%s', (_label, type, stored, format, date1904, expected) => {
+    expect(cellText(type, stored, format, date1904)).toEqual(expected);
+  });
+});
+
+describe('isDateFormat', () => {
+  test.each([
+    ['yyyy-mm-dd', true],
+    ['YYYY/MM/DD', true],
+    ['h:mm AM/PM', true],
+    ['[$-804]yyyy"年"m"月"d"日"', true],
+    ['General', false],
+    ['0.00E+00', false],
+    ['#,##0 "days"', false],
+    ['[Red]0.00', false],
+    ['@', false],
+    ['0\\h', false],
+  ])('%p → %p', (code, expected) => {
+    expect(isDateFormat(code)).toBe(expected);
   });
 });
 

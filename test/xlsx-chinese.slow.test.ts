@@ -1,4 +1,4 @@
-// The exceljs UTF-8 workaround proven on sheets large enough for chunk boundaries to cut characters.
+// Chinese text read whole from sheets large enough for chunk boundaries to cut characters, which bare exceljs breaks.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,7 +68,7 @@ describe('Chinese text across zip chunk boundaries (exceljs #2063, #2084, #2316)
   beforeAll(async () => {
     // 1. exceljs's streaming writer: every other row through shared strings
     //    (sharedStrings.xml ≈ 1 MB), the others inline (t="str" and t="inlineStr").
-    //    Its worksheets precede the shared strings, so exceljs reads them back from a temp file.
+    //    Its worksheets precede the shared strings.
     written = join(dir, 'chinese.xlsx');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: written, useSharedStrings: true });
     workbook.created = workbook.modified = new Date(Date.UTC(2024, 0, 1)); // the same bytes every run
@@ -84,8 +84,7 @@ describe('Chinese text across zip chunk boundaries (exceljs #2063, #2084, #2316)
     await workbook.commit();
     expect(readFileSync(written).length).toBeGreaterThan(100_000);
 
-    // 2. Shared strings before the worksheet, as other writers store them:
-    //    exceljs parses the worksheet straight from the zip.
+    // 2. Shared strings before the worksheet, as other writers store them.
     inPlace = join(dir, 'chinese-in-place.xlsx');
     const strings = [...HEADER];
     const rows = [`<row r="1">${shared('A1', 0)}${shared('B1', 1)}${shared('C1', 2)}</row>`];

@@ -6,23 +6,37 @@
  * date; which text was meant is a guess) and an error value such as #N/A. Those
  * come back as an OddCell for validation to report as a row problem.
  */
-import type { CellValue } from 'exceljs';
+import type { NumberFormat } from './number-formats.js';
 import type { Cell } from './types.js';
 
-export function cellToText(value: CellValue): Cell {
-  if (value === null || value === undefined) return '';
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'number':
-      return numberToText(value);
-    case 'boolean':
-      return value ? 'TRUE' : 'FALSE';
-    case 'object':
-      return objectToText(value);
+/**
+ * A cell's value as the worksheet stores it (`<v>`, or the text of `<is>`),
+ * turned into text by its type (`t="…"`) and its style's number format. Shared
+ * strings (`t="s"`) are looked up by the worksheet reader before this.
+ */
+export function cellText(type: string | undefined, stored: string, format: NumberFormat, date1904: boolean): Cell {
+  switch (type) {
+    case 'str':
+    case 'inlineStr':
+    case 's':
+      return stored;
+    case 'b':
+      return ['0', 'false', ''].includes(stored.trim().toLowerCase()) ? 'FALSE' : 'TRUE';
+    case 'e':
+      return { kind: 'error', shown: stored.trim() };
+    case 'd':
+      return isoDateCell(stored.trim());
     default:
-      return String(value);
+      return numberCell(stored.trim(), format, date1904);
   }
+}
+
+function numberCell(stored: string, format: NumberFormat, date1904: boolean): Cell {
+  const value = stored === '' ? Number.NaN : Number(stored);
+  // An empty or garbled <v>: there is nothing to show.
+  if (!Number.isFinite(value)) return '';
+  if (format.date) return serialDateCell(value, date1904);
+  return scientificFormat(format.code, value) ?? numberToText(value);
 }
 
 /**
@@ -43,53 +57,27 @@ export function mailtoAddress(target: unknown): string | undefined {
 
 /** The digits a number is, never an exponent: 13912345678 → "13912345678", 1e21 → "1000000000000000000000". */
 export function numberToText(value: number): string {
-  // NaN is what exceljs makes of an empty or garbled <v>: there is nothing to show.
   if (!Number.isFinite(value)) return '';
   const shortest = String(value);
   return shortest.includes('e') ? expandExponent(shortest) : shortest;
 }
 
-type ObjectValue = Exclude<CellValue, null | undefined | string | number | boolean>;
-
-function objectToText(value: ObjectValue): Cell {
-  if (isDate(value)) return dateCell(value);
-  if ('error' in value) return { kind: 'error', shown: String(value.error) };
-  if ('richText' in value) return richText(value.richText);
-  if ('hyperlink' in value) {
-    // The shown text may itself be rich text; an empty one falls back to a mailto address.
-    const shown = cellToText(value.text as CellValue);
-    if (typeof shown === 'string' && shown.trim() === '') return mailtoAddress(value.hyperlink) ?? shown;
-    return shown;
-  }
-  if ('formula' in value || 'sharedFormula' in value) {
-    // The result Excel cached when it last calculated; without one there is nothing to show.
-    return cellToText(value.result as CellValue);
-  }
-  // Anything else exceljs may invent later: a text, if it carries one.
-  const text = (value as { text?: unknown }).text;
-  return text === undefined ? '' : cellToText(text as CellValue);
-}
-
-function richText(runs: readonly { text?: unknown }[] | undefined): string {
-  if (!Array.isArray(runs)) return '';
-  let text = '';
-  for (const run of runs) {
-    if (typeof run?.text === 'string') text += run.text;
-  }
-  return text;
-}
-
-/** Works across realms (jest runs modules in their own context), unlike `instanceof Date`. */
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
-
 /**
- * exceljs turns a date serial into a Date whose UTC fields are Excel's wall
- * clock, so the UTC fields are what the cell shows.
+ * A date serial (days since 1899-12-30, or since 1904-01-01 in a 1904 workbook)
+ * as the date the cell shows.
  */
-function dateCell(date: Date): Cell {
-  const time = date.getTime();
+export function serialDateCell(serial: number, date1904: boolean): Cell {
+  return dateCell((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000);
+}
+
+/** `t="d"`: an ISO 8601 date, a wall-clock time without a zone. */
+function isoDateCell(stored: string): Cell {
+  const zoned = /(?:Z|[+-]\d\d:?\d\d)$/i.test(stored) || !stored.includes('T') ? stored : `${stored}Z`;
+  return dateCell(Date.parse(zoned));
+}
+
+/** The wall clock at `time` (milliseconds, read as UTC) as the cell shows it. */
+function dateCell(time: number): Cell {
   if (Number.isNaN(time)) return { kind: 'date', shown: 'an invalid date' };
   // Serials are fractions of a day; round away the float noise below a second.
   const at = new Date(Math.round(time / 1000) * 1000);
@@ -128,8 +116,8 @@ function expandExponent(shortest: string): string {
  * from the sheet would keep, so a phone in such a column is refused rather than
  * read from the hidden value; undefined for any other cell.
  */
-export function scientificFormat(numFmt: string | undefined, value: CellValue): string | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || typeof numFmt !== 'string') return undefined;
+export function scientificFormat(numFmt: string | undefined, value: number): string | undefined {
+  if (!Number.isFinite(value) || typeof numFmt !== 'string') return undefined;
   const section = numFmt.split(';')[0]!.replace(/"[^"]*"|\\./g, '');
   const match = /([0#?]*)(?:\.([0#?]*))?E([+-])([0#?]+)/i.exec(section);
   if (!match) return undefined;

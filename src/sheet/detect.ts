@@ -3,6 +3,7 @@
  * or a zipped OpenDocument sheet must be refused with a useful line, not fed
  * to a parser that fails with a stack trace.
  */
+import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
@@ -39,13 +40,14 @@ export async function detectFormat(path: string): Promise<DetectedFile> {
   const name = basename(path);
   let handle;
   try {
-    handle = await open(path, 'r');
+    // Non-blocking: opening a named pipe would otherwise wait for a writer, forever.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new InputError(`${name}: ${describeOpenError(error)}`, { cause: error });
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new InputError(`${name}: is not a file`);
+    if (!stats.isFile()) throw new InputError(`${name}: is ${kindOf(stats)}, not a file; save the sheet to a file and give that file`);
     const size = stats.size;
     if (size === 0) throw new InputError(`${name}: the file is empty; export the sheet again as .xlsx or CSV UTF-8`);
     const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
@@ -72,6 +74,15 @@ export async function detectFormat(path: string): Promise<DetectedFile> {
   } finally {
     await handle.close();
   }
+}
+
+/** What a path that is not a regular file is: a pipe, a device or a folder are not sheets, and reading one may never end. */
+function kindOf(stats: Stats): string {
+  if (stats.isDirectory()) return 'a folder';
+  if (stats.isFIFO()) return 'a pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  return 'not a regular file';
 }
 
 function startsWith(buffer: Buffer, magic: Buffer): boolean {

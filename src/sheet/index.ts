@@ -170,7 +170,7 @@ async function findHeaderInWorkbook(
 ): Promise<FoundHeader> {
   const file = basename(path);
   const maxUnzipped = Math.max(limits.maxBytes, size) * UNZIPPED_PER_BYTE;
-  // exceljs only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
+  // The XLSX reader only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
   const openXlsx = readInWorker(size) ? openXlsxInWorker : (await import('./xlsx.js')).openXlsx;
   const first = await openXlsx(path, { sheet, maxUnzipped });
   const sheets = [first.sheet!, ...(first.otherSheets ?? [])];

@@ -1,0 +1,210 @@
+/**
+ * The parts of an XLSX file, found through the zip's central directory (read
+ * from the end of the file): any part can be read, in any order, and the parts
+ * the reader does not need (images, other sheets) are never inflated.
+ *
+ * A zip's declared sizes can lie, so what the parts really unpack to is counted
+ * as they stream, against one limit for the whole file: past it, the read stops
+ * with one line. Each part is inflated in 256 KiB chunks straight from the file
+ * (zlib's default 16 KiB costs a round trip to the thread pool each: five times
+ * slower on a big worksheet).
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { pipeline } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { formatBytes } from './limits.js';
+import { parseAttributes, XmlError, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner.js';
+
+const SAVE_AGAIN = 'open it in Excel and save it again as .xlsx';
+
+const CHUNK_BYTES = 256 * 1024;
+
+/** Elements collected from one part (sheets of a workbook, links of a sheet): more than any real workbook has. */
+const MAX_ELEMENTS = 1_000_000;
+
+/** The XLSX message for a file that cannot be read: one line, exit 2. */
+export function unreadable(file: string, reason: string, cause?: unknown): InputError {
+  return new InputError(`${file}: not a readable XLSX workbook (${reason}); ${SAVE_AGAIN}`, { cause });
+}
+
+/** A part as the zip's directory describes it (unzipper's names). */
+interface ZipEntry {
+  path: string;
+  uncompressedSize?: number;
+  compressedSize?: number;
+  /** 0: stored, 8: deflated. */
+  compressionMethod?: number;
+  /** Bit 0: encrypted. */
+  flags?: number;
+  offsetToLocalFileHeader?: number;
+}
+
+interface Unzipper {
+  Open: { file(path: string, options?: { tailSize?: number }): Promise<{ files: ZipEntry[] }> };
+}
+
+let unzipper: Unzipper | undefined;
+
+/** The unzipper exceljs depends on; only its reading of the central directory is used. */
+function loadUnzipper(): Unzipper {
+  if (!unzipper) {
+    const fromExcelJS = createRequire(createRequire(import.meta.url).resolve('exceljs/package.json'));
+    unzipper = fromExcelJS('unzipper') as Unzipper;
+  }
+  return unzipper;
+}
+
+export class XlsxZip {
+  /** Bytes each part has unpacked to so far (its longest read), and their sum. */
+  private readonly unpacked = new Map<string, number>();
+  private total = 0;
+
+  private constructor(
+    private readonly path: string,
+    readonly file: string,
+    private readonly entries: Map<string, ZipEntry>,
+    private readonly maxUnzipped: number,
+  ) {}
+
+  /** @param file the file's name, for messages */
+  static async open(path: string, file: string, maxUnzipped: number): Promise<XlsxZip> {
+    const entries = new Map<string, ZipEntry>();
+    let declared = 0;
+    for (const entry of await readDirectory(path, file)) {
+      entries.set(entry.path.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+      declared += entry.uncompressedSize ?? 0;
+    }
+    // What the directory declares is enough to refuse most bombs before anything is inflated.
+    if (declared > maxUnzipped) {
+      throw unreadable(file, `it unpacks to ${formatBytes(declared)}, more than ${formatBytes(maxUnzipped)}: a zip bomb, or raise --max-bytes`);
+    }
+    return new XlsxZip(path, file, entries, maxUnzipped);
+  }
+
+  has(part: string): boolean {
+    return this.entries.has(part);
+  }
+
+  /** A part's bytes as they unpack, counted; nothing when the zip has no such part. */
+  async *chunks(part: string): AsyncGenerator<Buffer> {
+    const entry = this.entries.get(part);
+    if (!entry) return;
+    let read = 0;
+    try {
+      for await (const chunk of await this.inflate(part, entry)) {
+        read += (chunk as Buffer).length;
+        this.count(part, read);
+        yield chunk as Buffer;
+      }
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw unreadable(this.file, `${part}: ${reasonOf(error)}`, error);
+    }
+  }
+
+  /** The attributes of every element called `name` in a part, in order; [] when there is no such part. */
+  async elements(part: string, name: string): Promise<Attributes[]> {
+    const found: Attributes[] = [];
+    const collect = (element: string, attributes: string) => {
+      if (element !== name) return;
+      if (found.length >= MAX_ELEMENTS) throw unreadable(this.file, `${part} has more than ${MAX_ELEMENTS.toLocaleString('en-US')} <${name}> elements`);
+      found.push(parseAttributes(attributes));
+    };
+    for await (const _ of this.scan(part, { wantsText: false, open: collect, close() {}, text() {} }));
+    return found;
+  }
+
+  /**
+   * Scans a part's XML with `handler`, yielding after each piece of text so the
+   * caller can hand on what the piece completed; nothing when there is no such part.
+   */
+  async *scan(part: string, handler: XmlHandler, pieceLength = CHUNK_BYTES): AsyncGenerator<void> {
+    const scanner = new XmlScanner(handler);
+    const decoder = new TextDecoder('utf-8');
+    try {
+      for await (const chunk of this.chunks(part)) {
+        const text = decoder.decode(chunk, { stream: true });
+        for (let at = 0; at < text.length; at += pieceLength) {
+          scanner.write(text.length <= pieceLength ? text : text.slice(at, at + pieceLength));
+          yield;
+        }
+      }
+      scanner.write(decoder.decode());
+      scanner.end();
+    } catch (error) {
+      if (error instanceof XmlError) throw unreadable(this.file, `${part}: damaged XML: ${error.message}`, error);
+      throw error;
+    }
+  }
+
+  private count(part: string, read: number): void {
+    const before = this.unpacked.get(part) ?? 0;
+    if (read <= before) return;
+    this.unpacked.set(part, read);
+    this.total += read - before;
+    if (this.total > this.maxUnzipped) {
+      throw unreadable(this.file, `it unpacks to more than ${formatBytes(this.maxUnzipped)}, reading ${part}: a zip bomb, or raise --max-bytes`);
+    }
+  }
+
+  private async inflate(part: string, entry: ZipEntry): Promise<Iterable<Buffer> | AsyncIterable<unknown>> {
+    const { offsetToLocalFileHeader: at = 0, compressedSize = 0, compressionMethod, flags = 0 } = entry;
+    if ((flags & 1) !== 0) throw unreadable(this.file, `${part} is encrypted: remove the workbook's password`);
+    if (compressionMethod !== 0 && compressionMethod !== 8) {
+      throw unreadable(this.file, `${part} is compressed with method ${compressionMethod}, which this reader cannot unpack`);
+    }
+    const header = Buffer.alloc(30);
+    const handle = await open(this.path, 'r');
+    try {
+      await handle.read(header, 0, header.length, at);
+    } finally {
+      await handle.close();
+    }
+    if (header.readUInt32LE(0) !== 0x04034b50) throw unreadable(this.file, `${part} is not where the zip's directory says`);
+    if (compressedSize === 0) return [];
+    // The data follows the local header, its name and its extra field.
+    const start = at + header.length + header.readUInt16LE(26) + header.readUInt16LE(28);
+    const raw = createReadStream(this.path, { start, end: start + compressedSize - 1, highWaterMark: CHUNK_BYTES });
+    if (compressionMethod === 0) return raw;
+    // pipeline: a read stopped early, or failed, closes the file too.
+    return pipeline(raw, createInflateRaw({ chunkSize: CHUNK_BYTES }), () => undefined);
+  }
+}
+
+async function readDirectory(path: string, file: string): Promise<ZipEntry[]> {
+  const { Open } = loadUnzipper();
+  try {
+    return (await Open.file(path)).files;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && code.startsWith('E')) {
+      throw new InputError(`${file}: cannot be read (${code})`, { cause: error });
+    }
+    // The end record is looked for in the last 80 bytes; a zip comment can push it further.
+    try {
+      return (await Open.file(path, { tailSize: 22 + 0xffff })).files;
+    } catch {
+      throw unreadable(file, 'no zip directory at its end: not a zip archive, or a truncated one', error);
+    }
+  }
+}
+
+/** The `r:id` attribute, whatever prefix its namespace got. */
+export function relationshipId(attributes: Attributes): string | undefined {
+  for (const [key, value] of Object.entries(attributes)) if (key.endsWith(':id')) return value;
+  return undefined;
+}
+
+/** A failure's first line, said for a person: zlib's and the file system's errors as they come. */
+export function reasonOf(error: unknown): string {
+  // Not `instanceof Error`: zlib's errors come from another realm under jest.
+  const { message, code } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; code?: unknown };
+  if (typeof message !== 'string') return String(error);
+  const line = message.split('\n', 1)[0]?.trim() || 'unknown error';
+  const short = line.length > 120 ? `${line.slice(0, 117)}...` : line;
+  if (typeof code === 'string' && code.startsWith('Z_')) return `damaged compressed data: ${short}`;
+  return short;
+}
