@@ -3,7 +3,7 @@
  * private to the user, and never reached through a link someone else planted.
  */
 import { constants, type Stats, type WriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, unlink } from 'node:fs/promises';
 
 /**
  * A file created here and now: O_EXCL fails on any existing name, a planted
@@ -24,11 +24,14 @@ export async function newFileStream(path: string, options: { highWaterMark?: num
   return file.createWriteStream(options.highWaterMark ? { highWaterMark: options.highWaterMark } : {});
 }
 
-/** Writes `text` to a new file at `path` (see NEW_FILE), 0600. */
-export async function writeNewFile(path: string, text: string): Promise<void> {
+/** Writes `data` to a new file at `path` (see NEW_FILE), 0600; a write that fails leaves no part of it. */
+export async function writeNewFile(path: string, data: string | Uint8Array): Promise<void> {
   const file = await open(path, NEW_FILE, FILE_MODE);
   try {
-    await file.writeFile(text);
+    await file.writeFile(data);
+  } catch (error) {
+    await unlink(path).catch(() => undefined);
+    throw error;
   } finally {
     await file.close();
   }

@@ -21,10 +21,12 @@ import { EventLog } from '../report/events.js';
 import { ProblemPrinter } from '../report/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
+import { ANNOTATED_MAX_ROWS } from '../report/annotated.js';
 import { ReportWriter } from '../report/writer.js';
 import { acquireLock, type HeldLock } from '../run/lock.js';
 import { columnNamer, readSheet } from '../sheet/index.js';
-import { DEFAULT_LIMITS } from '../sheet/limits.js';
+import { checkWorkbookCopy, type CopyCheck } from '../sheet/copy-check.js';
+import { DEFAULT_LIMITS, maxUnzipped } from '../sheet/limits.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */
@@ -90,7 +92,10 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
   };
 
   let quota = { limit: options.contactLimit, existing: 0, planned: 0, remaining: options.contactLimit };
+  /** Set once the run has been reported: a failure after that does not report it again. */
+  let finished = false;
   const finish = async (exitCode: number): Promise<RunOutcome> => {
+    finished = true;
     problems.printHidden();
     exitCode = withReportFailure(exitCode);
     if (!options.dryRun) quota = { ...quota, remaining: Math.max(0, quota.limit - quota.existing - counts.get('created')) };
@@ -107,8 +112,8 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     if (report.failure && !stoppedByReport) log.error(`cannot write the report in ${displayPath(options.cwd, reportDir)}: ${report.failure}; it is incomplete`);
     exitCode = withReportFailure(exitCode);
     if (!saved && !report.failure) {
-      const notAnnotated = await report.annotate(sheetSourceOf(resolve(options.cwd, options.file), summary), facts.header);
-      if (notAnnotated) log.debug(`annotated.xlsx not written: ${notAnnotated}`);
+      const copy = sheetSourceOf(resolve(options.cwd, options.file), summary, options.read.limits);
+      await report.annotate({ ...copy, ...(source.copyCheck ? { checked: source.copyCheck } : {}) }, facts.header, log);
     }
     events.phase('finish', { exitCode, counts: summary.counts, quota: summary.quota });
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir), true)) log.info(line);
@@ -182,11 +187,11 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     return await finish(exitCode === EXIT.ok && !allGood ? EXIT.rowsNotImported : exitCode);
   } catch (error) {
     // A bug: still leave the rows known so far on disk.
-    await finish(EXIT.internal).catch(() => undefined);
+    if (!finished) await finish(EXIT.internal).catch(() => undefined);
     throw error;
   } finally {
-    await events.close();
     await lock?.release();
+    await events.close();
     await closeLogFile(log);
   }
 }
@@ -200,10 +205,13 @@ interface RowSource {
   saved?: CheckedPlan;
   /** The sheet has a Members column. */
   manageMembers: boolean;
+  /** XLSX: whether annotated.xlsx may load it whole, found before anything is sent. */
+  copyCheck?: CopyCheck;
 }
 
 async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSource> {
-  const sheet = await readSheet(resolve(options.cwd, options.file), options.read);
+  const path = resolve(options.cwd, options.file);
+  const sheet = await readSheet(path, options.read);
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
   // The contact limit is applied by the planner, against the directory's own count.
   const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
@@ -214,8 +222,12 @@ async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSour
     options.progress?.tick(batch.at(-1)?.row, batch.length);
   }
   options.progress?.stop();
+  // Whether annotated.xlsx can be made is known before any call (it costs about what reading the sheet did).
+  const wanted = sheet.input.format === 'xlsx' && judged.length <= ANNOTATED_MAX_ROWS;
+  const copyCheck = wanted ? await checkWorkbookCopy(path, maxUnzipped({ ...DEFAULT_LIMITS, ...options.read.limits })) : undefined;
   return {
     facts: await sheetFacts(sheet),
+    ...(copyCheck ? { copyCheck } : {}),
     rows: judged.map(({ result, contact }) => ({ result, sendable: contact !== undefined })),
     judged,
     manageMembers: sheet.header.columns.Members !== undefined,

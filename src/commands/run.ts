@@ -3,6 +3,7 @@ import type { Site } from '../contact/rules.js';
 import type { Progress } from '../report/progress.js';
 import type { SheetSource } from '../sheet/copy.js';
 import type { ReadOptions } from '../sheet/index.js';
+import type { InputLimits } from '../sheet/limits.js';
 import type { Summary } from '../report/types.js';
 
 export interface SheetRunOptions {
@@ -28,11 +29,12 @@ export interface RunOutcome {
 }
 
 /** The sheet as the summary says it was read: to read it again for a copy (annotated.xlsx, --write-fixed). */
-export function sheetSourceOf(path: string, summary: Summary): SheetSource {
+export function sheetSourceOf(path: string, summary: Summary, limits: Partial<InputLimits> | undefined): SheetSource {
   const { format, sheet, encoding, delimiter } = summary.input;
   return {
     path,
     format: format as SheetSource['format'],
+    ...(limits ? { limits } : {}),
     ...(sheet !== null ? { sheet } : {}),
     ...(encoding !== null ? { text: { encoding, delimiter: delimiter ?? ',' } } : {}),
   };

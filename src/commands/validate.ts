@@ -14,8 +14,9 @@ import type { Summary } from '../report/types.js';
 import { REPORT_FILES, ReportWriter } from '../report/writer.js';
 import { columnNamer, readSheet, type DataRow, type ReadSheet } from '../sheet/index.js';
 import type { MappingFile } from '../sheet/column-map.js';
-import { checkFixedCopyTarget, writeFixedCopy, type FixedCopySource, type RowFixes } from '../sheet/fixed-copy.js';
+import { checkFixedCopy, writeFixedCopy, type FixedCopySource, type RowFixes } from '../sheet/fixed-copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
+import type { InputLimits } from '../sheet/limits.js';
 import { cellDisplay } from '../sheet/types.js';
 import type { RowResult } from '../report/types.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
@@ -46,8 +47,8 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   const path = resolve(options.cwd, options.file);
   const sheet = await readSheet(path, options.read);
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
-  const fixedCopy = options.writeFixed === undefined ? undefined : fixedCopySource(path, sheet);
-  if (fixedCopy) checkFixedCopyTarget(fixedCopy, resolve(options.cwd, options.writeFixed!));
+  const fixedCopy = options.writeFixed === undefined ? undefined : fixedCopySource(path, sheet, options.read.limits);
+  if (fixedCopy) await checkFixedCopy(fixedCopy, resolve(options.cwd, options.writeFixed!));
   const fixes: RowFixes = new Map();
 
   const reportDir = await createReportDir(options.cwd, options.file, options.reportDir, startedAt);
@@ -62,7 +63,10 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   });
   const counts = new StatusCounts();
   const problems = new ProblemPrinter(log, options.maxProblemLines ?? 50);
+  /** Set once the report is closed: a failure after that (the fixed copy) does not close it again. */
+  let finished = false;
   const finish = async (exitCode: number): Promise<Summary> => {
+    finished = true;
     const planned = Math.min(counts.get('valid'), options.contactLimit);
     const summary = buildSummary({
       ...(await sheetFacts(sheet)),
@@ -102,10 +106,9 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     const exitCode = counts.get('valid') === counts.rows ? EXIT.ok : EXIT.rowsNotImported;
     const summary = await finish(exitCode);
     stopIfReportFailed();
-    const source = sheetSourceOf(path, summary);
-    const notAnnotated = await report.annotate(source, sheet.header);
+    const source = sheetSourceOf(path, summary, options.read.limits);
+    await report.annotate(fixedCopy?.checked ? { ...source, checked: fixedCopy.checked } : source, sheet.header, log);
     for (const line of humanSummary(summary, displayPath(options.cwd, reportDir))) log.info(line);
-    if (notAnnotated) log.debug(`annotated.xlsx not written: ${notAnnotated}`);
     if (fixedCopy) {
       Object.assign(fixedCopy, source);
       const target = resolve(options.cwd, options.writeFixed!);
@@ -116,18 +119,20 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     return { exitCode, summary, reportDir };
   } catch (error) {
     progress?.stop();
-    // The sheet broke part-way (a bad quote, bytes that are not UTF-8): keep what was read.
-    await finish(error instanceof ExitError ? error.exitCode : EXIT.internal);
-    log.info(`report of the rows read so far: ${displayPath(options.cwd, reportDir)}`);
+    if (!finished) {
+      // The sheet broke part-way (a bad quote, bytes that are not UTF-8): keep what was read.
+      await finish(error instanceof ExitError ? error.exitCode : EXIT.internal);
+      log.info(`report of the rows read so far: ${displayPath(options.cwd, reportDir)}`);
+    }
     throw error;
   } finally {
     await closeLogFile(log);
   }
 }
 
-function fixedCopySource(path: string, sheet: ReadSheet): FixedCopySource {
+function fixedCopySource(path: string, sheet: ReadSheet, limits: Partial<InputLimits> | undefined): FixedCopySource {
   const { format, sheet: name } = sheet.input;
-  return { path, format, ...(name !== undefined ? { sheet: name } : {}), headerRow: sheet.header.row, headerWidth: sheet.header.headers.length };
+  return { path, format, ...(name !== undefined ? { sheet: name } : {}), ...(limits ? { limits } : {}), headerRow: sheet.header.row, headerWidth: sheet.header.headers.length };
 }
 
 /** The row's unambiguous fixes (a guess is never applied), with the cell text they replace. */

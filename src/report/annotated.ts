@@ -8,10 +8,9 @@
  * The whole workbook is loaded to write it, so it is made for sheets of up to
  * ANNOTATED_MAX_ROWS data rows (a contact sheet has tens); results.csv has all.
  */
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import type { Cell as ExcelCell, Worksheet } from 'exceljs';
 import type { Field } from '../contact/fields.js';
+import { writeNewFile } from '../own-files.js';
 import { loadSheetCopy, type SheetSource } from '../sheet/copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
 import { suggestionText } from './summary.js';
@@ -84,11 +83,8 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
   worksheet.views = [{ state: 'frozen', ySplit: header.row, xSplit: 0 }];
   worksheet.autoFilter = { from: { row: header.row, column: 1 }, to: { row: header.row, column: problemsColumn } };
   widen(worksheet, problemsColumn, 60);
-  // Private like the rest of the report: it holds contact details.
-  const out = createWriteStream(target, { mode: 0o600 });
-  await workbook.xlsx.write(out);
-  out.end();
-  await finished(out);
+  // A new file, private like the rest of the report: it holds contact details.
+  await writeNewFile(target, (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
 }
 
 function fill(cell: ExcelCell, argb: string): void {

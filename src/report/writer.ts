@@ -12,8 +12,10 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { fileProblem, writeNewFile } from '../own-files.js';
+import type { Logger } from '../log.js';
 import type { SheetSource } from '../sheet/copy.js';
 import type { HeaderMapping } from '../sheet/header.js';
+import { reasonOf } from '../sheet/xlsx-zip.js';
 import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
 import { ChunkedFile } from './chunked-file.js';
 import { csvCell, csvLine } from './csv-cell.js';
@@ -138,20 +140,23 @@ export class ReportWriter {
   }
 
   /**
-   * annotated.xlsx, the sheet with its problems marked, when there is something
-   * to mark (a clean sheet is spared loading exceljs) and it has at most
-   * ANNOTATED_MAX_ROWS rows. Returns why it was not written, if it was not.
+   * Writes annotated.xlsx, the sheet with its problems marked, when there is
+   * something to mark (a clean sheet is spared loading exceljs) and it has at
+   * most ANNOTATED_MAX_ROWS rows. Never throws: a copy that cannot be made is
+   * one warning, and the run's outcome stands (results.csv has every row).
    */
-  async annotate(source: SheetSource, header: HeaderMapping): Promise<string | undefined> {
-    if (!this.marks.anyProblem) return 'no row has a problem to mark';
-    if (this.marks.tooMany) return `more than ${ANNOTATED_MAX_ROWS.toLocaleString('en-US')} rows; results.csv has every row`;
+  async annotate(source: SheetSource, header: HeaderMapping, log: Logger): Promise<void> {
+    const skipped = !this.marks.anyProblem
+      ? 'no row has a problem to mark'
+      : this.marks.tooMany
+        ? `more than ${ANNOTATED_MAX_ROWS.toLocaleString('en-US')} rows; results.csv has every row`
+        : undefined;
+    if (skipped) return void log.debug(`annotated.xlsx not written: ${skipped}`);
     try {
       await writeAnnotated(source, header, this.marks.rows, join(this.dir, REPORT_FILES.annotated));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === undefined) throw error;
-      return `it could not be written: ${fileProblem(error)}`;
+      log.warn(`annotated.xlsx not written: ${annotationProblem(error)}; results.csv has every row`);
     }
-    return undefined;
   }
 
   /**
@@ -192,6 +197,12 @@ const JSON_AS_IS = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 /** A JSON string: most names and addresses need no escaping, and quoting them is cheaper than JSON.stringify. */
 function jsonString(text: string): string {
   return JSON_AS_IS.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/** Why annotated.xlsx could not be made, in one line: the sheet could not be loaded (see copy.ts), or the copy written. */
+function annotationProblem(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  return `it could not be written: ${(error as NodeJS.ErrnoException).code ? fileProblem(error) : reasonOf(error)}`;
 }
 
 const NO_ERRORS: ErrorCells = { errors: [], json: '[]', codes: '', messages: '' };

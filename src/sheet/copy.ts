@@ -1,17 +1,21 @@
 /**
  * The sheet read once more, to write a copy of it: the corrected copy
  * (`--write-fixed`) and annotated.xlsx. A CSV is read again exactly as it was
- * the first time (same encoding, same delimiter); a workbook is loaded whole by
- * exceljs, other sheets and styles included, so the copy keeps them, and its
+ * the first time (same encoding, same delimiter) and within the same limits; a
+ * workbook is loaded whole by exceljs, other sheets and styles included, so the
+ * copy keeps them, once it is known to be safe to (see copy-check.ts), and its
  * formulas are replaced by their values (see no-formulas.ts).
  */
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
+import { checkWorkbookCopy, copyProblem, type CopyCheck } from './copy-check.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
 import { loadExcelJS } from './exceljs-utf8.js';
+import { DEFAULT_LIMITS, maxRecordLength, maxUnzipped, type InputLimits } from './limits.js';
 import { removeFormulas } from './no-formulas.js';
+import { reasonOf } from './xlsx-zip.js';
 import { eachRow, type SheetFormat, type SheetRow } from './types.js';
 
 /** The sheet as it was read: enough to read it again the same way. */
@@ -22,6 +26,10 @@ export interface SheetSource {
   sheet?: string;
   /** CSV: as it was read. */
   text?: { encoding: string; delimiter: string };
+  /** The limits it was read within (the defaults where not given): a copy keeps to them too. */
+  limits?: Partial<InputLimits>;
+  /** XLSX: checked already, before the run wrote anything; checked when it is loaded otherwise. */
+  checked?: CopyCheck;
 }
 
 /** A CSV's rows again, decoded as the first read decoded them. */
@@ -32,8 +40,20 @@ export async function rereadCsv(source: SheetSource): Promise<AsyncIterable<Shee
     encoding: text.encoding,
     delimiter: text.delimiter,
     headerScore: () => 0,
-    maxRecordLength: Number.MAX_SAFE_INTEGER, // it was read within the limits already
+    maxRecordLength: maxRecordLength(limitsOf(source)),
   }).batches);
+}
+
+/**
+ * Throws (one line, exit 2) unless the workbook may be loaded whole: as found
+ * when it was checked, if it was, and unchanged since; else checked now.
+ * Returns the check, to carry to the next copy.
+ */
+export async function checkSafeToLoad(source: SheetSource): Promise<CopyCheck> {
+  const check = source.checked ?? (await checkWorkbookCopy(source.path, maxUnzipped(limitsOf(source))));
+  const problem = await copyProblem(source.path, check);
+  if (problem !== undefined) throw new InputError(`${basename(source.path)} is not safe to load whole to copy it (${problem})`);
+  return check;
 }
 
 /** The sheet as a workbook to change and save: the workbook itself, or a CSV's rows as text cells. */
@@ -41,7 +61,10 @@ export async function loadSheetCopy(source: SheetSource): Promise<{ workbook: Wo
   const excel = loadExcelJS();
   const workbook = new excel.Workbook();
   if (source.format === 'xlsx') {
-    await workbook.xlsx.readFile(source.path);
+    await checkSafeToLoad(source);
+    await workbook.xlsx.readFile(source.path).catch((error: unknown) => {
+      throw new InputError(`${basename(source.path)} could not be loaded whole to copy it (${reasonOf(error)})`, { cause: error });
+    });
     removeFormulas(workbook);
     const worksheet = workbook.getWorksheet(source.sheet);
     if (!worksheet) throw new InputError(`sheet "${source.sheet}" could not be loaded from ${basename(source.path)} to copy it`);
@@ -54,4 +77,8 @@ export async function loadSheetCopy(source: SheetSource): Promise<{ workbook: Wo
     worksheet.getRow(row).values = cells.map((cell) => (typeof cell === 'string' ? cell : cell.shown));
   }
   return { workbook, worksheet };
+}
+
+function limitsOf(source: SheetSource): InputLimits {
+  return { ...DEFAULT_LIMITS, ...source.limits };
 }

@@ -18,7 +18,7 @@ import { finished } from 'node:stream/promises';
 import type { Field } from '../contact/fields.js';
 import { InputError } from '../errors.js';
 import { notFormula } from '../report/csv-cell.js';
-import { loadSheetCopy, rereadCsv, type SheetSource } from './copy.js';
+import { checkSafeToLoad, loadSheetCopy, rereadCsv, type SheetSource } from './copy.js';
 
 export interface CellFix {
   field: Field;
@@ -52,6 +52,18 @@ export function checkFixedCopyTarget(source: FixedCopySource, target: string): v
   const wanted = source.format === 'csv' ? '.csv' : '.xlsx';
   if (extname(target).toLowerCase() !== wanted) {
     throw new InputError(`--write-fixed ${basename(target)}: the copy is ${source.format === 'csv' ? 'a CSV' : 'an XLSX workbook'}, like the sheet; name it *${wanted}`);
+  }
+}
+
+/** Refuses, before anything is written, what checkFixedCopyTarget refuses and a workbook not safe to load whole (see copy-check.ts). */
+export async function checkFixedCopy(source: FixedCopySource, target: string): Promise<void> {
+  checkFixedCopyTarget(source, target);
+  if (source.format !== 'xlsx') return;
+  try {
+    source.checked = await checkSafeToLoad(source);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(`--write-fixed ${basename(target)}: ${error.message}; nothing was written`, { cause: error });
   }
 }
 

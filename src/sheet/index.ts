@@ -14,7 +14,7 @@ import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
 import { openXlsxInWorker, readInWorker } from './in-worker.js';
 import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
-import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
+import { DEFAULT_LIMITS, formatBytes, maxRecordLength, maxUnzipped as unzippedLimit, type InputLimits } from './limits.js';
 import { parseDelimiter } from './sniff.js';
 import type { Cell, OpenedSheet, SheetFormat, SheetRow, TextFacts } from './types.js';
 
@@ -169,7 +169,7 @@ async function findHeaderInWorkbook(
   size: number,
 ): Promise<FoundHeader> {
   const file = basename(path);
-  const maxUnzipped = Math.max(limits.maxBytes, size) * UNZIPPED_PER_BYTE;
+  const maxUnzipped = unzippedLimit(limits);
   // The XLSX reader only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
   const openXlsx = readInWorker(size) ? openXlsxInWorker : (await import('./xlsx.js')).openXlsx;
   const first = await openXlsx(path, { sheet, maxUnzipped });

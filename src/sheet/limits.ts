@@ -28,6 +28,11 @@ export const DEFAULT_LIMITS: InputLimits = {
  */
 export const UNZIPPED_PER_BYTE = 20;
 
+/** Bytes an XLSX may unpack to: the reader, and a copy loaded whole, stop there. */
+export function maxUnzipped(limits: InputLimits): number {
+  return limits.maxBytes * UNZIPPED_PER_BYTE;
+}
+
 /** The longest CSV record csv-parse may build: a row of 50 full cells. A quote left open stops there. */
 export function maxRecordLength(limits: InputLimits): number {
   return limits.maxCellLength * 50;

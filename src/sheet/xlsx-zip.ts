@@ -25,9 +25,19 @@ const CHUNK_BYTES = 256 * 1024;
 /** Elements collected from one part (sheets of a workbook, links of a sheet): more than any real workbook has. */
 const MAX_ELEMENTS = 1_000_000;
 
-/** The XLSX message for a file that cannot be read: one line, exit 2. */
-export function unreadable(file: string, reason: string, cause?: unknown): InputError {
-  return new InputError(`${file}: not a readable XLSX workbook (${reason}); ${SAVE_AGAIN}`, { cause });
+/** An XLSX file that cannot be read: one line, exit 2. `reason` is what is wrong with it, without the file's name. */
+export class UnreadableXlsx extends InputError {
+  constructor(
+    file: string,
+    readonly reason: string,
+    cause?: unknown,
+  ) {
+    super(`${file}: not a readable XLSX workbook (${reason}); ${SAVE_AGAIN}`, { cause });
+  }
+}
+
+export function unreadable(file: string, reason: string, cause?: unknown): UnreadableXlsx {
+  return new UnreadableXlsx(file, reason, cause);
 }
 
 /** A part as the zip's directory describes it (unzipper's names). */
@@ -58,30 +68,34 @@ function loadUnzipper(): Unzipper {
 }
 
 export class XlsxZip {
-  /** Bytes each part has unpacked to so far (its longest read), and their sum. */
-  private readonly unpacked = new Map<string, number>();
+  /** Bytes each entry has unpacked to so far (its longest read), and their sum. */
+  private readonly unpacked = new Map<ZipEntry, number>();
   private total = 0;
 
   private constructor(
     private readonly path: string,
     readonly file: string,
+    /** Every entry the directory lists, in its order, names listed twice included. */
+    private readonly listed: ZipEntry[],
+    /** The entry each part name leads to (the last of a name listed twice, as other zip readers take it). */
     private readonly entries: Map<string, ZipEntry>,
     private readonly maxUnzipped: number,
   ) {}
 
   /** @param file the file's name, for messages */
   static async open(path: string, file: string, maxUnzipped: number): Promise<XlsxZip> {
+    const listed = await readDirectory(path, file);
     const entries = new Map<string, ZipEntry>();
     let declared = 0;
-    for (const entry of await readDirectory(path, file)) {
-      entries.set(entry.path.replace(/\\/g, '/').replace(/^\/+/, ''), entry);
+    for (const entry of listed) {
+      entries.set(partName(entry), entry);
       declared += entry.uncompressedSize ?? 0;
     }
     // What the directory declares is enough to refuse most bombs before anything is inflated.
     if (declared > maxUnzipped) {
       throw unreadable(file, `it unpacks to ${formatBytes(declared)}, more than ${formatBytes(maxUnzipped)}: a zip bomb, or raise --max-bytes`);
     }
-    return new XlsxZip(path, file, entries, maxUnzipped);
+    return new XlsxZip(path, file, listed, entries, maxUnzipped);
   }
 
   has(part: string): boolean {
@@ -91,12 +105,33 @@ export class XlsxZip {
   /** A part's bytes as they unpack, counted; nothing when the zip has no such part. */
   async *chunks(part: string): AsyncGenerator<Buffer> {
     const entry = this.entries.get(part);
-    if (!entry) return;
+    if (entry) yield* this.entryChunks(part, entry);
+  }
+
+  /**
+   * Unpacks every entry the directory lists, names listed twice included, and
+   * throws the bytes away: all of it counted against the limit, and each entry
+   * must unpack to the size it declares. For a library that unpacks everything
+   * and trusts the declared sizes (see copy-check.ts).
+   */
+  async unpackAll(): Promise<void> {
+    for (const entry of this.listed) {
+      const part = partName(entry);
+      let read = 0;
+      for await (const chunk of this.entryChunks(part, entry)) read += chunk.length;
+      const declared = entry.uncompressedSize ?? 0;
+      if (read !== declared) {
+        throw unreadable(this.file, `${part} unpacks to ${formatBytes(read)}, not the ${formatBytes(declared)} the zip declares for it`);
+      }
+    }
+  }
+
+  private async *entryChunks(part: string, entry: ZipEntry): AsyncGenerator<Buffer> {
     let read = 0;
     try {
       for await (const chunk of await this.inflate(part, entry)) {
         read += (chunk as Buffer).length;
-        this.count(part, read);
+        this.count(entry, part, read);
         yield chunk as Buffer;
       }
     } catch (error) {
@@ -140,10 +175,10 @@ export class XlsxZip {
     }
   }
 
-  private count(part: string, read: number): void {
-    const before = this.unpacked.get(part) ?? 0;
+  private count(entry: ZipEntry, part: string, read: number): void {
+    const before = this.unpacked.get(entry) ?? 0;
     if (read <= before) return;
-    this.unpacked.set(part, read);
+    this.unpacked.set(entry, read);
     this.total += read - before;
     if (this.total > this.maxUnzipped) {
       throw unreadable(this.file, `it unpacks to more than ${formatBytes(this.maxUnzipped)}, reading ${part}: a zip bomb, or raise --max-bytes`);
@@ -172,6 +207,11 @@ export class XlsxZip {
     // pipeline: a read stopped early, or failed, closes the file too.
     return pipeline(raw, createInflateRaw({ chunkSize: CHUNK_BYTES }), () => undefined);
   }
+}
+
+/** An entry's name as a part name: forward slashes, no leading slash. */
+function partName(entry: ZipEntry): string {
+  return entry.path.replace(/\\/g, '/').replace(/^\/+/, '');
 }
 
 async function readDirectory(path: string, file: string): Promise<ZipEntry[]> {
