@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The `contact-import` executable: everything else lives in program.ts, which tests import.
+import { EXIT } from './errors.js';
 import { STATIC_ANSWERS_FILE, questionOf, storedAnswer } from './static-answers.js';
 
 // `node dist/cli.js …`: the arguments start at the third (yargs' hideBin, less its Electron cases).
@@ -14,5 +15,11 @@ if (answer !== undefined) {
   // (dist/*.map); Node maps only code loaded after this, hence the dynamic import.
   if (argv.includes('--verbose')) process.setSourceMapsEnabled(true);
   const { main } = await import('./program.js');
+  // A promise that never settles empties the event loop, and Node ends with code 13 and no word: say so, as the bug it is.
+  process.on('exit', () => {
+    if (process.exitCode !== 13) return;
+    process.stderr.write('error: internal error (a bug in contact-import): the run stopped waiting for work that never finished; run again with --verbose and report it\n');
+    process.exitCode = EXIT.internal;
+  });
   process.exitCode = await main(argv);
 }

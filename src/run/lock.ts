@@ -9,7 +9,7 @@
  * before each row it sends that its lock is still there and still its own.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, unlinkSync } from 'node:fs';
 import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { homedir, hostname } from 'node:os';
 import { isAbsolute, join } from 'node:path';
@@ -120,12 +120,23 @@ function heldLock(path: string, written: Written, tookOver: LockHolder | undefin
     }
     return undefined;
   };
+  // A process that ends without reaching `release` (a second Ctrl-C, a promise that never settled) still removes its lock.
+  const releaseOnExit = () => {
+    if (lost()) return;
+    try {
+      unlinkSync(path);
+    } catch {
+      // Gone already.
+    }
+  };
+  process.on('exit', releaseOnExit);
   return {
     path,
     ...(tookOver ? { tookOver } : {}),
     lost,
     // Never removes a lock that is no longer ours: it may be another run's.
     release: async () => {
+      process.off('exit', releaseOnExit);
       if (!lost()) await unlink(path).catch(() => undefined);
     },
   };
