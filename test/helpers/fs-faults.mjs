@@ -2,7 +2,8 @@
 // a full disk or a read-only folder does, without either. FS_FAULTS is a JSON
 // list of { op: "mkdir" | "open" | "write", under: "/abs/folder", code: "ENOSPC",
 // afterBytes?: n }: mkdir and open (for writing) fail at once; writes fail once
-// `afterBytes` bytes have gone to files opened under the folder.
+// `afterBytes` bytes have gone to files opened under the folder. An open fault
+// with `hang: true` instead of a code never answers (a promise that never settles).
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 
@@ -24,6 +25,7 @@ const realOpen = promises.open;
 promises.open = async function open(path, flags = 'r', mode) {
   const writing = typeof flags === 'number' ? (flags & (fs.constants.O_WRONLY | fs.constants.O_RDWR)) !== 0 : !/^r$/.test(flags);
   const fault = writing ? faultFor('open', path) : undefined;
+  if (fault?.hang) return new Promise(() => {});
   if (fault) throw failure(fault, 'open', path);
   const handle = await realOpen.call(this, path, flags, mode);
   const writeFault = faultFor('write', path);
