@@ -10,9 +10,10 @@ import type { RunOutcome, SheetRunOptions } from './commands/run.js';
 import type { Site } from './contact/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
 import type { DirectoryOptions } from './directory/connect.js';
-import { DEFAULT_MAX_DELETE, DEFAULT_MAX_TRIES, MODES, type Mode } from './cli-defaults.js';
+import * as DEFAULTS from './defaults.js';
+import { MODES, SITES } from './defaults.js';
 import { createProgress, progressMode } from './report/progress.js';
-import { DEFAULT_LIMITS, parseByteSize } from './sheet/limits.js';
+import { parseByteSize } from './sheet/limits.js';
 import type { Logger, Verbosity } from './log.js';
 import { packageFile } from './package-file.js';
 import { terminalJson } from './report/terminal-text.js';
@@ -52,17 +53,17 @@ function sheetOptions<T>(y: Argv<T>, fileRequired = true) {
     .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, utf-16le, gb18030 (GBK), windows-1252… (default: detected)' })
     .option('delimiter', { type: 'string', describe: 'CSV field delimiter: , ; | or tab (default: sniffed from the header line)' })
     .option('map', { type: 'string', describe: 'mapping file: which header means which field (see README; validate --print-mapping writes one)' })
-    .option('max-bytes', { type: 'string', default: '50MB', describe: 'refuse sheets larger than this (XLSX: unpacking to 20 times this)' })
-    .option('max-rows', { type: 'number', default: DEFAULT_LIMITS.maxRows, describe: 'refuse sheets with more data rows than this' })
+    .option('max-bytes', { type: 'string', default: DEFAULTS.DEFAULT_MAX_BYTES_TEXT, describe: 'refuse sheets larger than this (XLSX: unpacking to 20 times this)' })
+    .option('max-rows', { type: 'number', default: DEFAULTS.DEFAULT_MAX_ROWS, describe: 'refuse sheets with more data rows than this' })
     .option('site', {
-      choices: ['intl', 'cn'] as const,
-      default: 'intl' as Site,
+      choices: SITES,
+      default: DEFAULTS.DEFAULT_SITE,
       describe: 'intl: names are letters only; cn: Chinese characters allowed too',
     })
     .option('contact-limit', {
       type: 'number',
-      default: 20,
-      describe: 'contacts a resource directory may hold (20 unless raised in Quota Center)',
+      default: DEFAULTS.DEFAULT_CONTACT_LIMIT,
+      describe: `contacts a resource directory may hold (${DEFAULTS.DEFAULT_CONTACT_LIMIT} unless raised in Quota Center)`,
     })
     .option('report-dir', {
       type: 'string',
@@ -78,8 +79,8 @@ function directoryOptions<T>(y: Argv<T>) {
       describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
     })
     .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
-    .option('timeout', { type: 'number', default: 10, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
-    .option('max-tries', { type: 'number', default: DEFAULT_MAX_TRIES, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
+    .option('timeout', { type: 'number', default: DEFAULTS.DEFAULT_TIMEOUT_SECONDS, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
+    .option('max-tries', { type: 'number', default: DEFAULTS.DEFAULT_RETRY.maxTries, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
     .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' });
 }
 
@@ -93,7 +94,7 @@ interface DirectoryArgs {
 }
 
 async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<DirectoryOptions & { lockDir?: string }> {
-  // Loaded by the commands that call the directory, not by every start (--help): see cli-defaults.ts.
+  // Loaded by the commands that call the directory, not by every start (--help): see defaults.ts.
   const [{ parseEndpoint }, { DEFAULT_RETRY }] = await Promise.all([import('./directory/endpoint.js'), import('./directory/retry.js')]);
   return {
     endpoint: parseEndpoint(args.endpoint, args.site),
@@ -227,11 +228,11 @@ export async function main(argv: string[]): Promise<number> {
           })
           .option('mode', {
             choices: MODES,
-            default: 'create' as Mode,
+            default: DEFAULTS.DEFAULT_MODE,
             describe: 'create: add new names only; upsert: also update contacts that differ; sync: upsert, and list (with --prune delete) contacts not in the sheet',
           })
           .option('prune', { type: 'boolean', default: false, describe: 'sync: delete contacts that are not in the sheet, and unbind members it does not list' })
-          .option('max-delete', { type: 'number', default: DEFAULT_MAX_DELETE, describe: 'sync --prune: stop, writing nothing, if more contacts than this would be deleted' })
+          .option('max-delete', { type: 'number', default: DEFAULTS.DEFAULT_MAX_DELETE, describe: 'sync --prune: stop, writing nothing, if more contacts than this would be deleted' })
           .option('retain-in-members', { type: 'boolean', default: true, describe: 'deleted contacts stay with the members that have them (--no-retain-in-members removes them there too)' })
           .example('$0 import contacts.xlsx --dry-run', 'see what would be created, write nothing')
           .example('$0 import contacts.xlsx --profile prod --skip-invalid', 'import the valid rows with the credentials of profile "prod"')
@@ -270,7 +271,7 @@ export async function main(argv: string[]): Promise<number> {
       "list the directory's contacts with their status and the addresses waiting for verification",
       (y) =>
         directoryOptions(y)
-          .option('site', { choices: ['intl', 'cn'] as const, default: 'intl' as Site, describe: 'the site: its default endpoint' })
+          .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: 'the site: its default endpoint' })
           .option('resend', { type: 'boolean', default: false, describe: 'send the pending verifications again (within the daily limit)' })
           .example('$0 status', 'who is still Verifying, and for which address')
           .example('$0 status --resend --json', 'send the verifications again; the result as JSON on stdout'),
@@ -303,10 +304,10 @@ export async function main(argv: string[]): Promise<number> {
       'run the local Resource Directory emulator (the twelve message-contact operations, signatures checked)',
       (y) =>
         y
-          .option('port', { type: 'number', default: 18080, describe: 'port to listen on; 0 picks a free one' })
-          .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
-          .option('contact-limit', { type: 'number', default: 20, describe: 'contacts the emulated directory may hold' })
-          .option('site', { choices: ['intl', 'cn'] as const, default: 'intl' as Site, describe: 'cn also accepts Chinese-character names' })
+          .option('port', { type: 'number', default: DEFAULTS.DEFAULT_EMULATOR_PORT, describe: 'port to listen on; 0 picks a free one' })
+          .option('host', { type: 'string', default: DEFAULTS.DEFAULT_EMULATOR_HOST, describe: 'address to listen on' })
+          .option('contact-limit', { type: 'number', default: DEFAULTS.DEFAULT_CONTACT_LIMIT, describe: 'contacts the emulated directory may hold' })
+          .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: 'cn also accepts Chinese-character names' })
           .option('state', { type: 'string', describe: 'keep the directory in this JSON file across restarts' })
           .option('latency', { type: 'number', default: 0, describe: 'milliseconds added to every API call' })
           .option('fault-rate', { type: 'number', default: 0, describe: 'probability (0–1) that a call fails: Throttling.User, 503, or answer dropped after the write' })

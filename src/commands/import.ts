@@ -12,7 +12,7 @@ import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../log.js';
-import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
+import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
 import type { CheckedPlan } from '../plan/plan-file.js';
 import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';

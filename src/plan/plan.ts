@@ -14,7 +14,7 @@ import type { ApiContact } from '../contact/schema.js';
 import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { RowResult, Summary } from '../report/types.js';
-import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
+import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */

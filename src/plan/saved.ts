@@ -11,7 +11,7 @@ import type { JudgedRow } from '../contact/judge.js';
 import type { Site } from '../contact/rules.js';
 import type { DirectoryContact } from '../directory/port.js';
 import type { HeaderMapping } from '../sheet/header.js';
-import type { Mode } from '../cli-defaults.js';
+import type { Mode } from '../defaults.js';
 import type { Plan } from './plan.js';
 
 /** Version 1 plans held the plan without the rows it was made from, so they cannot be checked: refused. */
