@@ -3,7 +3,7 @@
  * modules behind the commands fall back to. Type-only imports, so that reading
  * this file loads no other module.
  */
-import type { Site } from './contact/rules.js';
+import type { Site } from './judge/rules.js';
 
 /** Contacts a resource directory may hold, unless raised in Quota Center. */
 export const DEFAULT_CONTACT_LIMIT = 20;
@@ -26,7 +26,7 @@ export const DEFAULT_TIMEOUT_SECONDS = 10;
 /** Tries per API call for throttling, 5xx, timeouts and dropped connections, and the backoff between them (see directory/retry.ts). */
 export const DEFAULT_RETRY = { maxTries: 6, baseDelayMs: 400, maxDelayMs: 15_000 } as const;
 
-/** Input limits (see sheet/limits.ts). `--max-bytes` is given as text, the default too. */
+/** Input limits (see read/limits.ts). `--max-bytes` is given as text, the default too. */
 export const DEFAULT_MAX_BYTES_TEXT = '50MB';
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 100_000;

@@ -7,16 +7,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import type { RunOutcome, SheetRunOptions } from './commands/run.js';
-import type { Site } from './contact/rules.js';
+import type { Site } from './judge/rules.js';
 import { EXIT, ExitError, InputError } from './errors.js';
 import type { DirectoryOptions } from './directory/connect.js';
 import * as DEFAULTS from './defaults.js';
 import { MODES, SITES } from './defaults.js';
-import { createProgress, progressMode } from './report/progress.js';
-import { parseByteSize } from './sheet/limits.js';
-import type { Logger, Verbosity } from './log.js';
+import { createProgress, progressMode } from './terminal/progress.js';
+import { parseByteSize } from './read/limits.js';
+import type { Logger, Verbosity } from './terminal/log.js';
 import { packageFile } from './package-file.js';
-import { terminalJson } from './report/terminal-text.js';
+import { terminalJson } from './terminal/terminal-text.js';
 import { numberFlag, RANGES, refuseRepeatedFlags } from './cli-flags.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
@@ -33,7 +33,7 @@ interface GlobalArgs {
  * unless --show-pii. winston is loaded here, not on `--help`, which needs only yargs.
  */
 async function loggerFor(args: GlobalArgs): Promise<Logger> {
-  const { createLogger } = await import('./log.js');
+  const { createLogger } = await import('./terminal/log.js');
   return createLogger(verbosityOf(args), { showPii: args.showPii });
 }
 
@@ -122,15 +122,15 @@ interface SheetArgs extends GlobalArgs {
 async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
   const { file, sheet, encoding, delimiter, site, reportDir } = args;
   const cwd = process.cwd();
-  const map = args.map === undefined ? undefined : await (await import('./sheet/column-map.js')).readColumnMap(resolve(cwd, args.map));
+  const map = args.map === undefined ? undefined : await (await import('./read/column-map.js')).readColumnMap(resolve(cwd, args.map));
   // Checked here, so a typo is reported before the sheet is opened.
-  if (encoding !== undefined) (await import('./sheet/decode.js')).canonicalEncoding(encoding);
+  if (encoding !== undefined) (await import('./read/decode.js')).canonicalEncoding(encoding);
   return {
     file,
     read: {
       ...(sheet !== undefined ? { sheet } : {}),
       ...(encoding !== undefined ? { encoding } : {}),
-      ...(delimiter !== undefined ? { delimiter: (await import('./sheet/sniff.js')).parseDelimiter(delimiter) } : {}),
+      ...(delimiter !== undefined ? { delimiter: (await import('./read/sniff.js')).parseDelimiter(delimiter) } : {}),
       ...(map ? { map } : {}),
       limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: numberFlag('max-rows', args.maxRows, RANGES.count1) },
     },

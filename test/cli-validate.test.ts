@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskPii } from '../src/report/mask.js';
+import { maskPii } from '../src/terminal/mask.js';
 import { runCli, ROOT } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 

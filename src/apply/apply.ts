@@ -5,12 +5,12 @@
  * directory refuses the credentials or stops answering, and after Ctrl-C
  * (run rule 5); the rows it did not reach are reported, never dropped.
  */
-import { FIELDS, type Field } from '../contact/fields.js';
-import type { ApiContact } from '../contact/schema.js';
+import { FIELDS, type Field } from '../judge/fields.js';
+import type { ApiContact } from '../judge/schema.js';
 import { describeFailure, DirectoryError, RETRYABLE } from '../directory/errors.js';
 import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../terminal/log.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
 import type { ReportError, RowResult } from '../report/types.js';
 

@@ -9,7 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { DEMO_CREDENTIALS, startEmulator } from '../emulator/server.js';
 import { DEFAULT_RETRY } from '../directory/retry.js';
 import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE, DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../terminal/log.js';
 import { packageFile } from '../package-file.js';
 import { runImport } from './import.js';
 import type { RunOutcome } from './run.js';

@@ -5,7 +5,7 @@
  */
 import { startEmulator, type EmulatorOptions } from '../emulator/server.js';
 import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE } from '../defaults.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../terminal/log.js';
 
 export async function runEmulator(options: EmulatorOptions, log: Logger): Promise<number> {
   const emulator = await startEmulator({

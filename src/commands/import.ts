@@ -5,26 +5,26 @@
  */
 import { join, resolve } from 'node:path';
 import { applyPlan, type VerificationChoice } from '../apply/apply.js';
-import { RowJudge, type JudgedRow } from '../contact/judge.js';
+import { RowJudge, type JudgedRow } from '../judge/judge.js';
 import { connectDirectory, lockKey, whatToCheck, type DirectoryOptions } from '../directory/connect.js';
 import { endpointUrl } from '../directory/endpoint.js';
 import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
-import { attachLogFile, closeLogFile, type Logger } from '../log.js';
+import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
 import type { CheckedPlan } from '../plan/plan-file.js';
 import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
 import { createReportDir, displayPath } from '../report/dir.js';
 import { EventLog } from '../report/events.js';
-import { ProblemPrinter } from '../report/problems.js';
+import { ProblemPrinter } from '../terminal/problems.js';
 import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
-import { acquireLock, type HeldLock } from '../run/lock.js';
-import { columnNamer, readSheet } from '../sheet/index.js';
-import { DEFAULT_LIMITS } from '../sheet/limits.js';
+import { acquireLock, type HeldLock } from '../directory/lock.js';
+import { columnNamer, readSheet } from '../read/index.js';
+import { DEFAULT_LIMITS } from '../read/limits.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */

@@ -9,8 +9,8 @@ import { endpointUrl } from '../directory/endpoint.js';
 import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
-import type { Logger } from '../log.js';
-import { acquireLock } from '../run/lock.js';
+import type { Logger } from '../terminal/log.js';
+import { acquireLock } from '../directory/lock.js';
 
 export interface StatusOptions extends DirectoryOptions {
   resend: boolean;

@@ -4,7 +4,7 @@
  * each call's tries and waits share the budget of callPolicy().
  */
 import { createHash } from 'node:crypto';
-import type { Logger } from '../log.js';
+import type { Logger } from '../terminal/log.js';
 import { createDirectory } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
 import { describeFailure, type DirectoryError } from './errors.js';

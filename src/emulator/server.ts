@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Site } from '../contact/rules.js';
+import type { Site } from '../judge/rules.js';
 import { answerAdmin } from './admin.js';
 import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE } from '../defaults.js';
 import { ApiError } from './errors.js';

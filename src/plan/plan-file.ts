@@ -9,7 +9,7 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
-import { FIELDS } from '../contact/fields.js';
+import { FIELDS } from '../judge/fields.js';
 import { InputError } from '../errors.js';
 import { MODES, SITES } from '../defaults.js';
 import { ROW_STATUSES } from '../report/types.js';

@@ -6,11 +6,11 @@
  * changed since in a way that touches it (driftOf, here).
  */
 import { writeFile } from 'node:fs/promises';
-import { nameKey } from '../contact/dedupe.js';
-import type { JudgedRow } from '../contact/judge.js';
-import type { Site } from '../contact/rules.js';
+import { nameKey } from '../judge/dedupe.js';
+import type { JudgedRow } from '../judge/judge.js';
+import type { Site } from '../judge/rules.js';
 import type { DirectoryContact } from '../directory/port.js';
-import type { HeaderMapping } from '../sheet/header.js';
+import type { HeaderMapping } from '../read/header.js';
 import type { Mode } from '../defaults.js';
 import type { Plan } from './plan.js';
 

@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Field } from '../contact/fields.js';
+import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
-import type { RowCells } from '../contact/normalise.js';
+import type { RowCells } from '../judge/normalise.js';
 import type { ColumnMap } from './column-map.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
-import { openXlsxInWorker, readInWorker } from './in-worker.js';
+import { openXlsxInWorker, readInWorker } from '../sheet/in-worker.js';
 import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
 import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
 import { parseDelimiter } from './sniff.js';

@@ -11,9 +11,9 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import type { Cell as ExcelCell, Worksheet } from 'exceljs';
-import type { Field } from '../contact/fields.js';
-import { loadSheetCopy, type SheetSource } from '../sheet/copy.js';
-import type { HeaderMapping } from '../sheet/header.js';
+import type { Field } from '../judge/fields.js';
+import { loadSheetCopy, type SheetSource } from './copy.js';
+import type { HeaderMapping } from '../read/header.js';
 import { suggestionText } from './summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from './types.js';
 

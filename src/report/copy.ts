@@ -8,11 +8,11 @@
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
-import { openCsv } from './csv.js';
-import { detectFormat } from './detect.js';
-import { loadExcelJS } from './exceljs-utf8.js';
+import { openCsv } from '../read/csv.js';
+import { detectFormat } from '../read/detect.js';
+import { loadExcelJS } from '../read/exceljs-utf8.js';
 import { removeFormulas } from './no-formulas.js';
-import { eachRow, type SheetFormat, type SheetRow } from './types.js';
+import { eachRow, type SheetFormat, type SheetRow } from '../read/types.js';
 
 /** The sheet as it was read: enough to read it again the same way. */
 export interface SheetSource {

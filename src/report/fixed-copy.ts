@@ -15,9 +15,9 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { Field } from '../contact/fields.js';
+import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
-import { notFormula } from '../report/csv-cell.js';
+import { notFormula } from './csv-cell.js';
 import { loadSheetCopy, rereadCsv, type SheetSource } from './copy.js';
 
 export interface CellFix {

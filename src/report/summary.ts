@@ -1,7 +1,7 @@
 /** summary.json and the human summary on stderr, built from counts: pure functions. */
-import type { Field } from '../contact/fields.js';
-import type { ReadSheet, SheetInput } from '../sheet/index.js';
-import type { HeaderMapping } from '../sheet/header.js';
+import type { Field } from '../judge/fields.js';
+import type { ReadSheet, SheetInput } from '../read/index.js';
+import type { HeaderMapping } from '../read/header.js';
 import { ROW_STATUSES, type ReportError, type RowResult, type RowStatus, type Summary } from './types.js';
 
 export class StatusCounts {
