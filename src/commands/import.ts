@@ -12,6 +12,7 @@ import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
+import { logRowDone, retryLogger } from '../terminal/directory-lines.js';
 import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
 import type { CheckedPlan } from '../plan/plan-file.js';
@@ -19,7 +20,8 @@ import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/sav
 import { createReportDir, displayPath } from '../report/dir.js';
 import { EventLog } from '../report/events.js';
 import { ProblemPrinter } from '../terminal/problems.js';
-import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
+import { humanSummary } from '../terminal/summary-lines.js';
+import { buildSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
 import { acquireLock, type HeldLock } from '../directory/lock.js';
@@ -134,7 +136,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       }
       if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
     }
-    const directory = connectDirectory({ ...options, onWait: (text) => options.progress?.note(text) }, log);
+    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)) });
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
@@ -275,7 +277,7 @@ async function carryOut(
     retainInMembers: options.retainInMembers ?? true,
     signal: options.signal,
     stopBeforeRow: options.stopBeforeRow,
-    log,
+    onRowDone: (event) => logRowDone(log, event),
   });
   if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
   return outcome.stop?.exitCode ?? EXIT.ok;

@@ -10,16 +10,13 @@ import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
 import type { RowCells } from '../judge/normalise.js';
 import type { ColumnMap } from './column-map.js';
-import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
-import { openXlsxInWorker, readInWorker } from '../sheet/in-worker.js';
-import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
-import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
-import { parseDelimiter } from './sniff.js';
-import type { Cell, OpenedSheet, SheetFormat, SheetRow, TextFacts } from './types.js';
+import { columnLetter, type HeaderMapping } from './header.js';
+import { cellProblem, isBlank, type FoundHeader } from './header-search.js';
+import { DEFAULT_LIMITS, formatBytes, type InputLimits } from './limits.js';
+import { SHEET_READERS } from './readers.js';
+import type { Cell, SheetFormat, TextFacts } from './types.js';
 
-/** The header is looked for in this many rows at the top of a sheet. */
-export const HEADER_SEARCH_ROWS = 20;
 
 export interface ReadOptions {
   /** XLSX: worksheet name or 1-based position; without it, the first worksheet with a header. */
@@ -64,11 +61,6 @@ export interface ReadSheet {
   close(): Promise<void>;
 }
 
-/** A row with nothing in it; cells covered by a merge hold nothing of their own. */
-export function isBlank(cells: Cell[]): boolean {
-  return cells.every((cell) => cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.kind === 'merged'));
-}
-
 export async function readSheet(path: string, options: ReadOptions = {}): Promise<ReadSheet> {
   const file = basename(path);
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -80,109 +72,22 @@ export async function readSheet(path: string, options: ReadOptions = {}): Promis
   const sha256 = hashFile(path);
   sha256.catch(() => undefined); // a read error surfaces from the reader; never as an unhandled rejection
 
-  let found: FoundHeader;
-  if (format === 'csv') {
-    const delimiter = options.delimiter ?? map?.delimiter;
-    const opened = openCsv(path, head, size, {
-      encoding: options.encoding ?? map?.encoding,
-      ...(delimiter !== undefined ? { delimiter: parseDelimiter(delimiter) } : {}),
-      headerScore: (cells) => headerScore(cells, map),
-      maxRecordLength: maxRecordLength(limits),
-    });
-    found = await findHeader(file, opened, map, limits);
-  } else {
-    found = await findHeaderInWorkbook(path, options.sheet ?? map?.sheet, map, limits, size);
-  }
+  const found = await SHEET_READERS[format].findHeader({
+    path,
+    head,
+    size,
+    sheet: options.sheet ?? map?.sheet,
+    encoding: options.encoding ?? map?.encoding,
+    delimiter: options.delimiter ?? map?.delimiter,
+    map,
+    limits,
+  });
   const { opened, header } = found;
   return {
     input: { file, format, ...(opened.sheet !== undefined ? { sheet: opened.sheet } : {}), ...(opened.text ? { text: opened.text } : {}), size, sha256 },
     header,
     ...dataRows(file, found, limits),
   };
-}
-
-interface FoundHeader {
-  opened: OpenedSheet;
-  header: HeaderMapping;
-  /** The rest of the sheet, after the header row: what is left of the header's batch, then the batches after it. */
-  rest: SheetRow[];
-  batches: AsyncIterator<SheetRow[]>;
-}
-
-/** The header, or why there is none (without the file name: the caller says which file, which sheet). */
-type Search = { found: FoundHeader } | { problem: string };
-
-/**
- * The header is the first of the top rows that maps every required field
- * (or the row the mapping file pins). Rows above it are titles and notes.
- */
-async function searchHeader(opened: OpenedSheet, map: ColumnMap | undefined, limits: InputLimits, file: string): Promise<Search> {
-  const batches = opened.batches[Symbol.asyncIterator]();
-  const lastRow = map?.headerRow ?? HEADER_SEARCH_ROWS;
-  let best: HeaderCandidate | undefined;
-  let blankOnly = true;
-  try {
-    search: for (let next = await batches.next(); !next.done; next = await batches.next()) {
-      const batch = next.value;
-      for (let i = 0; i < batch.length; i++) {
-        const { row, cells } = batch[i]!;
-        if (row > lastRow) break search;
-        checkCells(file, row, cells, limits);
-        if (isBlank(cells) || (map?.headerRow !== undefined && row !== map.headerRow)) continue;
-        blankOnly = false;
-        const candidate = readHeader(row, cells, map);
-        if (candidate.missing.length === 0) {
-          const problem = headerProblem(candidate, map);
-          if (problem) throw new InputError(`${file}: ${problem}`);
-          const { columns, headers, ignored } = candidate;
-          return { found: { opened, header: { row, columns, headers, ignored }, rest: batch.slice(i + 1), batches } };
-        }
-        if (!best || Object.keys(candidate.columns).length > Object.keys(best.columns).length) best = candidate;
-      }
-    }
-  } catch (error) {
-    await batches.return?.();
-    throw error;
-  }
-  await batches.return?.();
-  if (blankOnly) {
-    const where = map?.headerRow !== undefined ? `row ${map.headerRow} (pinned by ${map.file}) is blank` : `the first ${HEADER_SEARCH_ROWS} rows are blank`;
-    return { problem: `${where}, so there is no header row; a row near the top must name the columns (Name, Email, Title, MessageTypes…)` };
-  }
-  const problem = headerProblem(best!, map)!;
-  const looked = map?.headerRow !== undefined ? ` (row ${map.headerRow}, as ${map.file} says)` : ` (looked through the first ${HEADER_SEARCH_ROWS} rows)`;
-  return { problem: problem + looked };
-}
-
-async function findHeader(file: string, opened: OpenedSheet, map: ColumnMap | undefined, limits: InputLimits): Promise<FoundHeader> {
-  const search = await searchHeader(opened, map, limits, file);
-  if ('problem' in search) throw new InputError(`${file}: ${search.problem}`);
-  return search.found;
-}
-
-/** Without --sheet, the first worksheet (in tab order) whose top rows hold a header: instructions often come first. */
-async function findHeaderInWorkbook(
-  path: string,
-  sheet: string | undefined,
-  map: ColumnMap | undefined,
-  limits: InputLimits,
-  size: number,
-): Promise<FoundHeader> {
-  const file = basename(path);
-  const maxUnzipped = Math.max(limits.maxBytes, size) * UNZIPPED_PER_BYTE;
-  // The XLSX reader only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
-  const openXlsx = readInWorker(size) ? openXlsxInWorker : (await import('./xlsx.js')).openXlsx;
-  const first = await openXlsx(path, { sheet, maxUnzipped });
-  const sheets = [first.sheet!, ...(first.otherSheets ?? [])];
-  const problems: string[] = [];
-  for (const [i, name] of sheets.entries()) {
-    const opened = i === 0 ? first : await openXlsx(path, { sheet: name, maxUnzipped });
-    const search = await searchHeader(opened, map, limits, file);
-    if ('found' in search) return search.found;
-    problems.push(`sheet ${JSON.stringify(name)}: ${search.problem}`);
-  }
-  if (problems.length === 1) throw new InputError(`${file}: ${problems[0]}`);
-  throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
 }
 
 function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: InputLimits): Pick<ReadSheet, 'batches' | 'blankRows' | 'close'> {
@@ -237,23 +142,6 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
       await batches.return?.();
     },
   };
-}
-
-function checkCells(file: string, row: number, cells: Cell[], limits: InputLimits): void {
-  const problem = cellProblem(file, row, cells, limits);
-  if (problem) throw problem;
-}
-
-function cellProblem(file: string, row: number, cells: Cell[], limits: InputLimits): InputError | undefined {
-  for (let i = 0; i < cells.length; i++) {
-    const cell = cells[i];
-    if (typeof cell === 'string' && cell.length > limits.maxCellLength) {
-      return new InputError(
-        `${file}: row ${row}, column ${columnLetter(i)}: a cell of ${cell.length.toLocaleString('en-US')} characters, more than the ${limits.maxCellLength.toLocaleString('en-US')} a cell may have`,
-      );
-    }
-  }
-  return undefined;
 }
 
 function pickFields(cells: Cell[], fields: [Field, number][]): RowCells {

@@ -1,6 +1,6 @@
 /** The row problems a person sees on the console; the report has them all. */
 import type { Logger } from './log.js';
-import { problemLines } from '../report/summary.js';
+import { problemLines } from './summary-lines.js';
 import type { RowResult } from '../report/types.js';
 import { REPORT_FILES } from '../report/writer.js';
 
