@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
-import { readSheet } from '../src/sheet/index.js';
-import { eachRow } from '../src/sheet/types.js';
+import { readSheet } from '../src/read/index.js';
+import { eachRow } from '../src/read/types.js';
 import { useTempDir } from './helpers/tmp.js';
 import { zipParts } from './helpers/xlsx-parts.js';
 

@@ -1,6 +1,6 @@
-import { cellText, mailtoAddress, numberToText } from '../src/sheet/cell-text.js';
-import { isDateFormat, type NumberFormat } from '../src/sheet/number-formats.js';
-import type { Cell } from '../src/sheet/types.js';
+import { cellText, mailtoAddress, numberToText } from '../src/read/cell-text.js';
+import { isDateFormat, type NumberFormat } from '../src/read/number-formats.js';
+import type { Cell } from '../src/read/types.js';
 
 const GENERAL: NumberFormat = { date: false };
 const DATE: NumberFormat = { code: 'yyyy-mm-dd', date: true };

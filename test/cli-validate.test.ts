@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { maskPii } from '../src/report/mask.js';
+import { maskPii } from '../src/terminal/mask.js';
 import { runCli, ROOT } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 
@@ -162,8 +162,8 @@ describe('contact-import validate', () => {
 
     const verbose = await runCli([...args, '--verbose']);
     expect(verbose.code).toBe(2);
-    expect(verbose.stderr).toMatch(/\n\s+at .*readColumnMap .*src\/sheet\/column-map\.ts:\d+:\d+/);
-    expect(verbose.stderr).toMatch(/\n\s+at .*src\/program\.ts:\d+:\d+/);
+    expect(verbose.stderr).toMatch(/\n\s+at .*readColumnMap .*src\/read\/column-map\.ts:\d+:\d+/);
+    expect(verbose.stderr).toMatch(/\n\s+at .*src\/cli\/sheet-commands\.ts:\d+:\d+/);
   });
 
   it.each([

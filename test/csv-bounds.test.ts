@@ -7,8 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
 import { InputError } from '../src/errors.js';
-import { readSheet, type DataRow } from '../src/sheet/index.js';
-import { eachRow } from '../src/sheet/types.js';
+import { readSheet, type DataRow } from '../src/read/index.js';
+import { eachRow } from '../src/read/types.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir('csv-bounds-');

@@ -10,7 +10,7 @@ import { DirectoryError } from '../src/directory/errors.js';
 import { createOpenApiCaller, MAX_TIMEOUT_MS } from '../src/directory/openapi.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from '../src/directory/retry.js';
 import { DEMO_CREDENTIALS, startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/server.js';
-import type { ApiContact } from '../src/contact/schema.js';
+import type { ApiContact } from '../src/judge/schema.js';
 import { admin } from './helpers/emulator.js';
 
 const FAST_RETRY: RetryPolicy = { maxTries: 12, baseDelayMs: 50, maxDelayMs: 400 };

@@ -1,6 +1,6 @@
-import { HEADER_ALIASES, FIELDS } from '../src/contact/fields.js';
+import { HEADER_ALIASES, FIELDS } from '../src/judge/fields.js';
 import { InputError } from '../src/errors.js';
-import { columnLetter, fieldForHeader, mapHeader } from '../src/sheet/header.js';
+import { columnLetter, fieldForHeader, mapHeader } from '../src/read/header.js';
 
 describe('header aliases', () => {
   const cases = FIELDS.flatMap((field) => [field, ...HEADER_ALIASES[field]].map((alias) => [alias, field] as const));

@@ -1,5 +1,5 @@
-import { RowJudge } from '../src/contact/judge.js';
-import type { RowCells } from '../src/contact/normalise.js';
+import { RowJudge } from '../src/judge/judge.js';
+import type { RowCells } from '../src/judge/normalise.js';
 
 function row(n: number, name: string, extra: RowCells = {}) {
   return {

@@ -9,7 +9,7 @@ import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { untrustedFolder } from '../src/own-files.js';
-import { defaultLockDir } from '../src/run/lock.js';
+import { defaultLockDir } from '../src/directory/lock.js';
 import { expectOneErrorLine, runCli, ROOT } from './helpers/cli.js';
 import { contactsCsv } from './helpers/generate.js';
 import { adds, CREDENTIALS, statuses, useImportRuns } from './helpers/import-run.js';

@@ -1,4 +1,4 @@
-import { NameClaims, nameKey } from '../src/contact/dedupe.js';
+import { NameClaims, nameKey } from '../src/judge/dedupe.js';
 import { seededRandom } from '../src/emulator/faults.js';
 
 /** What NameClaims must answer: the first row of each name, compared as nameKey compares them. */

@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RowJudge } from '../src/contact/judge.js';
-import type { RowCells } from '../src/contact/normalise.js';
+import { RowJudge } from '../src/judge/judge.js';
+import type { RowCells } from '../src/judge/normalise.js';
 import type { DirectoryContact } from '../src/directory/port.js';
 import { InputError } from '../src/errors.js';
 import { planImport } from '../src/plan/plan.js';

@@ -1,6 +1,6 @@
-import { RowJudge, type JudgedRow } from '../src/contact/judge.js';
-import type { RowCells } from '../src/contact/normalise.js';
-import type { ApiContact } from '../src/contact/schema.js';
+import { RowJudge, type JudgedRow } from '../src/judge/judge.js';
+import type { RowCells } from '../src/judge/normalise.js';
+import type { ApiContact } from '../src/judge/schema.js';
 import type { DirectoryContact } from '../src/directory/port.js';
 import { differences, notAttempted, planImport, type PlanOptions } from '../src/plan/plan.js';
 import type { RowResult } from '../src/report/types.js';

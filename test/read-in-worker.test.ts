@@ -12,7 +12,7 @@ import { ROOT, runCli, type CliRun } from './helpers/cli.js';
 import { contactsCsv } from './helpers/generate.js';
 import { useTempDir } from './helpers/tmp.js';
 import { packRows, unpackRows } from '../src/sheet/in-worker.js';
-import type { Cell, SheetRow } from '../src/sheet/types.js';
+import type { Cell, SheetRow } from '../src/read/types.js';
 
 const tmp = useTempDir();
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { runValidate } from '../src/commands/validate.js';
-import { createLogger } from '../src/log.js';
+import { createLogger } from '../src/terminal/log.js';
 import { ROOT } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 

@@ -12,8 +12,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../src/errors.js';
-import { rereadCsv } from '../src/sheet/copy.js';
-import { checkWorkbookCopy, copyProblem } from '../src/sheet/copy-check.js';
+import { rereadCsv } from '../src/report/copy.js';
+import { checkWorkbookCopy, copyProblem } from '../src/read/copy-check.js';
 import { expectOneErrorLine, ROOT, runCli } from './helpers/cli.js';
 import type { RunningEmulator } from '../src/emulator/server.js';
 import { adds, CREDENTIALS, statuses, useImportRuns } from './helpers/import-run.js';

@@ -1,6 +1,6 @@
-import { validateRow } from '../src/contact/validate.js';
-import type { RowCells } from '../src/contact/normalise.js';
-import type { Site } from '../src/contact/rules.js';
+import { validateRow } from '../src/judge/validate.js';
+import type { RowCells } from '../src/judge/normalise.js';
+import type { Site } from '../src/judge/rules.js';
 
 const good: RowCells = {
   Name: 'AliceWang',

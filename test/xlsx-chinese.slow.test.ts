@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { openXlsx } from '../src/sheet/xlsx.js';
-import { eachRow } from '../src/sheet/types.js';
+import { openXlsx } from '../src/read/xlsx.js';
+import { eachRow } from '../src/read/types.js';
 import { inline, shared, sharedStringsPart, workbookParts, worksheetXml, zipParts } from './helpers/xlsx-parts.js';
 
 const PROJECT = fileURLToPath(new URL('..', import.meta.url));

@@ -12,9 +12,9 @@ import { useImportRuns } from './helpers/import-run.js';
 import { useTempDir } from './helpers/tmp.js';
 import { inline, NS, REL, shared, sharedStringsPart, worksheetXml, zipParts, type Part } from './helpers/xlsx-parts.js';
 import { runCli } from './helpers/cli.js';
-import { readSheet, type DataRow } from '../src/sheet/index.js';
-import { eachRow, type SheetRow } from '../src/sheet/types.js';
-import { openXlsx } from '../src/sheet/xlsx.js';
+import { readSheet, type DataRow } from '../src/read/index.js';
+import { eachRow, type SheetRow } from '../src/read/types.js';
+import { openXlsx } from '../src/read/xlsx.js';
 
 const tmp = useTempDir('xlsx-part-order-');
 const { emulator, importSheet } = useImportRuns('xlsx-part-order-runs-');

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../src/errors.js';
-import { loadExcelJS, utf8Text } from '../src/sheet/exceljs-utf8.js';
-import { eachRow, type OpenedSheet, type SheetRow } from '../src/sheet/types.js';
-import { openXlsx } from '../src/sheet/xlsx.js';
+import { loadExcelJS, utf8Text } from '../src/read/exceljs-utf8.js';
+import { eachRow, type OpenedSheet, type SheetRow } from '../src/read/types.js';
+import { openXlsx } from '../src/read/xlsx.js';
 import { type Part, zipParts, REL, xml, workbookParts, sharedStringsPart, worksheetXml, inline, shared } from './helpers/xlsx-parts.js';
 
 /** Generous: exceljs is slow to load and to write on a busy CI machine. */
@@ -264,7 +264,7 @@ describe('openXlsx: unreadable files are one line, exit 2', () => {
 });
 
 // ---------------------------------------------------------------------------
-// The UTF-8 workaround (src/sheet/exceljs-utf8.ts).
+// The UTF-8 workaround (src/read/exceljs-utf8.ts).
 
 describe('utf8Text', () => {
   test('decodes characters cut anywhere between chunks', async () => {

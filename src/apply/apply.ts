@@ -5,12 +5,12 @@
  * directory refuses the credentials or stops answering, and after Ctrl-C
  * (run rule 5); the rows it did not reach are reported, never dropped.
  */
-import { FIELDS, type Field } from '../contact/fields.js';
-import type { ApiContact } from '../contact/schema.js';
+import { FIELDS, type Field } from '../judge/fields.js';
+import type { ApiContact } from '../judge/schema.js';
 import { describeFailure, DirectoryError, RETRYABLE } from '../directory/errors.js';
 import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
-import type { Logger } from '../log.js';
+import type { CallFailure } from '../directory/errors.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
 import type { ReportError, RowResult } from '../report/types.js';
 
@@ -29,8 +29,14 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** Asked before each row is sent: a reason (the lock was lost, the report cannot be written) stops the run there, exit 3. */
   stopBeforeRow?: () => string | undefined;
-  log: Logger;
+  /** Told as each row's main call is answered (or fails): the console draws it; this module never prints. */
+  onRowDone?: (event: RowDone) => void;
 }
+
+/** A row whose main call was carried out, or failed. */
+export type RowDone =
+  | { outcome: 'created' | 'updated' | 'deleted'; row: number | null; name: string; contactId: string; fields?: string[] }
+  | { outcome: 'failed'; action: 'create' | 'update' | 'delete'; row: number | null; name: string; failure: CallFailure };
 
 export interface ApplyOutcome {
   /** Why the run stopped before the end, and the exit code that says so. */
@@ -91,7 +97,7 @@ class Run {
     const created = await this.directory.addContact(contact);
     const result = this.sent(planned.result, 'created', created, created.contactId);
     if (created.confirmedByLookup) note(result, 'an earlier try went unanswered; a lookup found the contact, so it was not sent again');
-    this.options.log.info(`  row ${planned.result.row}: created ${contact.Name} (${created.contactId})`);
+    this.options.onRowDone?.({ outcome: 'created', row: planned.result.row, name: contact.Name, contactId: created.contactId });
     await this.members(result, 'bind', planned.bind ?? []);
     await this.sendVerifications(result, contact, { email: true, phone: true });
     return result;
@@ -107,7 +113,7 @@ class Run {
     if (fields.length > 0) note(result, `updated ${fields.join(', ')}`);
     const reverify = (['EmailAddress', 'PhoneNumber'] as const).filter((field) => field in changes);
     if (reverify.length > 0) note(result, `the service verifies the new ${reverify.join(' and ')} again: Verifying until then`);
-    this.options.log.info(`  row ${planned.result.row}: updated ${contact.Name}${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`);
+    this.options.onRowDone?.({ outcome: 'updated', row: planned.result.row, name: contact.Name, contactId, fields });
     await this.members(result, 'bind', planned.bind ?? []);
     await this.members(result, 'unbind', planned.unbind ?? []);
     await this.sendVerifications(result, contact, { email: 'EmailAddress' in changes, phone: 'PhoneNumber' in changes });
@@ -117,7 +123,7 @@ class Run {
   private async delete(planned: PlannedRow): Promise<RowResult> {
     const deleted = await this.directory.deleteContact(planned.contactId!, this.options.retainInMembers ?? true);
     const result = this.sent(planned.result, 'deleted', deleted, planned.contactId!);
-    this.options.log.info(`  deleted ${planned.result.name} (${planned.contactId})`);
+    this.options.onRowDone?.({ outcome: 'deleted', row: planned.result.row, name: planned.result.name, contactId: planned.contactId! });
     if (deleted.outcome === 'deleting') note(result, 'still Deleting when the run stopped waiting; it ends on its own');
     if (deleted.outcome === 'failed') {
       result.status = 'failed';
@@ -146,8 +152,7 @@ class Run {
     const { result } = planned;
     if (planned.action === 'create' && error.code === 'LimitExceeded.Contacts') this.limitReachedAt = result.row;
     this.stopOn(error);
-    const what = planned.action === 'create' ? 'created' : planned.action === 'update' ? 'updated' : 'deleted';
-    this.options.log.warn(`${result.row !== null ? `row ${result.row}` : 'directory contact'}: ${result.name} not ${what}: ${describeFailure(error.failure)}`);
+    this.options.onRowDone?.({ outcome: 'failed', action: planned.action as 'create' | 'update' | 'delete', row: result.row, name: result.name, failure: error.failure });
     const failed: RowResult = {
       ...result,
       status: 'failed',

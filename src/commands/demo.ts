@@ -8,7 +8,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEMO_CREDENTIALS, startEmulator } from '../emulator/server.js';
 import { DEFAULT_RETRY } from '../directory/retry.js';
-import type { Logger } from '../log.js';
+import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE, DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
+import type { Logger } from '../terminal/log.js';
 import { packageFile } from '../package-file.js';
 import { runImport } from './import.js';
 import type { RunOutcome } from './run.js';
@@ -36,13 +37,13 @@ export async function runDemo(options: DemoOptions, log: Logger): Promise<RunOut
       {
         file: DEMO_SHEET,
         read: {},
-        site: 'intl',
-        contactLimit: 20,
+        site: DEFAULT_SITE,
+        contactLimit: DEFAULT_CONTACT_LIMIT,
         reportDir: options.reportDir,
         cwd: options.cwd,
         endpoint: { host: `127.0.0.1:${emulator.port}`, protocol: 'http' },
         credentials: { kind: 'keys', ...DEMO_CREDENTIALS },
-        timeoutMs: 10_000,
+        timeoutMs: DEFAULT_TIMEOUT_SECONDS * 1000,
         retry: DEFAULT_RETRY,
         skipInvalid: false,
         allowPartial: false,

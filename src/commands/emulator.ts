@@ -4,7 +4,8 @@
  * Serves until interrupted (Ctrl-C or SIGTERM), then closes cleanly.
  */
 import { startEmulator, type EmulatorOptions } from '../emulator/server.js';
-import type { Logger } from '../log.js';
+import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE } from '../defaults.js';
+import type { Logger } from '../terminal/log.js';
 
 export async function runEmulator(options: EmulatorOptions, log: Logger): Promise<number> {
   const emulator = await startEmulator({
@@ -14,7 +15,7 @@ export async function runEmulator(options: EmulatorOptions, log: Logger): Promis
   });
   process.stdout.write(`listening on ${emulator.url}\n`);
   log.info(
-    `contact limit ${options.contactLimit ?? 20}, site ${options.site ?? 'intl'}` +
+    `contact limit ${options.contactLimit ?? DEFAULT_CONTACT_LIMIT}, site ${options.site ?? DEFAULT_SITE}` +
       (options.stateFile ? `, state in ${options.stateFile}` : ', state in memory') +
       (options.faultRate ? `, fault rate ${options.faultRate} (seed ${options.seed ?? 1})` : '') +
       '; Ctrl-C to stop',

@@ -4,30 +4,25 @@
  * Nothing is written before the plan has passed the gates (run rule 1).
  */
 import { join, resolve } from 'node:path';
-import { applyPlan, type VerificationChoice } from '../apply/apply.js';
-import { RowJudge, type JudgedRow } from '../contact/judge.js';
-import { connectDirectory, lockKey, whatToCheck, type DirectoryOptions } from '../directory/connect.js';
+import { type VerificationChoice } from '../apply/apply.js';
+import { connectDirectory, lockKey, type DirectoryOptions } from '../directory/connect.js';
 import { endpointUrl } from '../directory/endpoint.js';
-import { describeFailure, DirectoryError } from '../directory/errors.js';
-import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
-import { attachLogFile, closeLogFile, type Logger } from '../log.js';
-import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
+import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
+import { retryLogger } from '../terminal/directory-lines.js';
+import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 import { notAttempted, planImport, type Plan } from '../plan/plan.js';
-import type { CheckedPlan } from '../plan/plan-file.js';
-import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
+import { driftOf } from '../plan/saved.js';
 import { createReportDir, displayPath } from '../report/dir.js';
 import { EventLog } from '../report/events.js';
-import { ProblemPrinter } from '../report/problems.js';
-import { buildSummary, humanSummary, sheetFacts, StatusCounts, type SheetFacts } from '../report/summary.js';
+import { ProblemPrinter } from '../terminal/problems.js';
+import { humanSummary } from '../terminal/summary-lines.js';
+import { buildSummary, StatusCounts } from '../report/summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
-import { ANNOTATED_MAX_ROWS } from '../report/annotated.js';
 import { ReportWriter } from '../report/writer.js';
-import { acquireLock, type HeldLock } from '../run/lock.js';
-import { columnNamer, readSheet } from '../sheet/index.js';
-import { checkWorkbookCopy, type CopyCheck } from '../sheet/copy-check.js';
-import { DEFAULT_LIMITS, maxUnzipped } from '../sheet/limits.js';
+import { acquireLock, type HeldLock } from '../directory/lock.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
+import { carryOut, listDirectory, savedSource, savePlan, sheetSource } from './import-steps.js';
 
 /** Statuses of rows that were sent: flushed to disk at once. */
 const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
@@ -139,7 +134,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       }
       if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
     }
-    const directory = connectDirectory({ ...options, onWait: (text) => options.progress?.note(text) }, log);
+    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)) });
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
@@ -159,23 +154,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
         maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
         manageMembers: source.manageMembers,
       });
-      if (options.planOut) {
-        await writePlan(resolve(options.cwd, options.planOut), {
-          version: PLAN_VERSION,
-          createdAt: startedAt.toISOString(),
-          endpoint: where,
-          site: options.site,
-          mode: options.mode ?? 'create',
-          prune: options.prune ?? false,
-          manageMembers: source.manageMembers,
-          retainInMembers: options.retainInMembers ?? true,
-          sheet: plannedSheet(facts),
-          judged,
-          snapshot: snapshot.contacts,
-          plan,
-        });
-        log.info(`plan written to ${displayPath(options.cwd, resolve(options.cwd, options.planOut)).replace(/\/$/, '')}: apply it with --plan`);
-      }
+      if (options.planOut) await savePlan(options, { startedAt, where, source, snapshot: snapshot.contacts, plan }, log);
     }
     quota = plan.quota;
     // A saved plan is applied as it was made, deletions included.
@@ -193,113 +172,5 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     await lock?.release();
     await events.close();
     await closeLogFile(log);
-  }
-}
-
-/** Where the rows come from: a sheet read and judged now, or a saved plan. */
-interface RowSource {
-  facts: SheetFacts;
-  /** The report's first view of each row; `sendable` rows become not_attempted if the run stops before writing. */
-  rows: { result: RowResult; sendable: boolean }[];
-  judged: JudgedRow[];
-  saved?: CheckedPlan;
-  /** The sheet has a Members column. */
-  manageMembers: boolean;
-  /** XLSX: whether annotated.xlsx may load it whole, found before anything is sent. */
-  copyCheck?: CopyCheck;
-}
-
-async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSource> {
-  const path = resolve(options.cwd, options.file);
-  const sheet = await readSheet(path, options.read);
-  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
-  // The contact limit is applied by the planner, against the directory's own count.
-  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
-  const judged: JudgedRow[] = [];
-  options.progress?.start('reading');
-  for await (const batch of sheet.batches) {
-    for (const row of batch) judged.push(judge.judge(row));
-    options.progress?.tick(batch.at(-1)?.row, batch.length);
-  }
-  options.progress?.stop();
-  // Whether annotated.xlsx can be made is known before any call (it costs about what reading the sheet did).
-  const wanted = sheet.input.format === 'xlsx' && judged.length <= ANNOTATED_MAX_ROWS;
-  const copyCheck = wanted ? await checkWorkbookCopy(path, maxUnzipped({ ...DEFAULT_LIMITS, ...options.read.limits })) : undefined;
-  return {
-    facts: await sheetFacts(sheet),
-    ...(copyCheck ? { copyCheck } : {}),
-    rows: judged.map(({ result, contact }) => ({ result, sendable: contact !== undefined })),
-    judged,
-    manageMembers: sheet.header.columns.Members !== undefined,
-  };
-}
-
-async function savedSource(options: ImportOptions): Promise<RowSource> {
-  const { readSavedPlan } = await import('../plan/plan-file.js');
-  const saved = await readSavedPlan(resolve(options.cwd, options.planFile!), options.planFile!, options.read.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes, {
-    limit: options.contactLimit,
-    maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
-    skipInvalid: options.skipInvalid,
-    allowPartial: options.allowPartial,
-  });
-  const { input, sha256, header, blankRows } = saved.file.sheet;
-  const { encoding, delimiter, ...rest } = input;
-  return {
-    facts: {
-      input: { ...rest, size: 0, sha256: Promise.resolve(sha256) },
-      sha256,
-      header,
-      blankRows,
-      ...(encoding !== undefined ? { text: { encoding, delimiter: delimiter ?? ',' } } : {}),
-    },
-    rows: saved.plan.rows.map(({ result, action }) => ({ result, sendable: action !== 'none' })),
-    judged: [],
-    saved,
-    manageMembers: false,
-  };
-}
-
-function plannedSheet(facts: SheetFacts): PlannedSheet {
-  const { file, format, sheet } = facts.input;
-  return { input: { file, format, ...(sheet ? { sheet } : {}), ...facts.text }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
-}
-
-/** Gates, dry run, or the serial apply; returns the exit code. */
-async function carryOut(
-  plan: Plan,
-  directory: DirectoryApi,
-  record: (result: RowResult) => Promise<void>,
-  options: ImportOptions & { stopBeforeRow: () => string | undefined },
-  log: Logger,
-): Promise<number> {
-  if (plan.stop) {
-    for (const reason of plan.stop.reasons) log.error(`nothing was written: ${reason}`);
-    for (const { result } of plan.rows) await record(result);
-    return plan.stop.exitCode;
-  }
-  if (options.dryRun) {
-    for (const { result } of plan.rows) await record(result);
-    log.info('dry run: nothing was written');
-    return EXIT.ok;
-  }
-  const outcome = await applyPlan(plan.rows, directory, record, {
-    sendVerification: options.sendVerification,
-    retainInMembers: options.retainInMembers ?? true,
-    signal: options.signal,
-    stopBeforeRow: options.stopBeforeRow,
-    log,
-  });
-  if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
-  return outcome.stop?.exitCode ?? EXIT.ok;
-}
-
-async function listDirectory(directory: DirectoryApi, where: string, log: Logger): Promise<{ ok: true; contacts: DirectoryContact[] } | { ok: false; message: string }> {
-  try {
-    const contacts = await directory.listContacts();
-    log.debug(`listed ${contacts.length} contacts`);
-    return { ok: true, contacts };
-  } catch (error) {
-    if (!(error instanceof DirectoryError)) throw error;
-    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${whatToCheck(error)})` };
   }
 }

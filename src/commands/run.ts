@@ -1,9 +1,9 @@
 /** What every command that reads a sheet takes, and what it gives back. */
-import type { Site } from '../contact/rules.js';
-import type { Progress } from '../report/progress.js';
-import type { SheetSource } from '../sheet/copy.js';
-import type { ReadOptions } from '../sheet/index.js';
-import type { InputLimits } from '../sheet/limits.js';
+import type { Site } from '../judge/rules.js';
+import type { Progress } from '../terminal/progress.js';
+import type { SheetSource } from '../report/copy.js';
+import type { ReadOptions } from '../read/index.js';
+import type { InputLimits } from '../read/limits.js';
 import type { Summary } from '../report/types.js';
 
 export interface SheetRunOptions {

@@ -9,8 +9,9 @@ import { endpointUrl } from '../directory/endpoint.js';
 import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
-import type { Logger } from '../log.js';
-import { acquireLock } from '../run/lock.js';
+import type { Logger } from '../terminal/log.js';
+import { retryLogger } from '../terminal/directory-lines.js';
+import { acquireLock } from '../directory/lock.js';
 
 export interface StatusOptions extends DirectoryOptions {
   resend: boolean;
@@ -46,7 +47,7 @@ export interface StatusReport {
 
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
-  const directory = connectDirectory(options, log);
+  const directory = connectDirectory({ ...options, onRetry: retryLogger(log) });
   let contacts: DirectoryContact[];
   let pending: PendingVerification[];
   try {

@@ -4,20 +4,21 @@
  * no credentials, no network.
  */
 import { join, resolve } from 'node:path';
-import { RowJudge } from '../contact/judge.js';
+import { RowJudge } from '../judge/judge.js';
 import { EXIT, ExitError, InputError } from '../errors.js';
-import { attachLogFile, closeLogFile, type Logger } from '../log.js';
+import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { createReportDir, displayFile, displayPath } from '../report/dir.js';
-import { ProblemPrinter } from '../report/problems.js';
-import { buildSummary, humanSummary, sheetFacts, StatusCounts } from '../report/summary.js';
+import { ProblemPrinter } from '../terminal/problems.js';
+import { humanSummary } from '../terminal/summary-lines.js';
+import { buildSummary, sheetFacts, StatusCounts } from '../report/summary.js';
 import type { Summary } from '../report/types.js';
 import { REPORT_FILES, ReportWriter } from '../report/writer.js';
-import { columnNamer, readSheet, type DataRow, type ReadSheet } from '../sheet/index.js';
-import type { MappingFile } from '../sheet/column-map.js';
-import { checkFixedCopy, writeFixedCopy, type FixedCopySource, type RowFixes } from '../sheet/fixed-copy.js';
-import type { HeaderMapping } from '../sheet/header.js';
-import type { InputLimits } from '../sheet/limits.js';
-import { cellDisplay } from '../sheet/types.js';
+import { columnNamer, readSheet, type DataRow, type ReadSheet } from '../read/index.js';
+import type { MappingFile } from '../read/column-map.js';
+import { checkFixedCopy, writeFixedCopy, type FixedCopySource, type RowFixes } from '../report/fixed-copy.js';
+import type { HeaderMapping } from '../read/header.js';
+import type { InputLimits } from '../read/limits.js';
+import { cellDisplay } from '../read/types.js';
 import type { RowResult } from '../report/types.js';
 import { sheetSourceOf, type RunOutcome, type SheetRunOptions } from './run.js';
 
@@ -35,7 +36,7 @@ export async function printMapping(options: SheetRunOptions, log: Logger): Promi
   const { input, header } = sheet;
   const text = input.text;
   log.info(`${input.file}${input.sheet ? ` (sheet "${input.sheet}")` : ''}: header on row ${header.row}${text ? `, read as ${text.decoding.encoding} with delimiter ${JSON.stringify(text.delimiter)}` : ''}`);
-  const { mappingFileOf } = await import('../sheet/column-map.js'); // zod, only for mapping files
+  const { mappingFileOf } = await import('../read/column-map.js'); // zod, only for mapping files
   return mappingFileOf(header, {
     ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
     ...(text ? { encoding: text.decoding.encoding, delimiter: text.delimiter } : {}),

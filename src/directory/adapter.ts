@@ -4,7 +4,7 @@
  * in flight (the API answers 429 ConcurrentCallNotSupported to the second).
  */
 import pLimit from 'p-limit';
-import type { ApiContact } from '../contact/schema.js';
+import type { ApiContact } from '../judge/schema.js';
 import { addContactOnce, requestIdOf } from './add-contact.js';
 import { classify, DirectoryError } from './errors.js';
 import type { Query, RawCaller, RawResponse } from './openapi.js';

@@ -9,8 +9,8 @@
  * contact exists: an add is sent only with room left for the pause and the
  * look-up after it, its timeout cut short if need be.
  */
-import { nameKey } from '../contact/dedupe.js';
-import type { ApiContact } from '../contact/schema.js';
+import { nameKey } from '../judge/dedupe.js';
+import type { ApiContact } from '../judge/schema.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
 import type { Query, RawResponse } from './openapi.js';
 import type { CreatedContact, DirectoryContact } from './port.js';

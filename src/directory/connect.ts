@@ -1,16 +1,15 @@
 /**
  * The directory for a command: the official client with its credentials,
- * endpoint and timeout, behind the adapter with retries whose waits are logged;
- * each call's tries and waits share the budget of callPolicy().
+ * endpoint and timeout, behind the adapter with retries whose waits the caller
+ * is told of; each call's tries and waits share the budget of callPolicy().
  */
 import { createHash } from 'node:crypto';
-import type { Logger } from '../log.js';
 import { createDirectory } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
-import { describeFailure, type DirectoryError } from './errors.js';
+import type { DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
-import { callPolicy, type RetryPolicy } from './retry.js';
+import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
 
 export interface DirectoryOptions {
   endpoint: Endpoint;
@@ -20,22 +19,15 @@ export interface DirectoryOptions {
   retry: RetryPolicy;
   /** Ctrl-C: stop waiting to retry. */
   signal?: AbortSignal;
-  /** Told about each wait before a retry, for the progress line. */
-  onWait?: (text: string) => void;
+  /** Told about each wait before a retry (the terminal shows it). */
+  onRetry?: RetryHooks['onRetry'];
 }
 
-export function connectDirectory(options: DirectoryOptions, log: Logger): DirectoryApi {
+export function connectDirectory(options: DirectoryOptions): DirectoryApi {
   const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
   return createDirectory(caller, {
     policy: callPolicy(options.retry, options.timeoutMs),
-    hooks: {
-      signal: options.signal,
-      onRetry: (failure, { action, delayMs, next }) => {
-        const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
-        log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
-        options.onWait?.(`${action}: ${wait}`);
-      },
-    },
+    hooks: { signal: options.signal, onRetry: options.onRetry },
   });
 }
 

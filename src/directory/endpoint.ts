@@ -2,7 +2,7 @@
  * `--endpoint HOST[:PORT]` (HTTPS) or `--endpoint http(s)://HOST[:PORT]`; without
  * it, the site's public endpoint (api/message-contacts.md 0.3).
  */
-import type { Site } from '../contact/rules.js';
+import type { Site } from '../judge/rules.js';
 import { InputError } from '../errors.js';
 
 export interface Endpoint {

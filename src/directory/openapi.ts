@@ -8,6 +8,7 @@ import credentials from '@alicloud/credentials';
 import core from '@alicloud/openapi-core';
 import * as dara from '@darabonba/typescript';
 import type { Endpoint } from './endpoint.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
 
 export const PRODUCT_VERSION = '2022-04-19';
 
@@ -67,7 +68,7 @@ function credentialFor(source: CredentialSource): InstanceType<typeof Credential
 }
 
 export function createOpenApiCaller(options: CallerOptions): RawCaller {
-  const timeout = checkedTimeout(options.timeoutMs ?? 10_000);
+  const timeout = checkedTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000);
   const client = new core.default(
     new core.$OpenApiUtil.Config({
       credential: credentialFor(options.credentials),

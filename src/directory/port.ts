@@ -3,7 +3,7 @@
  * project's own words. The adapter (directory/adapter.ts) implements it over the
  * official client; the planner and the executor depend only on this.
  */
-import type { ApiContact } from '../contact/schema.js';
+import type { ApiContact } from '../judge/schema.js';
 
 /** A contact as ListMessageContacts returns it. */
 export interface DirectoryContact {

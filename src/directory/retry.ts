@@ -4,7 +4,7 @@
  * when it sends one, a bounded number of tries, and one wall-clock budget for
  * the whole call. What the failures mean is decided by classify().
  */
-import { DEFAULT_MAX_TRIES } from '../cli-defaults.js';
+import { DEFAULT_RETRY as RETRY_DEFAULTS } from '../defaults.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
 
 export interface RetryPolicy {
@@ -14,7 +14,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { maxTries: DEFAULT_MAX_TRIES, baseDelayMs: 400, maxDelayMs: 15_000 };
+export const DEFAULT_RETRY: RetryPolicy = { ...RETRY_DEFAULTS };
 
 /** The retry policy with the timeout of one request, and what follows from it. */
 export interface CallPolicy extends RetryPolicy {

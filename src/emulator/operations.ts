@@ -1,11 +1,11 @@
 /**
  * The twelve message-contact operations of ResourceDirectoryMaster 2022-04-19,
  * as pure-ish functions of (parameters, directory state). Parameter rules come
- * from the same rule table the validator uses (contact/schema.ts), so the dry
+ * from the same rule table the validator uses (judge/schema.ts), so the dry
  * run and the emulated service cannot disagree.
  */
-import { checkContact } from '../contact/schema.js';
-import { checkPhone, isMemberId, LIMITS, type Site } from '../contact/rules.js';
+import { checkContact } from '../judge/schema.js';
+import { checkPhone, isMemberId, LIMITS, type Site } from '../judge/rules.js';
 import { ApiError } from './errors.js';
 import { apiDate, type DirectoryState, type StoredContact } from './state.js';
 

@@ -9,8 +9,9 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Site } from '../contact/rules.js';
+import type { Site } from '../judge/rules.js';
 import { answerAdmin } from './admin.js';
+import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE } from '../defaults.js';
 import { ApiError } from './errors.js';
 import { FaultPlan, Freeze, type FaultKind } from './faults.js';
 import { OPERATIONS, WRITES, type OperationContext, type Params } from './operations.js';
@@ -113,8 +114,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const context = (): OperationContext => ({
     state,
-    site: options.site ?? 'intl',
-    contactLimit: options.contactLimit ?? 20,
+    site: options.site ?? DEFAULT_SITE,
+    contactLimit: options.contactLimit ?? DEFAULT_CONTACT_LIMIT,
     members: options.members ? new Set(options.members) : undefined,
     autoVerify: options.autoVerify ?? false,
     deletionDelayMs: options.deletionDelayMs ?? 300,

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import type { ApiContact } from '../contact/schema.js';
+import type { ApiContact } from '../judge/schema.js';
 
 export type ContactStatus = 'Verifying' | 'Active' | 'Deleting';
 

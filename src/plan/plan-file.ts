@@ -9,9 +9,9 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
-import { FIELDS } from '../contact/fields.js';
+import { FIELDS } from '../judge/fields.js';
 import { InputError } from '../errors.js';
-import { MODES } from '../cli-defaults.js';
+import { MODES, SITES } from '../defaults.js';
 import { ROW_STATUSES } from '../report/types.js';
 import type { Plan } from './plan.js';
 import { replan, type PlanGates } from './replan.js';
@@ -88,7 +88,7 @@ const SAVED_PLAN = z
     version: z.literal(PLAN_VERSION),
     createdAt: z.string(),
     endpoint: z.string(),
-    site: z.enum(['intl', 'cn']),
+    site: z.enum(SITES),
     mode: z.enum(MODES),
     prune: z.boolean(),
     manageMembers: z.boolean(),

@@ -8,13 +8,13 @@
  * updates existing contacts whose details differ; `sync` is upsert plus the
  * directory's contacts that are not in the sheet (deleted only with `prune`).
  */
-import { nameKey } from '../contact/dedupe.js';
-import type { JudgedRow } from '../contact/judge.js';
-import type { ApiContact } from '../contact/schema.js';
+import { nameKey } from '../judge/dedupe.js';
+import type { JudgedRow } from '../judge/judge.js';
+import type { ApiContact } from '../judge/schema.js';
 import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { RowResult, Summary } from '../report/types.js';
-import { DEFAULT_MAX_DELETE, type Mode } from '../cli-defaults.js';
+import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */

@@ -6,9 +6,9 @@
  * here, never the file's own rows. Pure.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { RowJudge, type JudgedRow } from '../contact/judge.js';
-import type { RowCells } from '../contact/normalise.js';
-import type { ApiContact } from '../contact/schema.js';
+import { RowJudge, type JudgedRow } from '../judge/judge.js';
+import type { RowCells } from '../judge/normalise.js';
+import type { ApiContact } from '../judge/schema.js';
 import { planImport, type Plan, type PlannedRow } from './plan.js';
 import type { SavedPlan } from './saved.js';
 

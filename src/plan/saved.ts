@@ -6,12 +6,12 @@
  * changed since in a way that touches it (driftOf, here).
  */
 import { writeFile } from 'node:fs/promises';
-import { nameKey } from '../contact/dedupe.js';
-import type { JudgedRow } from '../contact/judge.js';
-import type { Site } from '../contact/rules.js';
+import { nameKey } from '../judge/dedupe.js';
+import type { JudgedRow } from '../judge/judge.js';
+import type { Site } from '../judge/rules.js';
 import type { DirectoryContact } from '../directory/port.js';
-import type { HeaderMapping } from '../sheet/header.js';
-import type { Mode } from '../cli-defaults.js';
+import type { HeaderMapping } from '../read/header.js';
+import type { Mode } from '../defaults.js';
 import type { Plan } from './plan.js';
 
 /** Version 1 plans held the plan without the rows it was made from, so they cannot be checked: refused. */

@@ -9,10 +9,10 @@
  * ANNOTATED_MAX_ROWS data rows (a contact sheet has tens); results.csv has all.
  */
 import type { Cell as ExcelCell, Worksheet } from 'exceljs';
-import type { Field } from '../contact/fields.js';
+import type { Field } from '../judge/fields.js';
 import { writeNewFile } from '../own-files.js';
-import { loadSheetCopy, type SheetSource } from '../sheet/copy.js';
-import type { HeaderMapping } from '../sheet/header.js';
+import { loadSheetCopy, type SheetSource } from './copy.js';
+import type { HeaderMapping } from '../read/header.js';
 import { suggestionText } from './summary.js';
 import { GOOD_STATUSES, type RowResult, type RowStatus } from './types.js';
 

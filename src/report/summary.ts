@@ -1,8 +1,8 @@
 /** summary.json and the human summary on stderr, built from counts: pure functions. */
-import type { Field } from '../contact/fields.js';
-import type { ReadSheet, SheetInput } from '../sheet/index.js';
-import type { HeaderMapping } from '../sheet/header.js';
-import { ROW_STATUSES, type ReportError, type RowResult, type RowStatus, type Summary } from './types.js';
+import type { Field } from '../judge/fields.js';
+import type { ReadSheet, SheetInput } from '../read/index.js';
+import type { HeaderMapping } from '../read/header.js';
+import { ROW_STATUSES, type ReportError, type RowStatus, type Summary } from './types.js';
 
 export class StatusCounts {
   readonly counts: Partial<Record<RowStatus, number>> = {};
@@ -84,43 +84,8 @@ function orderedCounts(counts: StatusCounts): Partial<Record<RowStatus, number>>
   return ordered;
 }
 
-/** The few lines a person reads at the end of a run; `directory` adds the quota as the directory counted it. */
-export function humanSummary(summary: Summary, reportDir: string, directory = false): string[] {
-  const { input } = summary;
-  const where = input.sheet ? `${input.file} (sheet "${input.sheet}")` : input.file;
-  const blank = input.blankRows > 0 ? `, ${input.blankRows} blank skipped` : '';
-  const text = input.encoding !== null ? `; ${input.encoding}, ${delimiterName(input.delimiter ?? ',')}` : '';
-  const lines = [`${where}: ${input.rows} rows (header on row ${input.headerRow}${blank}${text})`];
-  const counts = Object.entries(summary.counts).map(([status, n]) => `${status} ${n}`);
-  lines.push(`  ${counts.length > 0 ? counts.join(' · ') : 'no data rows'}`);
-  if (input.ignoredColumns.length > 0) {
-    lines.push(`  ignored columns: ${input.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
-  }
-  if (directory) {
-    const { limit, existing, planned, remaining } = summary.quota;
-    const added = summary.dryRun ? `${planned} would be added` : `${(summary.counts.created ?? 0)} added`;
-    lines.push(`  quota: ${existing} of ${limit} contacts before the run, ${added}, room for ${remaining} more`);
-  }
-  lines.push(`  report: ${reportDir}`);
-  return lines;
-}
-
-function delimiterName(delimiter: string): string {
-  const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
-  return `${names[delimiter] ?? JSON.stringify(delimiter)}-separated`;
-}
-
 /** ` (fix: "ZhangSan")` for the one obvious fix, ` (did you mean "X"?)` for a guess. */
 export function suggestionText(error: ReportError): string {
   if (error.suggestion === undefined) return '';
   return error.unambiguous ? ` (fix: "${error.suggestion}")` : ` (did you mean "${error.suggestion}"?)`;
-}
-
-/** One line per problem: where it is, the API code, what is wrong, and the suggested fix. */
-export function problemLines(result: RowResult): string[] {
-  return result.errors.map((error) => {
-    const fix = suggestionText(error);
-    const where = result.row !== null ? `row ${result.row}` : `directory contact "${result.name}"`;
-    return `  ${where}: ${error.code}: ${error.message}${fix}`;
-  });
 }

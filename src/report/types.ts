@@ -1,5 +1,5 @@
 /** The report's vocabulary (DESIGN.md "Reports"). */
-import type { Field } from '../contact/fields.js';
+import type { Field } from '../judge/fields.js';
 
 export const ROW_STATUSES = [
   'valid',

@@ -16,10 +16,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { ExitError, InputError } from '../errors.js';
 import { packageFile } from '../package-file.js';
-import type { CsvReading } from './csv.js';
-import { decodeStateOf, type DecodeState } from './decode.js';
-import type { Cell, OpenedSheet, SheetRow } from './types.js';
-import type { XlsxOptions } from './xlsx.js';
+import type { CsvReading } from '../read/csv.js';
+import { decodeStateOf, type DecodeState } from '../read/decode.js';
+import type { Cell, OpenedSheet, SheetRow } from '../read/types.js';
+import type { XlsxOptions } from '../read/xlsx.js';
 
 /** Below this size a sheet parses in less time than a thread takes to start. */
 export const WORKER_MIN_BYTES = 1024 * 1024;

@@ -4,10 +4,10 @@
  * ahead of the thread that takes them (it answers each batch with 'more').
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { csvRows } from './csv.js';
+import { csvRows } from '../read/csv.js';
 import { BATCHES_AHEAD, packRows, sendableError, type WorkerMessage, type WorkerRequest } from './in-worker.js';
-import type { DecodeState } from './decode.js';
-import type { OpenedSheet } from './types.js';
+import type { DecodeState } from '../read/decode.js';
+import type { OpenedSheet } from '../read/types.js';
 
 const port = parentPort!;
 let credit = BATCHES_AHEAD;
@@ -25,7 +25,7 @@ type Opened = Pick<OpenedSheet, 'sheet' | 'otherSheets' | 'batches'> & { decodin
 
 async function open(request: WorkerRequest): Promise<Opened> {
   if (request.format === 'csv') return csvRows(request.reading);
-  const { openXlsx } = await import('./xlsx.js');
+  const { openXlsx } = await import('../read/xlsx.js');
   return openXlsx(request.path, request.options);
 }
 

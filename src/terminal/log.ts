@@ -1,15 +1,15 @@
 /**
  * Logging: concise human lines on stderr (stdout stays free for --json), and a
  * JSON-lines log file in the report folder once there is one. Both have emails
- * and phones masked unless --show-pii (see report/mask.ts).
+ * and phones masked unless --show-pii (see mask.ts).
  */
 import type { WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import winston from 'winston';
-import { InputError } from './errors.js';
-import { fileProblem, newFileStream } from './own-files.js';
-import { maskPii } from './report/mask.js';
-import { terminalText } from './report/terminal-text.js';
+import { InputError } from '../errors.js';
+import { fileProblem, newFileStream } from '../own-files.js';
+import { maskPii } from './mask.js';
+import { terminalText } from './terminal-text.js';
 
 export type Logger = winston.Logger;
 export type Verbosity = 'quiet' | 'normal' | 'verbose';

@@ -1,8 +1,8 @@
 /** The row problems a person sees on the console; the report has them all. */
-import type { Logger } from '../log.js';
-import { problemLines } from './summary.js';
-import type { RowResult } from './types.js';
-import { REPORT_FILES } from './writer.js';
+import type { Logger } from './log.js';
+import { problemLines } from './summary-lines.js';
+import type { RowResult } from '../report/types.js';
+import { REPORT_FILES } from '../report/writer.js';
 
 /**
  * Prints each row's problems to the console, up to a limit; the report has them all.

@@ -3,6 +3,7 @@
  * and exit 2 instead of eating the machine: file size, rows, cell length and,
  * for XLSX, how much the zip may unpack to.
  */
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELL_LENGTH, DEFAULT_MAX_ROWS } from '../defaults.js';
 import { InputError } from '../errors.js';
 
 export interface InputLimits {
@@ -17,9 +18,9 @@ export interface InputLimits {
 const MiB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: InputLimits = {
-  maxBytes: 50 * MiB,
-  maxRows: 100_000,
-  maxCellLength: 10_000,
+  maxBytes: DEFAULT_MAX_BYTES,
+  maxRows: DEFAULT_MAX_ROWS,
+  maxCellLength: DEFAULT_MAX_CELL_LENGTH,
 };
 
 /**

@@ -118,7 +118,7 @@ function wrapFirstArgument(proto: Prototype, name: string, replace: (source: unk
 
 function assertExpectedExcelJS(proto: Prototype): void {
   const revisit =
-    'src/sheet/exceljs-utf8.ts works around a UTF-8 decoding bug of exceljs ' +
+    'src/read/exceljs-utf8.ts works around a UTF-8 decoding bug of exceljs ' +
     `${EXCELJS_VERSION}'s streaming reader (exceljs issues #2063, #2084, #2316) by wrapping its internals; ` +
     'the workaround must be revisited (is the bug fixed in this version? do the internals still match?)';
   const { version } = require('exceljs/package.json') as { version: string };

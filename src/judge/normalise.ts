@@ -3,7 +3,7 @@
  * spacing, a title's case, a `mailto:` prefix), each leaving a note; anything that
  * would be a guess stays as written and the rule table refuses it.
  */
-import { isOddCell, type Cell } from '../sheet/types.js';
+import { isOddCell, type Cell } from '../read/types.js';
 import type { Field } from './fields.js';
 import { checkEmail, checkName, MAINLAND_MOBILE, MESSAGE_TYPES, TITLES, type Site } from './rules.js';
 import type { ApiContactInput } from './schema.js';

@@ -2,7 +2,7 @@
  * Checks of flag values that yargs does not make: a flag given twice, and a
  * number outside its range. Each failure is one line naming the flag, exit 2.
  */
-import { InputError } from './errors.js';
+import { InputError } from '../errors.js';
 
 export interface NumberRange {
   min: number;

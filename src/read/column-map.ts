@@ -14,8 +14,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { FIELDS, type Field } from '../contact/fields.js';
-import { matchKey } from '../contact/suggest.js';
+import { FIELDS, type Field } from '../judge/fields.js';
+import { matchKey } from '../judge/suggest.js';
 import { InputError } from '../errors.js';
 import { fieldForHeader, type HeaderMapping } from './header.js';
 

@@ -5,7 +5,7 @@ export type Field = (typeof FIELDS)[number];
 
 export const REQUIRED_FIELDS: readonly Field[] = ['Name', 'EmailAddress', 'Title', 'MessageTypes'];
 
-/** Header texts accepted for each column (compared ignoring case, spaces, `_` and `-`; see sheet/header.ts). */
+/** Header texts accepted for each column (compared ignoring case, spaces, `_` and `-`; see read/header.ts). */
 export const HEADER_ALIASES: Record<Field, readonly string[]> = {
   Name: ['name', 'contact name', '姓名', '名称', '联系人'],
   EmailAddress: ['email', 'email address', 'e-mail', 'mail', '邮箱', '电子邮箱', '邮件地址'],

@@ -1,10 +1,10 @@
 /**
  * Which column holds which field, from the header row's texts.
  * Headers are compared ignoring case, spaces, `_` and `-` (and full-width forms),
- * in English or Chinese (see contact/fields.ts), or as a mapping file says.
+ * in English or Chinese (see judge/fields.ts), or as a mapping file says.
  */
-import { FIELDS, HEADER_ALIASES, REQUIRED_FIELDS, type Field } from '../contact/fields.js';
-import { matchKey } from '../contact/suggest.js';
+import { FIELDS, HEADER_ALIASES, REQUIRED_FIELDS, type Field } from '../judge/fields.js';
+import { matchKey } from '../judge/suggest.js';
 import { InputError } from '../errors.js';
 import type { ColumnMap } from './column-map.js';
 import { cellDisplay, type Cell } from './types.js';

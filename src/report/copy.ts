@@ -9,14 +9,14 @@
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
-import { checkWorkbookCopy, copyProblem, type CopyCheck } from './copy-check.js';
-import { openCsv } from './csv.js';
-import { detectFormat } from './detect.js';
-import { loadExcelJS } from './exceljs-utf8.js';
-import { DEFAULT_LIMITS, maxRecordLength, maxUnzipped, type InputLimits } from './limits.js';
+import { checkWorkbookCopy, copyProblem, type CopyCheck } from '../read/copy-check.js';
+import { openCsv } from '../read/csv.js';
+import { detectFormat } from '../read/detect.js';
+import { loadExcelJS } from '../read/exceljs-utf8.js';
+import { DEFAULT_LIMITS, maxRecordLength, maxUnzipped, type InputLimits } from '../read/limits.js';
 import { removeFormulas } from './no-formulas.js';
-import { reasonOf } from './xlsx-zip.js';
-import { eachRow, type SheetFormat, type SheetRow } from './types.js';
+import { reasonOf } from '../read/xlsx-zip.js';
+import { eachRow, type SheetFormat, type SheetRow } from '../read/types.js';
 
 /** The sheet as it was read: enough to read it again the same way. */
 export interface SheetSource {

@@ -15,9 +15,10 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { Field } from '../contact/fields.js';
+import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
-import { notFormula } from '../report/csv-cell.js';
+import type { SheetFormat } from '../read/types.js';
+import { notFormula } from './csv-cell.js';
 import { checkSafeToLoad, loadSheetCopy, rereadCsv, type SheetSource } from './copy.js';
 
 export interface CellFix {
@@ -49,9 +50,9 @@ export function checkFixedCopyTarget(source: FixedCopySource, target: string): v
   if (resolve(target) === resolve(source.path)) {
     throw new InputError(`--write-fixed ${basename(target)}: that is the sheet itself; name a new file, the original is never changed`);
   }
-  const wanted = source.format === 'csv' ? '.csv' : '.xlsx';
-  if (extname(target).toLowerCase() !== wanted) {
-    throw new InputError(`--write-fixed ${basename(target)}: the copy is ${source.format === 'csv' ? 'a CSV' : 'an XLSX workbook'}, like the sheet; name it *${wanted}`);
+  const { extension, noun } = COPY_WRITERS[source.format];
+  if (extname(target).toLowerCase() !== extension) {
+    throw new InputError(`--write-fixed ${basename(target)}: the copy is ${noun}, like the sheet; name it *${extension}`);
   }
 }
 
@@ -69,9 +70,20 @@ export async function checkFixedCopy(source: FixedCopySource, target: string): P
 
 export async function writeFixedCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
   checkFixedCopyTarget(source, target);
-  if (source.format === 'csv') await writeCsvCopy(source, target, fixes);
-  else await writeXlsxCopy(source, target, fixes);
+  await COPY_WRITERS[source.format].write(source, target, fixes);
 }
+
+interface CopyWriter {
+  /** The copy is of the sheet's own format, and named so. */
+  extension: string;
+  noun: string;
+  write(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void>;
+}
+
+const COPY_WRITERS = {
+  csv: { extension: '.csv', noun: 'a CSV', write: writeCsvCopy },
+  xlsx: { extension: '.xlsx', noun: 'an XLSX workbook', write: writeXlsxCopy },
+} satisfies Record<SheetFormat, CopyWriter>;
 
 async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
   const delimiter = source.text?.delimiter ?? ',';

@@ -3,8 +3,8 @@
  * earlier valid row, past the contact limit, or valid. Pure apart from the
  * running state it needs (claimed names, contacts counted so far).
  */
-import type { DataRow } from '../sheet/index.js';
-import { cellDisplay } from '../sheet/types.js';
+import type { DataRow } from '../read/index.js';
+import { cellDisplay } from '../read/types.js';
 import type { ReportError, RowResult } from '../report/types.js';
 import { NameClaims } from './dedupe.js';
 import type { Site } from './rules.js';

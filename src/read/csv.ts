@@ -11,7 +11,7 @@ import { InputError } from '../errors.js';
 import { chooseEncoding, decodeHead, SheetDecoder, type DecodeState, type EncodingChoice } from './decode.js';
 import { drain } from './drain.js';
 import { LineLimit } from './line-limit.js';
-import { csvRowsInWorker, readInWorker } from './in-worker.js';
+import { csvRowsInWorker, readInWorker } from '../sheet/in-worker.js';
 import { sniffDelimiter } from './sniff.js';
 import type { OpenedSheet, SheetRow } from './types.js';
 

@@ -1,0 +1,183 @@
+/**
+ * The flags commands share, declared for yargs and normalised into the typed
+ * options the commands take: numbers checked against their ranges, sizes and
+ * delimiters parsed, the mapping file read, before any sheet is opened.
+ */
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import type { RunOutcome, SheetRunOptions } from '../commands/run.js';
+import * as DEFAULTS from '../defaults.js';
+import { SITES } from '../defaults.js';
+import type { DirectoryOptions } from '../directory/connect.js';
+import { EXIT } from '../errors.js';
+import type { Site } from '../judge/rules.js';
+import { parseByteSize } from '../read/limits.js';
+import type { Logger, Verbosity } from '../terminal/log.js';
+import { createProgress, progressMode } from '../terminal/progress.js';
+import { terminalJson } from '../terminal/terminal-text.js';
+import { numberFlag, RANGES } from './flags.js';
+
+export interface GlobalArgs {
+  verbose: boolean;
+  quiet: boolean;
+  json: boolean;
+  showPii: boolean;
+}
+
+/** The flags every command takes. */
+export function globalOptions(y: Argv) {
+  return y
+    .option('verbose', { type: 'boolean', default: false, describe: 'debug output, stack traces on errors' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'errors only' })
+    .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else there' })
+    .option('show-pii', { type: 'boolean', default: false, describe: 'show emails and phones in full on the console and in log.jsonl (masked by default; the report files always have them)' });
+}
+
+/** The command line as the commands are declared on it. */
+export type Cli = ReturnType<typeof globalOptions>;
+
+/** What a command's handler leaves for `main`: the logger it made (for errors) and the exit code. */
+export interface CliRun {
+  /** Set as a command starts; yargs's own errors (a typo in an option) come before it. */
+  log?: Logger;
+  verbose: boolean;
+  exitCode: number;
+}
+
+/** The start of every handler: the console logger for the command's flags, kept for the error that may follow. */
+export async function startCommand(run: CliRun, args: GlobalArgs): Promise<Logger> {
+  run.verbose = args.verbose;
+  run.log = await loggerFor(args);
+  return run.log;
+}
+
+/**
+ * The console logger for a command: its verbosity, and contact details masked
+ * unless --show-pii. winston is loaded here, not on `--help`, which needs only yargs.
+ */
+export async function loggerFor(args: GlobalArgs): Promise<Logger> {
+  const { createLogger } = await import('../terminal/log.js');
+  return createLogger(verbosityOf(args), { showPii: args.showPii });
+}
+
+function verbosityOf(args: GlobalArgs): Verbosity {
+  if (args.verbose) return 'verbose';
+  return args.quiet || args.json ? 'quiet' : 'normal';
+}
+
+/** Options shared by every command that reads a sheet. */
+export function sheetOptions<T>(y: Argv<T>, fileRequired = true) {
+  return y
+    .positional('file', { type: 'string', demandOption: fileRequired, describe: 'the sheet: a .xlsx or .csv file' })
+    .option('sheet', {
+      type: 'string',
+      describe: 'XLSX worksheet: its name or 1-based position (default: the first with a header row)',
+    })
+    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, utf-16le, gb18030 (GBK), windows-1252… (default: detected)' })
+    .option('delimiter', { type: 'string', describe: 'CSV field delimiter: , ; | or tab (default: sniffed from the header line)' })
+    .option('map', { type: 'string', describe: 'mapping file: which header means which field (see README; validate --print-mapping writes one)' })
+    .option('max-bytes', { type: 'string', default: DEFAULTS.DEFAULT_MAX_BYTES_TEXT, describe: 'refuse sheets larger than this (XLSX: unpacking to 20 times this)' })
+    .option('max-rows', { type: 'number', default: DEFAULTS.DEFAULT_MAX_ROWS, describe: 'refuse sheets with more data rows than this' })
+    .option('site', {
+      choices: SITES,
+      default: DEFAULTS.DEFAULT_SITE,
+      describe: 'intl: names are letters only; cn: Chinese characters allowed too',
+    })
+    .option('contact-limit', {
+      type: 'number',
+      default: DEFAULTS.DEFAULT_CONTACT_LIMIT,
+      describe: `contacts a resource directory may hold (${DEFAULTS.DEFAULT_CONTACT_LIMIT} unless raised in Quota Center)`,
+    })
+    .option('report-dir', {
+      type: 'string',
+      describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-<sheet name>/)',
+    });
+}
+
+/** Options of every command that talks to the directory. */
+export function directoryOptions<T>(y: Argv<T>) {
+  return y
+    .option('endpoint', {
+      type: 'string',
+      describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
+    })
+    .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
+    .option('timeout', { type: 'number', default: DEFAULTS.DEFAULT_TIMEOUT_SECONDS, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
+    .option('max-tries', { type: 'number', default: DEFAULTS.DEFAULT_RETRY.maxTries, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
+    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' });
+}
+
+interface DirectoryArgs {
+  endpoint?: string;
+  site: Site;
+  profile?: string;
+  timeout: number;
+  maxTries: number;
+  lockDir?: string;
+}
+
+export async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<DirectoryOptions & { lockDir?: string }> {
+  // Loaded by the commands that call the directory, not by every start (--help).
+  const [{ parseEndpoint }, { DEFAULT_RETRY }] = await Promise.all([import('../directory/endpoint.js'), import('../directory/retry.js')]);
+  return {
+    endpoint: parseEndpoint(args.endpoint, args.site),
+    credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
+    timeoutMs: numberFlag('timeout', args.timeout, RANGES.timeout) * 1000,
+    retry: { ...DEFAULT_RETRY, maxTries: numberFlag('max-tries', args.maxTries, RANGES.maxTries) },
+    signal: interruptSignal(log),
+    ...(args.lockDir ? { lockDir: args.lockDir } : {}),
+  };
+}
+
+interface SheetArgs extends GlobalArgs {
+  file: string;
+  sheet?: string;
+  encoding?: string;
+  delimiter?: string;
+  map?: string;
+  maxBytes: string;
+  maxRows: number;
+  site: Site;
+  contactLimit: number;
+  reportDir?: string;
+}
+
+export async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
+  const { file, sheet, encoding, delimiter, site, reportDir } = args;
+  const cwd = process.cwd();
+  const map = args.map === undefined ? undefined : await (await import('../read/column-map.js')).readColumnMap(resolve(cwd, args.map));
+  // Checked here, so a typo is reported before the sheet is opened.
+  if (encoding !== undefined) (await import('../read/decode.js')).canonicalEncoding(encoding);
+  return {
+    file,
+    read: {
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(encoding !== undefined ? { encoding } : {}),
+      ...(delimiter !== undefined ? { delimiter: (await import('../read/sniff.js')).parseDelimiter(delimiter) } : {}),
+      ...(map ? { map } : {}),
+      limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: numberFlag('max-rows', args.maxRows, RANGES.count1) },
+    },
+    site,
+    contactLimit: numberFlag('contact-limit', args.contactLimit, RANGES.count),
+    reportDir,
+    cwd,
+    progress: createProgress(progressMode(process.stderr, args.quiet || args.json)),
+  };
+}
+
+/** `--json` prints the summary on stdout; the outcome's exit code is the process's. */
+export function finishRun(args: { json: boolean }, outcome: RunOutcome): number {
+  if (args.json) process.stdout.write(terminalJson(outcome.summary) + '\n');
+  return outcome.exitCode;
+}
+
+/** Ctrl-C once: finish the call in flight, report, exit 130. Twice: quit at once. */
+export function interruptSignal(log: Logger): AbortSignal {
+  const controller = new AbortController();
+  process.on('SIGINT', () => {
+    if (controller.signal.aborted) process.exit(EXIT.interrupted);
+    log.warn('interrupted: finishing the call in flight, then writing the report (Ctrl-C again to quit at once)');
+    controller.abort();
+  });
+  return controller.signal;
+}

@@ -1,0 +1,22 @@
+/** The one place an error becomes an exit code: one line on the console, the stack only with --verbose. */
+import { EXIT, ExitError } from '../errors.js';
+import type { Logger } from '../terminal/log.js';
+
+export function reportError(error: unknown, log: Logger, verbose: boolean): number {
+  if (error instanceof ExitError) {
+    // One line, always: a value quoted into a message may hold a new line.
+    log.error(error.message.replace(/\s*[\r\n]+\s*/g, ' '));
+    if (verbose && error.cause instanceof Error && error.cause.stack) logStack(log, error.cause.stack);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  log.error(`internal error (a bug in contact-import): ${message}`);
+  if (verbose && error instanceof Error && error.stack) logStack(log, error.stack);
+  else log.error('run again with --verbose to see where it happened, and report it');
+  return EXIT.internal;
+}
+
+/** A line each: the console shows a line break inside one message as `\n`, so a value cannot start a line of its own. */
+function logStack(log: Logger, stack: string): void {
+  for (const line of stack.split('\n')) log.debug(line);
+}

@@ -1,0 +1,160 @@
+/**
+ * The steps of `import` that are not wiring: where the rows come from (a sheet
+ * read and judged now, or a saved plan checked again), saving a plan, listing
+ * the directory, and the gates, dry run or apply.
+ */
+import { resolve } from 'node:path';
+import { applyPlan } from '../apply/apply.js';
+import { RowJudge, type JudgedRow } from '../judge/judge.js';
+import { whatToCheck } from '../directory/connect.js';
+import { describeFailure, DirectoryError } from '../directory/errors.js';
+import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
+import { EXIT } from '../errors.js';
+import { type Logger } from '../terminal/log.js';
+import { logRowDone } from '../terminal/directory-lines.js';
+import { DEFAULT_MAX_DELETE } from '../defaults.js';
+import { type Plan } from '../plan/plan.js';
+import type { CheckedPlan } from '../plan/plan-file.js';
+import { PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
+import { displayPath } from '../report/dir.js';
+import { sheetFacts, type SheetFacts } from '../report/summary.js';
+import { type RowResult } from '../report/types.js';
+import { columnNamer, readSheet } from '../read/index.js';
+import { checkWorkbookCopy, type CopyCheck } from '../read/copy-check.js';
+import { DEFAULT_LIMITS, maxUnzipped } from '../read/limits.js';
+import { ANNOTATED_MAX_ROWS } from '../report/annotated.js';
+
+import type { ImportOptions } from './import.js';
+
+/** Where the rows come from: a sheet read and judged now, or a saved plan. */
+export interface RowSource {
+  facts: SheetFacts;
+  /** The report's first view of each row; `sendable` rows become not_attempted if the run stops before writing. */
+  rows: { result: RowResult; sendable: boolean }[];
+  judged: JudgedRow[];
+  saved?: CheckedPlan;
+  /** The sheet has a Members column. */
+  manageMembers: boolean;
+  /** XLSX: whether annotated.xlsx may load it whole, found before anything is sent. */
+  copyCheck?: CopyCheck;
+}
+
+export async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSource> {
+  const path = resolve(options.cwd, options.file);
+  const sheet = await readSheet(path, options.read);
+  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+  // The contact limit is applied by the planner, against the directory's own count.
+  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
+  const judged: JudgedRow[] = [];
+  options.progress?.start('reading');
+  for await (const batch of sheet.batches) {
+    for (const row of batch) judged.push(judge.judge(row));
+    options.progress?.tick(batch.at(-1)?.row, batch.length);
+  }
+  options.progress?.stop();
+  // Whether annotated.xlsx can be made is known before any call (it costs about what reading the sheet did).
+  const wanted = sheet.input.format === 'xlsx' && judged.length <= ANNOTATED_MAX_ROWS;
+  const copyCheck = wanted ? await checkWorkbookCopy(path, maxUnzipped({ ...DEFAULT_LIMITS, ...options.read.limits })) : undefined;
+  return {
+    facts: await sheetFacts(sheet),
+    ...(copyCheck ? { copyCheck } : {}),
+    rows: judged.map(({ result, contact }) => ({ result, sendable: contact !== undefined })),
+    judged,
+    manageMembers: sheet.header.columns.Members !== undefined,
+  };
+}
+
+export async function savedSource(options: ImportOptions): Promise<RowSource> {
+  const { readSavedPlan } = await import('../plan/plan-file.js');
+  const saved = await readSavedPlan(resolve(options.cwd, options.planFile!), options.planFile!, options.read.limits?.maxBytes ?? DEFAULT_LIMITS.maxBytes, {
+    limit: options.contactLimit,
+    maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
+    skipInvalid: options.skipInvalid,
+    allowPartial: options.allowPartial,
+  });
+  const { input, sha256, header, blankRows } = saved.file.sheet;
+  const { encoding, delimiter, ...rest } = input;
+  return {
+    facts: {
+      input: { ...rest, size: 0, sha256: Promise.resolve(sha256) },
+      sha256,
+      header,
+      blankRows,
+      ...(encoding !== undefined ? { text: { encoding, delimiter: delimiter ?? ',' } } : {}),
+    },
+    rows: saved.plan.rows.map(({ result, action }) => ({ result, sendable: action !== 'none' })),
+    judged: [],
+    saved,
+    manageMembers: false,
+  };
+}
+
+function plannedSheet(facts: SheetFacts): PlannedSheet {
+  const { file, format, sheet } = facts.input;
+  return { input: { file, format, ...(sheet ? { sheet } : {}), ...facts.text }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
+}
+
+
+/** --plan-out: the plan, with what it was made from, for `import --plan` to check and apply later. */
+export async function savePlan(
+  options: ImportOptions,
+  made: { startedAt: Date; where: string; source: RowSource; snapshot: DirectoryContact[]; plan: Plan },
+  log: Logger,
+): Promise<void> {
+  const { startedAt, where, source, snapshot, plan } = made;
+  await writePlan(resolve(options.cwd, options.planOut!), {
+    version: PLAN_VERSION,
+    createdAt: startedAt.toISOString(),
+    endpoint: where,
+    site: options.site,
+    mode: options.mode ?? 'create',
+    prune: options.prune ?? false,
+    manageMembers: source.manageMembers,
+    retainInMembers: options.retainInMembers ?? true,
+    sheet: plannedSheet(source.facts),
+    judged: source.judged,
+    snapshot,
+    plan,
+  });
+  log.info(`plan written to ${displayPath(options.cwd, resolve(options.cwd, options.planOut!)).replace(/\/$/, '')}: apply it with --plan`);
+}
+
+/** Gates, dry run, or the serial apply; returns the exit code. */
+export async function carryOut(
+  plan: Plan,
+  directory: DirectoryApi,
+  record: (result: RowResult) => Promise<void>,
+  options: ImportOptions & { stopBeforeRow: () => string | undefined },
+  log: Logger,
+): Promise<number> {
+  if (plan.stop) {
+    for (const reason of plan.stop.reasons) log.error(`nothing was written: ${reason}`);
+    for (const { result } of plan.rows) await record(result);
+    return plan.stop.exitCode;
+  }
+  if (options.dryRun) {
+    for (const { result } of plan.rows) await record(result);
+    log.info('dry run: nothing was written');
+    return EXIT.ok;
+  }
+  const outcome = await applyPlan(plan.rows, directory, record, {
+    sendVerification: options.sendVerification,
+    retainInMembers: options.retainInMembers ?? true,
+    signal: options.signal,
+    stopBeforeRow: options.stopBeforeRow,
+    onRowDone: (event) => logRowDone(log, event),
+  });
+  if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
+  return outcome.stop?.exitCode ?? EXIT.ok;
+}
+
+export async function listDirectory(directory: DirectoryApi, where: string, log: Logger): Promise<{ ok: true; contacts: DirectoryContact[] } | { ok: false; message: string }> {
+  try {
+    const contacts = await directory.listContacts();
+    log.debug(`listed ${contacts.length} contacts`);
+    return { ok: true, contacts };
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${whatToCheck(error)})` };
+  }
+}

@@ -1,0 +1,34 @@
+/** The console lines of the directory side: each row the applier carries out, each wait before a retry. */
+import type { RowDone } from '../apply/apply.js';
+import { describeFailure } from '../directory/errors.js';
+import type { RetryHooks } from '../directory/retry.js';
+import type { Logger } from './log.js';
+
+const PAST = { create: 'created', update: 'updated', delete: 'deleted' } as const;
+
+/** Info when a row was done, a warning when it failed. */
+export function logRowDone(log: Logger, event: RowDone): void {
+  switch (event.outcome) {
+    case 'created':
+      log.info(`  row ${event.row}: created ${event.name} (${event.contactId})`);
+      return;
+    case 'updated':
+      log.info(`  row ${event.row}: updated ${event.name}${event.fields && event.fields.length > 0 ? ` (${event.fields.join(', ')})` : ''}`);
+      return;
+    case 'deleted':
+      log.info(`  deleted ${event.name} (${event.contactId})`);
+      return;
+    case 'failed':
+      log.warn(`${event.row !== null ? `row ${event.row}` : 'directory contact'}: ${event.name} not ${PAST[event.action]}: ${describeFailure(event.failure)}`);
+      return;
+  }
+}
+
+/** The console line for each wait before a retry; the progress line shows the wait too. */
+export function retryLogger(log: Logger, onWait?: (text: string) => void): NonNullable<RetryHooks['onRetry']> {
+  return (failure, { action, delayMs, next }) => {
+    const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
+    log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
+    onWait?.(`${action}: ${wait}`);
+  };
+}
