@@ -158,17 +158,6 @@ function interruptSignal(log: Logger): AbortSignal {
   return controller.signal;
 }
 
-/**
- * yargs lays out a command's whole help each time the command runs, to show it
- * should the command fail later: 6 ms of a 10-row validate (132 → 125 ms,
- * measured), paid on every run. A failure here prints one line, never the help
- * (see `.fail` above), so the layout is skipped. `--help` lays it out as before.
- */
-function skipHelpCache(cli: Argv): void {
-  type Internal = { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } };
-  (cli as unknown as Internal).getInternalMethods().getUsageInstance().cacheHelpMessage = () => undefined;
-}
-
 export async function main(argv: string[]): Promise<number> {
   /** Set by the command's handler; yargs's own errors (a typo in an option) come before it. */
   let log: Logger | undefined;
@@ -355,7 +344,6 @@ export async function main(argv: string[]): Promise<number> {
       if (error) throw error;
       throw new InputError(`${message} (see contact-import --help)`);
     });
-  skipHelpCache(cli);
 
   try {
     await cli.parseAsync();
