@@ -28,8 +28,8 @@ const root = new URL('.', import.meta.url);
 rmSync(new URL('dist', root), { recursive: true, force: true });
 await build({
   absWorkingDir: root.pathname,
-  // The CLI, the thread that reads big sheets (src/sheet/in-worker.ts), and what the bench imports: the emulator and its seeded random numbers.
-  entryPoints: ['src/cli.ts', 'src/sheet/read-worker.ts', 'src/emulator/server.ts', 'src/emulator/faults.ts'],
+  // The CLI, and what the bench imports: the emulator and its seeded random numbers.
+  entryPoints: ['src/cli.ts', 'src/emulator/server.ts', 'src/emulator/faults.ts'],
   outbase: 'src',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',

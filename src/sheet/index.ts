@@ -4,7 +4,7 @@
  * it, and hand back the data rows as a stream, within the input limits.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Field } from '../contact/fields.js';
 import { InputError } from '../errors.js';
@@ -12,7 +12,6 @@ import type { RowCells } from '../contact/normalise.js';
 import type { ColumnMap } from './column-map.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
-import { openXlsxInWorker, readInWorker } from './in-worker.js';
 import { columnLetter, headerProblem, headerScore, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
 import { DEFAULT_LIMITS, formatBytes, maxRecordLength, UNZIPPED_PER_BYTE, type InputLimits } from './limits.js';
 import { parseDelimiter } from './sniff.js';
@@ -170,8 +169,8 @@ async function findHeaderInWorkbook(
 ): Promise<FoundHeader> {
   const file = basename(path);
   const maxUnzipped = Math.max(limits.maxBytes, size) * UNZIPPED_PER_BYTE;
-  // The XLSX reader only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
-  const openXlsx = readInWorker(size) ? openXlsxInWorker : (await import('./xlsx.js')).openXlsx;
+  // The XLSX reader only when a workbook is read: CSV runs start without it.
+  const { openXlsx } = await import('./xlsx.js');
   const first = await openXlsx(path, { sheet, maxUnzipped });
   const sheets = [first.sheet!, ...(first.otherSheets ?? [])];
   const problems: string[] = [];
@@ -272,22 +271,8 @@ export function columnNamer(header: HeaderMapping): (field: Field) => string {
   };
 }
 
-/**
- * Read into one buffer, used again and again: a read stream's fresh buffer per
- * 64 KiB piles up until the garbage collector gets round to it (40 MB of a big
- * validate's peak, with the rows read on a worker thread).
- */
 async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(256 * 1024);
-  const file = await open(path, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return hash.digest('hex');
-      hash.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await file.close();
-  }
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
