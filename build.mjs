@@ -12,8 +12,7 @@
  * - Packages that are big and needed by few commands stay outside the bundle and
  *   load from node_modules when used: the Alibaba Cloud client (import, sync,
  *   status), exceljs (XLSX only), zod (mapping files), iconv-lite (non-UTF-8
- *   CSV), cli-progress (terminal bar). exceljs also must be the installed copy:
- *   src/sheet/exceljs-utf8.ts patches it in place and checks its version.
+ *   CSV), cli-progress (terminal bar).
  * - Bundled CommonJS (winston's tree) calls `require` for Node's built-ins; the
  *   banner gives ES module output a real one.
  * - yargs, bundled, no longer finds its locale files: its messages are always

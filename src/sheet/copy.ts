@@ -10,7 +10,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
 import { openCsv } from './csv.js';
 import { detectFormat } from './detect.js';
-import { loadExcelJS } from './exceljs-utf8.js';
+import { loadExcelJS } from './exceljs.js';
 import { removeFormulas } from './no-formulas.js';
 import { eachRow, type SheetFormat, type SheetRow } from './types.js';
 
