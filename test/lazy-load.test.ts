@@ -1,6 +1,7 @@
 /**
- * The official client is loaded only by the commands that call the directory:
- * `validate` and `--help` start without it (it costs about 0.3 s of start-up).
+ * The official client is loaded only by the commands that call the directory,
+ * and exceljs only to write a copy of a sheet: `validate` of a clean sheet and
+ * `--help` start without either (the client alone costs about 0.3 s).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,9 +17,10 @@ async function resolvedBy(args: string[]): Promise<string[]> {
 }
 
 const sdk = (urls: string[]) => urls.filter((url) => /node_modules\/@(alicloud|darabonba)\//.test(url));
+const exceljs = (urls: string[]) => urls.filter((url) => /node_modules\/exceljs\//.test(url));
 
 describe('start-up loads only what the command needs', () => {
-  it('--help and validate never load the Alibaba Cloud client', async () => {
+  it('--help and validate never load the Alibaba Cloud client, nor exceljs for a clean sheet', async () => {
     const help = await resolvedBy(['--help']);
     const validate = await resolvedBy(['validate', 'fixtures/contacts.csv', '--report-dir', `${tmp()}/validate`]);
     expect(help.length).toBeGreaterThan(0);
@@ -26,6 +28,13 @@ describe('start-up loads only what the command needs', () => {
     expect(validate.some((url) => /\/dist\/chunks\/validate-\w+\.js$/.test(url))).toBe(true);
     expect(sdk(help)).toEqual([]);
     expect(sdk(validate)).toEqual([]);
+    expect(exceljs(help)).toEqual([]);
+    expect(exceljs(validate)).toEqual([]);
+  });
+
+  it('validate loads exceljs to write annotated.xlsx for a sheet with problems (the hook does see it)', async () => {
+    const urls = await resolvedBy(['validate', 'fixtures/invalid.csv', '--report-dir', `${tmp()}/invalid`]);
+    expect(exceljs(urls).length).toBeGreaterThan(0);
   });
 
   it('--version is the one in package.json', async () => {
