@@ -43,9 +43,10 @@ export class ReportFile {
   /** Hands `text` to the stream; after a failure, drops it. */
   write(text: string): void {
     if (this.firstFailure || this.closed) return;
-    const end = (this.handed += Buffer.byteLength(text));
+    const bytes = Buffer.from(text);
+    const end = (this.handed += bytes.length);
     this.lastWrite = new Promise((resolve) =>
-      this.stream.write(text, (error) => {
+      this.stream.write(bytes, (error) => {
         if (error) this.failed(error);
         else this.writtenEnd = end;
         resolve();
