@@ -1,25 +1,15 @@
 #!/usr/bin/env node
 // The `contact-import` executable: everything else lives in program.ts, which tests import.
 import { EXIT } from './errors.js';
-import { STATIC_ANSWERS_FILE, questionOf, storedAnswer } from './static-answers.js';
 
-// `node dist/cli.js …`: the arguments start at the third (yargs' hideBin, less its Electron cases).
 const argv = process.argv.slice(2);
-const question = questionOf(argv);
-// Beside this file, not found through package-file.ts: the entry point stays at dist/cli.js, and the help loads nothing more.
-const answer = question === undefined ? undefined : storedAnswer(question, process.stdout.columns, new URL(STATIC_ANSWERS_FILE, import.meta.url));
-if (answer !== undefined) {
-  process.stdout.write(answer);
-} else {
-  // dist/ is a bundle. With --verbose, stack traces name the src/ files and lines
-  // (dist/*.map); Node maps only code loaded after this, hence the dynamic import.
-  if (argv.includes('--verbose')) process.setSourceMapsEnabled(true);
-  const { main } = await import('./program.js');
-  // A promise that never settles empties the event loop, and Node ends with code 13 and no word: say so, as the bug it is.
-  process.on('exit', () => {
-    if (process.exitCode !== 13) return;
-    process.stderr.write('error: internal error (a bug in contact-import): the run stopped waiting for work that never finished; run again with --verbose and report it\n');
-    process.exitCode = EXIT.internal;
-  });
-  process.exitCode = await main(argv);
-}
+// With --verbose, stack traces name the src/ files and lines (dist/*.map); Node maps only code loaded after this, hence the dynamic import.
+if (argv.includes('--verbose')) process.setSourceMapsEnabled(true);
+const { main } = await import('./program.js');
+// A promise that never settles empties the event loop, and Node ends with code 13 and no word: say so, as the bug it is.
+process.on('exit', () => {
+  if (process.exitCode !== 13) return;
+  process.stderr.write('error: internal error (a bug in contact-import): the run stopped waiting for work that never finished; run again with --verbose and report it\n');
+  process.exitCode = EXIT.internal;
+});
+process.exitCode = await main(argv);

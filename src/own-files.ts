@@ -19,9 +19,9 @@ export const FILE_MODE = 0o600;
 export const FOLDER_MODE = 0o700;
 
 /** A stream writing a new file at `path` (see NEW_FILE), 0600; `flags` other than a new file's are for tests (/dev/full). */
-export async function newFileStream(path: string, options: { highWaterMark?: number; flags?: number | string } = {}): Promise<WriteStream> {
+export async function newFileStream(path: string, options: { flags?: number | string } = {}): Promise<WriteStream> {
   const file = await open(path, options.flags ?? NEW_FILE, FILE_MODE);
-  return file.createWriteStream(options.highWaterMark ? { highWaterMark: options.highWaterMark } : {});
+  return file.createWriteStream();
 }
 
 /** Writes `data` to a new file at `path` (see NEW_FILE), 0600; a write that fails leaves no part of it. */

@@ -5,7 +5,7 @@
  * only with --verbose.
  */
 import { readFileSync } from 'node:fs';
-import yargs, { type Argv } from 'yargs';
+import yargs from 'yargs';
 import { InputError, EXIT } from './errors.js';
 import { refuseRepeatedFlags } from './cli/flags.js';
 import { globalOptions, loggerFor, type CliRun } from './cli/options.js';
@@ -15,17 +15,6 @@ import { declareDemo, declareEmulator, declareStatus } from './cli/service-comma
 import { packageFile } from './package-file.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
-
-/**
- * yargs lays out a command's whole help each time the command runs, to show it
- * should the command fail later: 6 ms of a 10-row validate (132 → 125 ms,
- * measured), paid on every run. A failure here prints one line, never the help
- * (see `.fail` above), so the layout is skipped. `--help` lays it out as before.
- */
-function skipHelpCache(cli: Argv): void {
-  type Internal = { getInternalMethods(): { getUsageInstance(): { cacheHelpMessage(): void } } };
-  (cli as unknown as Internal).getInternalMethods().getUsageInstance().cacheHelpMessage = () => undefined;
-}
 
 export async function main(argv: string[]): Promise<number> {
   const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok };
@@ -48,7 +37,6 @@ export async function main(argv: string[]): Promise<number> {
       if (error) throw error;
       throw new InputError(`${message} (see contact-import --help)`);
     });
-  skipHelpCache(cli);
 
   try {
     await cli.parseAsync();

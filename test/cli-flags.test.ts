@@ -60,6 +60,17 @@ describe('numbers out of range', () => {
     expect(help.stdout).toMatch(/--timeout +seconds to wait for one API call \(1–600\)/);
   });
 
+  it('--help and -h list every command; <command> -h shows that command\'s options', async () => {
+    for (const flag of ['--help', '-h']) {
+      const help = await runCli([flag]);
+      expect(help.code).toBe(0);
+      for (const command of ['validate', 'import', 'status', 'demo', 'emulator']) expect(help.stdout).toMatch(new RegExp(`^  contact-import ${command}\\b`, 'm'));
+    }
+    const validate = await runCli(['validate', '-h']);
+    expect(validate.code).toBe(0);
+    expect(validate.stdout).toMatch(/--write-fixed/);
+  });
+
   it('the emulator checks its numbers too', async () => {
     for (const [flags, message] of [
       [['--port', '70000'], '--port must be a whole number from 0 to 65535, got 70000'],

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { InputError } from '../src/errors.js';
-import { loadExcelJS, utf8Text } from '../src/read/exceljs-utf8.js';
 import { eachRow, type OpenedSheet, type SheetRow } from '../src/read/types.js';
 import { openXlsx } from '../src/read/xlsx.js';
 import { type Part, zipParts, REL, xml, workbookParts, sharedStringsPart, worksheetXml, inline, shared } from './helpers/xlsx-parts.js';
@@ -260,31 +259,5 @@ describe('openXlsx: unreadable files are one line, exit 2', () => {
     expect((await failure(path)).message).toBe(
       unreadable('broken.xlsx', 'xl/worksheets/sheet1.xml: damaged XML: </row> where </c> was expected, at character 234'),
     );
-  });
-});
-
-// ---------------------------------------------------------------------------
-// The UTF-8 workaround (src/read/exceljs-utf8.ts).
-
-describe('utf8Text', () => {
-  test('decodes characters cut anywhere between chunks', async () => {
-    const text = 'Aé张伟𠮷野家欧阳娜娜 🙂 z';
-    const bytes = Buffer.from(text, 'utf8');
-    for (let cut = 0; cut <= bytes.length; cut++) {
-      let decoded = '';
-      for await (const piece of utf8Text([bytes.subarray(0, cut), bytes.subarray(cut)])) decoded += piece;
-      expect(decoded).toBe(text);
-    }
-    let oneByOne = '';
-    for await (const piece of utf8Text([...bytes].map((b) => Uint8Array.of(b)))) oneByOne += piece;
-    expect(oneByOne).toBe(text);
-  });
-
-  test('loadExcelJS patches once and hands back the same module', () => {
-    const excel = loadExcelJS();
-    const proto = excel.stream.xlsx.WorkbookReader.prototype as unknown as Record<string, unknown>;
-    const wrapped = proto._parseSharedStrings;
-    expect(loadExcelJS()).toBe(excel);
-    expect(proto._parseSharedStrings).toBe(wrapped);
   });
 });

@@ -28,31 +28,21 @@ export interface JudgedRow {
 export class RowJudge {
   private readonly names = new NameClaims();
   private accepted = 0;
-  /**
-   * One errors array for every row past the limit: a million-row sheet may have
-   * that many, and the report writer serialises a shared array once.
-   */
-  private readonly overQuota: ReportError[];
 
-  constructor(private readonly options: JudgeOptions) {
-    this.overQuota = [
-      {
-        field: null,
-        code: 'LimitExceeded.Contacts',
-        message: `the contact limit (${options.limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
-      },
-    ];
-  }
+  constructor(private readonly options: JudgeOptions) {}
 
   judge({ row, cells }: DataRow): JudgedRow {
     const { site, room, columnOf } = this.options;
     const verdict = validateRow(cells, site, columnOf);
-    // Built whole, field by field: this runs once per row of the sheet.
-    const name = cellDisplay(cells.Name).trim();
-    const email = cellDisplay(cells.EmailAddress).trim();
     const { notes } = verdict;
-    const result: RowResult =
-      notes.length > 0 ? { row, name, email, notes, status: 'valid', errors: [] } : { row, name, email, status: 'valid', errors: [] };
+    const result: RowResult = {
+      row,
+      name: cellDisplay(cells.Name).trim(),
+      email: cellDisplay(cells.EmailAddress).trim(),
+      ...(notes.length > 0 ? { notes } : {}),
+      status: 'valid',
+      errors: [],
+    };
     if (!verdict.ok) {
       result.status = 'invalid';
       result.errors = verdict.problems;
@@ -75,10 +65,18 @@ export class RowJudge {
     this.accepted++;
     if (this.accepted > room) {
       result.status = 'over_quota';
-      result.errors = this.overQuota;
+      result.errors = [overQuota(this.options.limit)];
       return { result, contact };
     }
     result.email = contact.EmailAddress;
     return { result, contact };
   }
+}
+
+function overQuota(limit: number): ReportError {
+  return {
+    field: null,
+    code: 'LimitExceeded.Contacts',
+    message: `the contact limit (${limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
+  };
 }

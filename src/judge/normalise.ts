@@ -33,21 +33,13 @@ export interface Normalised {
   fixes: ReadonlySet<Field>;
 }
 
-/** Most rows have nothing to fix: they share this empty set instead of making one each. */
-const NO_FIXES: ReadonlySet<Field> = new Set();
-
 const titleByKey = new Map(TITLES.map((title) => [matchKey(title), title]));
 const messageTypeByKey = new Map(MESSAGE_TYPES.map((type) => [matchKey(type), type]));
-// Fast paths: most cells are written exactly right, and this runs for every row of a million-row sheet.
-const EXACT_TITLES = new Set<string>(TITLES);
-const EXACT_MESSAGE_TYPES = new Set<string>(MESSAGE_TYPES);
+/** Names as the API takes them, which need no suggestion. */
 const WRITTEN_RIGHT: Record<Site, RegExp> = { intl: /^[A-Za-z]*$/, cn: /^[A-Za-z\p{Script=Han}]*$/u };
 
 /** List cells (MessageTypes, Members) are separated by `,` `;` `|` or new lines (full-width forms too). */
-const PLAIN_LIST = /^[A-Za-z0-9-]+(?:,[A-Za-z0-9-]+)*$/;
-
 export function splitList(text: string): string[] {
-  if (PLAIN_LIST.test(text)) return text.split(','); // as most sheets write it: nothing to fold or trim
   return text
     .normalize('NFKC')
     .split(/[,;|\r\n、]+/)
@@ -107,7 +99,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   const notes: string[] = [];
   const problems: CellProblem[] = [];
   const suggestions: Partial<Record<Field, string>> = {};
-  let fixes: Set<Field> | undefined;
+  const fixes = new Set<Field>();
   const text: Partial<Record<Field, string>> = {};
 
   for (const field in cells) {
@@ -127,7 +119,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     if (stripped !== text.Name && checkName(stripped, site).length === 0) {
       suggestions.Name = stripped;
       // Only spaces and the punctuation of written names went: nothing else can have been meant.
-      if (folded.replace(NAME_PUNCTUATION, '') === stripped) (fixes ??= new Set()).add('Name');
+      if (folded.replace(NAME_PUNCTUATION, '') === stripped) fixes.add('Name');
     }
   }
 
@@ -141,7 +133,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     const fixed = fixEmail(email);
     if (fixed !== undefined) {
       suggestions.EmailAddress = fixed;
-      (fixes ??= new Set()).add('EmailAddress');
+      fixes.add('EmailAddress');
     }
   }
 
@@ -163,7 +155,7 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
   }
 
   if (text.Title !== undefined) {
-    const title = EXACT_TITLES.has(text.Title) ? text.Title : titleByKey.get(matchKey(text.Title));
+    const title = titleByKey.get(matchKey(text.Title));
     if (title) {
       if (title !== text.Title) notes.push(`Title: "${text.Title}" written as "${title}"`);
       input.Title = title;
@@ -176,11 +168,11 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
 
   if (text.MessageTypes !== undefined) {
     const read = readMessageTypes(text.MessageTypes);
-    input.MessageTypes = [...read.types]; // the contact's own list
-    if (read.notes.length > 0) notes.push(...read.notes);
+    input.MessageTypes = read.types;
+    notes.push(...read.notes);
     if (read.suggestion !== undefined) {
       suggestions.MessageTypes = read.suggestion;
-      if (read.fix) (fixes ??= new Set()).add('MessageTypes');
+      if (read.fix) fixes.add('MessageTypes');
     }
   }
 
@@ -193,37 +185,19 @@ export function normaliseRow(cells: RowCells, site: Site): Normalised {
     input.Members = members;
   }
 
-  return { input, notes, problems, suggestions, fixes: fixes ?? NO_FIXES };
+  return { input, notes, problems, suggestions, fixes };
 }
 
 /** A MessageTypes cell read: the types to send, notes on rewrites, and what to suggest if some are unknown. */
 interface ReadMessageTypes {
-  types: readonly string[];
-  notes: readonly string[];
+  types: string[];
+  notes: string[];
   suggestion?: string;
   /** The suggestion is the one obvious fix (`Service` for ServiceMessage), not a guess. */
   fix: boolean;
 }
 
-/**
- * Cells already read. A sheet has a handful of different MessageTypes cells
- * down a million rows (`ServiceMessage,FaultMessage`…): each is split and
- * matched once. Emptied when full, for a sheet whose every cell differs.
- */
-const messageTypesRead = new Map<string, ReadMessageTypes>();
-const MESSAGE_TYPES_REMEMBERED = 1024;
-
 function readMessageTypes(text: string): ReadMessageTypes {
-  let read = messageTypesRead.get(text);
-  if (read === undefined) {
-    if (messageTypesRead.size >= MESSAGE_TYPES_REMEMBERED) messageTypesRead.clear();
-    read = matchMessageTypes(text);
-    messageTypesRead.set(text, read);
-  }
-  return read;
-}
-
-function matchMessageTypes(text: string): ReadMessageTypes {
   const types: string[] = [];
   const notes: string[] = [];
   const suggested: string[] = [];
@@ -231,7 +205,7 @@ function matchMessageTypes(text: string): ReadMessageTypes {
   let everyUnknownHasSuggestion = true;
   let everyUnknownIsFix = true;
   for (const item of splitList(text)) {
-    const type = EXACT_MESSAGE_TYPES.has(item) ? item : messageTypeByKey.get(matchKey(item));
+    const type = messageTypeByKey.get(matchKey(item));
     if (!type) anyUnknown = true;
     if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
     const value = type ?? item;

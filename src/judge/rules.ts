@@ -50,12 +50,6 @@ export interface RuleProblem {
   detail: string;
 }
 
-/**
- * What a check returns for a value it accepts: one shared empty list, since
- * nearly every value of a million-row sheet is accepted.
- */
-const NO_PROBLEMS: readonly RuleProblem[] = Object.freeze([]);
-
 /** Count characters as people do (code points), not UTF-16 units: "张伟" is 2. */
 export function characterCount(text: string): number {
   let count = 0;
@@ -67,14 +61,13 @@ const LETTERS_ONLY = /^[A-Za-z]+$/;
 const LETTERS_OR_HAN = /^[A-Za-z\p{Script=Han}]+$/u;
 const HAN = /\p{Script=Han}/u;
 
-export function checkName(name: string | undefined, site: Site): readonly RuleProblem[] {
+export function checkName(name: string | undefined, site: Site): RuleProblem[] {
   if (name === undefined || name === '') {
     return [{ code: 'MissingParameter.Name', detail: 'a name is required' }];
   }
   const problems: RuleProblem[] = [];
-  // 3 to 12 UTF-16 units are 2 to 12 characters, as many as allowed: only other lengths need counting.
-  const length = name.length >= 3 && name.length <= LIMITS.nameMaxLength ? undefined : characterCount(name);
-  if (length !== undefined && (length < LIMITS.nameMinLength || length > LIMITS.nameMaxLength)) {
+  const length = characterCount(name);
+  if (length < LIMITS.nameMinLength || length > LIMITS.nameMaxLength) {
     problems.push({
       code: 'InvalidParameter.Name.Length',
       detail: `"${name}" has ${length} character${length === 1 ? '' : 's'}; a name must have ${LIMITS.nameMinLength}–${LIMITS.nameMaxLength}`,
@@ -90,7 +83,7 @@ export function checkName(name: string | undefined, site: Site): readonly RulePr
           : `"${name}" may contain only letters${site === 'cn' ? ' (A–Z) or Chinese characters' : ' A–Z'}, no spaces, digits or punctuation`,
     });
   }
-  return problems.length === 0 ? NO_PROBLEMS : problems;
+  return problems;
 }
 
 /**
@@ -106,26 +99,10 @@ const EMAIL =
 /** The first character no address can hold, to name it. */
 const NOT_IN_ADDRESS = /[^A-Za-z0-9._%+@-]/u;
 
-/**
- * The last address judged, and the answer. The validator asks about each address
- * twice in a row (normalising it looks for a fix, then the contact is judged):
- * the second time costs a comparison, not the pattern again.
- */
-let lastEmail: string | undefined;
-let lastEmailProblems: readonly RuleProblem[] = NO_PROBLEMS;
-
-export function checkEmail(email: string | undefined): readonly RuleProblem[] {
+export function checkEmail(email: string | undefined): RuleProblem[] {
   if (email === undefined || email === '') {
     return [{ code: 'MissingParameter.EmailAddress', detail: 'an email address is required' }];
   }
-  if (email !== lastEmail) {
-    lastEmailProblems = judgeEmail(email);
-    lastEmail = email;
-  }
-  return lastEmailProblems;
-}
-
-function judgeEmail(email: string): readonly RuleProblem[] {
   const problems: RuleProblem[] = [];
   if (email.length > LIMITS.emailMaxLength) {
     problems.push({
@@ -136,7 +113,7 @@ function judgeEmail(email: string): readonly RuleProblem[] {
   if (!EMAIL.test(email)) {
     problems.push({ code: 'InvalidParameter.EmailAddress', detail: `"${email}" is not a valid email address${whyNotAnAddress(email)}` });
   }
-  return problems.length === 0 ? NO_PROBLEMS : problems;
+  return problems;
 }
 
 /** `: "<" cannot be part of one`, when a character says it all; nothing otherwise (the shape is wrong). */
@@ -150,8 +127,8 @@ export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const API_PHONE = /^(\d{1,4})-(\d+)$/;
 
 /** PhoneNumber is optional; when given it is `<country code>-<number>`, and only 86 mainland mobiles are accepted. */
-export function checkPhone(phone: string | undefined): readonly RuleProblem[] {
-  if (phone === undefined || phone === '') return NO_PROBLEMS;
+export function checkPhone(phone: string | undefined): RuleProblem[] {
+  if (phone === undefined || phone === '') return [];
   const match = API_PHONE.exec(phone);
   if (!match) {
     return [
@@ -178,7 +155,7 @@ export function checkPhone(phone: string | undefined): readonly RuleProblem[] {
       },
     ];
   }
-  return NO_PROBLEMS;
+  return [];
 }
 
 const TITLE_SET: ReadonlySet<string> = new Set(TITLES);
@@ -188,25 +165,25 @@ export function isTitle(value: string | undefined): value is Title {
   return TITLE_SET.has(value ?? '');
 }
 
-export function checkTitle(title: string | undefined): readonly RuleProblem[] {
+export function checkTitle(title: string | undefined): RuleProblem[] {
   if (title === undefined || title === '') {
     return [{ code: 'MissingParameter.Title', detail: 'a title is required' }];
   }
   if (!isTitle(title)) {
     return [{ code: 'InvalidParameter.Title', detail: `"${title}" is not one of ${TITLES.join(', ')}` }];
   }
-  return NO_PROBLEMS;
+  return [];
 }
 
 export function isMessageType(value: string): value is MessageType {
   return MESSAGE_TYPE_SET.has(value);
 }
 
-export function checkMessageTypes(types: readonly string[] | undefined): readonly RuleProblem[] {
+export function checkMessageTypes(types: readonly string[] | undefined): RuleProblem[] {
   if (types === undefined || types.length === 0) {
     return [{ code: 'MissingParameter.MessageTypes', detail: 'at least one message type is required' }];
   }
-  if (types.every(isMessageType)) return NO_PROBLEMS;
+  if (types.every(isMessageType)) return [];
   const unknown = types.filter((type) => !isMessageType(type));
   return [
     {
@@ -224,8 +201,8 @@ export function isMemberId(id: string): boolean {
 }
 
 /** The Members a contact is bound to (checked as AssociateMembers would, over all of them). */
-export function checkMembers(members: readonly string[]): readonly RuleProblem[] {
-  if (members.length === 0) return NO_PROBLEMS;
+export function checkMembers(members: readonly string[]): RuleProblem[] {
+  if (members.length === 0) return [];
   const problems: RuleProblem[] = [];
   const malformed = members.filter((id) => !isMemberId(id));
   if (malformed.length > 0) {
@@ -240,5 +217,5 @@ export function checkMembers(members: readonly string[]): readonly RuleProblem[]
       detail: `${members.length} targets given; a contact can be bound to at most ${LIMITS.membersPerContact}`,
     });
   }
-  return problems.length === 0 ? NO_PROBLEMS : problems;
+  return problems;
 }

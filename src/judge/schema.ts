@@ -52,26 +52,17 @@ export type ContactCheck = { ok: true; contact: ApiContact } | { ok: false; issu
 /** Judge a contact exactly as AddMessageContact would; every problem, not just the first. */
 export function checkContact(input: ApiContactInput, site: Site): ContactCheck {
   const { Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members = [] } = input;
-  // Field by field, no list built for a contact that passes: this runs once per row of the sheet.
-  const name = checkName(Name, site);
-  const email = checkEmail(EmailAddress);
-  const phone = checkPhone(PhoneNumber);
-  const title = checkTitle(Title);
-  const types = checkMessageTypes(MessageTypes);
-  const members = checkMembers(Members);
-  if (name.length + email.length + phone.length + title.length + types.length + members.length > 0) {
-    const issues: ContactIssue[] = [];
-    const add = (field: Field, problems: readonly RuleProblem[]) => {
-      for (const { code, detail } of problems) issues.push({ field, code, detail });
-    };
-    add('Name', name);
-    add('EmailAddress', email);
-    add('PhoneNumber', phone);
-    add('Title', title);
-    add('MessageTypes', types);
-    add('Members', members);
-    return { ok: false, issues };
-  }
+  const issues: ContactIssue[] = [];
+  const add = (field: Field, problems: RuleProblem[]) => {
+    for (const { code, detail } of problems) issues.push({ field, code, detail });
+  };
+  add('Name', checkName(Name, site));
+  add('EmailAddress', checkEmail(EmailAddress));
+  add('PhoneNumber', checkPhone(PhoneNumber));
+  add('Title', checkTitle(Title));
+  add('MessageTypes', checkMessageTypes(MessageTypes));
+  add('Members', checkMembers(Members));
+  if (issues.length > 0) return { ok: false, issues };
   // Two literals rather than adding PhoneNumber afterwards: its place among the keys is the one saved plans always had.
   const contact: ApiContact = PhoneNumber
     ? { Name: Name!, EmailAddress: EmailAddress!, PhoneNumber, Title: Title as Title, MessageTypes: MessageTypes as MessageType[], Members }

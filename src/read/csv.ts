@@ -11,7 +11,6 @@ import { InputError } from '../errors.js';
 import { chooseEncoding, decodeHead, SheetDecoder, type DecodeState, type EncodingChoice } from './decode.js';
 import { drain } from './drain.js';
 import { LineLimit } from './line-limit.js';
-import { csvRowsInWorker, readInWorker } from '../sheet/in-worker.js';
 import { sniffDelimiter } from './sniff.js';
 import type { OpenedSheet, SheetRow } from './types.js';
 
@@ -26,7 +25,7 @@ export interface CsvOptions {
   maxRecordLength: number;
 }
 
-/** How the file is read: the same the second time, when a broken record's line is looked for (and on a worker thread). */
+/** How the file is read: the same the second time, when a broken record's line is looked for. */
 export interface CsvReading {
   path: string;
   choice: EncodingChoice;
@@ -42,12 +41,12 @@ export function openCsv(path: string, head: Buffer, size: number, options: CsvOp
   const choice = chooseEncoding(basename(path), head, head.length >= size, options.encoding);
   const sniffed = options.delimiter === undefined ? sniffDelimiter(decodeHead(head, choice), options.headerScore) : undefined;
   const reading: CsvReading = { path, choice, delimiter: options.delimiter ?? sniffed!.delimiter, maxRecordLength: options.maxRecordLength };
-  const { decoding, batches } = readInWorker(size) ? csvRowsInWorker(reading) : csvRows(reading);
+  const { decoding, batches } = csvRows(reading);
   return { format: 'csv', text: { decoding, delimiter: reading.delimiter, delimiterSource: sniffed ? 'detected' : 'option' }, batches };
 }
 
-/** The rows of a CSV, read on this thread, and how its bytes are being decoded. */
-export function csvRows(reading: CsvReading): { decoding: DecodeState; batches: AsyncIterable<SheetRow[]> } {
+/** The rows of a CSV, and how its bytes are being decoded. */
+function csvRows(reading: CsvReading): { decoding: DecodeState; batches: AsyncIterable<SheetRow[]> } {
   const decoder = new SheetDecoder(reading.choice, reading.path);
   return { decoding: decoder.state, batches: csvBatches(reading, decoder) };
 }

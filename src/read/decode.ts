@@ -131,11 +131,6 @@ export function likeliestLegacy(sample: Buffer): string {
   return paired >= alone ? 'gb18030' : 'windows-1252';
 }
 
-/** Decoding as it starts, before any byte is read: the encoding chosen from the file's head. */
-export function decodeStateOf(choice: EncodingChoice): DecodeState {
-  return { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
-}
-
 /** Where decoding stands, readable while the text streams: the encoding may change once (see SheetDecoder). */
 export interface DecodeState {
   encoding: string;
@@ -171,7 +166,7 @@ export class SheetDecoder extends Transform {
     private readonly path: string,
   ) {
     super();
-    this.state = decodeStateOf(choice);
+    this.state = { encoding: choice.encoding, source: choice.source, bom: choice.bom > 0 };
     this.skip = this.bomLength = choice.bom;
     if (choice.encoding !== 'utf-8') this.legacy = loadIconv().getDecoder(choice.encoding, { stripBOM: false });
   }

@@ -4,7 +4,7 @@
  * it, and hand back the data rows as a stream, within the input limits.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
@@ -167,15 +167,6 @@ export function columnNamer(header: HeaderMapping): (field: Field) => string {
  */
 async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(256 * 1024);
-  const file = await open(path, 'r');
-  try {
-    for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) return hash.digest('hex');
-      hash.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await file.close();
-  }
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }

@@ -7,7 +7,6 @@ import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import type { ColumnMap } from './column-map.js';
 import { openCsv } from './csv.js';
-import { openXlsxInWorker, readInWorker } from '../sheet/in-worker.js';
 import { headerScore } from './header.js';
 import { searchHeader, type FoundHeader } from './header-search.js';
 import { maxRecordLength, maxUnzipped as unzippedLimit, type InputLimits } from './limits.js';
@@ -55,11 +54,11 @@ async function findHeader(file: string, opened: OpenedSheet, map: ColumnMap | un
 }
 
 /** Without --sheet, the first worksheet (in tab order) whose top rows hold a header: instructions often come first. */
-async function findHeaderInWorkbook({ path, sheet, map, limits, size }: OpenRequest): Promise<FoundHeader> {
+async function findHeaderInWorkbook({ path, sheet, map, limits }: OpenRequest): Promise<FoundHeader> {
   const file = basename(path);
   const maxUnzipped = unzippedLimit(limits);
-  // The XLSX reader only when a workbook is read (CSV runs start faster), and on the worker thread when there is one.
-  const openXlsx = readInWorker(size) ? openXlsxInWorker : (await import('./xlsx.js')).openXlsx;
+  // The XLSX reader only when a workbook is read: CSV runs start without it.
+  const { openXlsx } = await import('./xlsx.js');
   const first = await openXlsx(path, { sheet, maxUnzipped });
   const sheets = [first.sheet!, ...(first.otherSheets ?? [])];
   const problems: string[] = [];

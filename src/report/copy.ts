@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import { checkWorkbookCopy, copyProblem, type CopyCheck } from '../read/copy-check.js';
 import { openCsv } from '../read/csv.js';
 import { detectFormat } from '../read/detect.js';
-import { loadExcelJS } from '../read/exceljs-utf8.js';
+import { loadExcelJS } from '../read/exceljs.js';
 import { DEFAULT_LIMITS, maxRecordLength, maxUnzipped, type InputLimits } from '../read/limits.js';
 import { removeFormulas } from './no-formulas.js';
 import { reasonOf } from '../read/xlsx-zip.js';

@@ -10,7 +10,7 @@
  * it as a string cell, so the cells we set ourselves need nothing.
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
-import { loadExcelJS } from '../read/exceljs-utf8.js';
+import { loadExcelJS } from '../read/exceljs.js';
 
 export function removeFormulas(workbook: Workbook): void {
   const { Formula } = loadExcelJS().ValueType;

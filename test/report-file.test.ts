@@ -1,38 +1,37 @@
-/** The report files' writer: every character arrives, in order, whatever the chunk boundaries; a new file only; a full disk never throws. */
+/** The report files' writer: every character arrives, in order; a new file only; a full disk never throws. */
 import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHUNK_BYTES, ChunkedFile } from '../src/report/chunked-file.js';
+import { ReportFile } from '../src/report/report-file.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir();
 
-describe('ChunkedFile', () => {
-  it('keeps every character and the order across chunks, with multi-byte text cut nowhere', async () => {
+describe('ReportFile', () => {
+  it('keeps every character and the order, multi-byte text included, waiting for the disk when asked to', async () => {
     const path = join(tmp(), 'rows.txt');
-    const file = await ChunkedFile.open(path);
+    const file = await ReportFile.open(path);
     const pieces: string[] = [];
     for (let i = 0; i < 20_000; i++) {
       const piece = i % 3 === 0 ? `张伟${i}😀,\n` : `row ${i} Müller\n`;
       pieces.push(piece);
-      file.add(piece);
-      if (file.due) await file.flush();
+      file.write(piece);
+      if (i % 1000 === 0) await file.flush();
     }
-    const huge = 'é'.repeat(CHUNK_BYTES); // more than a chunk can take at once
+    const huge = 'é'.repeat(1024 * 1024);
     pieces.push(huge);
-    file.add(huge);
+    file.write(huge);
     await file.close('end\n');
     expect(readFileSync(path, 'utf8')).toBe(pieces.join('') + 'end\n');
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 
-  it('holds text until a flush or close, which write it in order', async () => {
+  it('save() waits until what was written is on disk', async () => {
     const path = join(tmp(), 'small.txt');
-    const file = await ChunkedFile.open(path);
-    file.add('first\n');
-    expect(file.due).toBe(false);
-    expect(readFileSync(path, 'utf8')).toBe('');
-    await file.flush();
-    file.add('second\n');
+    const file = await ReportFile.open(path);
+    file.write('first\n');
+    expect(await file.save()).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('first\n');
+    file.write('second\n');
     await file.close();
     expect(readFileSync(path, 'utf8')).toBe('first\nsecond\n');
   });
@@ -42,21 +41,20 @@ describe('ChunkedFile', () => {
     writeFileSync(outside, 'precious');
     const planted = join(tmp(), 'planted.json');
     symlinkSync(outside, planted);
-    await expect(ChunkedFile.open(planted)).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(ReportFile.open(planted)).rejects.toMatchObject({ code: 'EEXIST' });
     expect(readFileSync(outside, 'utf8')).toBe('precious');
   });
 
   it('on a full disk (/dev/full): no throw and no unhandled error; save() says false, `failure` says ENOSPC', async () => {
-    const file = await ChunkedFile.open('/dev/full', 'w');
-    file.add('{"rows":[');
+    const file = await ReportFile.open('/dev/full', 'w');
+    file.write('{"rows":[');
     await file.flush();
     expect(await file.save()).toBe(false);
     expect(file.failure?.code).toBe('ENOSPC');
     // More rows and a close after the failure neither throw nor hang.
-    for (let i = 0; i < 10_000; i++) file.add(`row ${i}\n`);
+    for (let i = 0; i < 10_000; i++) file.write(`row ${i}\n`);
     await file.flush();
     await file.close(']}');
     expect(file.failure?.code).toBe('ENOSPC');
   });
 });
-
