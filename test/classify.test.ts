@@ -1,7 +1,7 @@
 import core from '@alicloud/openapi-core';
 import { classify, describeFailure, DirectoryError, RETRYABLE, type CallFailure, type FailureKind } from '../src/directory/errors.js';
 
-/** An error as openapi-core throws it for an error reply (api/message-contacts.md 8.1). */
+/** An error as openapi-core throws it for an error reply (docs/api.md, What the SDK throws). */
 function sdkError(code: string, statusCode: number, extra: Record<string, unknown> = {}) {
   const requestId = 'REQ-1';
   const text = `The ${code} happened.`;

@@ -2,7 +2,7 @@
  * results.json and results.csv are written without JSON.stringify and csvLine
  * per row (a shared errors array is serialised once, see writer.ts); the files
  * must still be exactly what those would write, with each row's keys in the
- * order DESIGN.md gives them.
+ * order docs/contract.md gives them.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +42,7 @@ const summary: Summary = {
   finishedAt: '2026-11-29T00:00:01.000Z',
 };
 
-/** DESIGN.md's order of a results.json row's keys. */
+/** docs/contract.md's order of a results.json row's keys. */
 const KEYS = ['row', 'name', 'email', 'status', 'errors', 'notes', 'contactId', 'requestId', 'attempts'] as const;
 const inDesignOrder = (row: RowResult) => Object.fromEntries(KEYS.map((key) => [key, row[key]]));
 

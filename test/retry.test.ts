@@ -1,7 +1,7 @@
 import { DirectoryError, type CallFailure } from '../src/directory/errors.js';
 import { backoffDelay, callPolicy, DEFAULT_RETRY, withRetry, type CallPolicy, type RetryPolicy } from '../src/directory/retry.js';
 
-// Errors shaped like the SDK's (api/message-contacts.md 8.1).
+// Errors shaped like the SDK's (docs/api.md, What the SDK throws).
 const throttled = (retryAfter?: number) =>
   Object.assign(new Error('Throttling.User: code: 400, Request was denied due to user flow control. request id: R1'), {
     code: 'Throttling.User',

@@ -1,6 +1,6 @@
 /**
  * `--endpoint HOST[:PORT]` (HTTPS) or `--endpoint http(s)://HOST[:PORT]`; without
- * it, the site's public endpoint (api/message-contacts.md 0.3).
+ * it, the site's public endpoint (docs/api.md, Product and endpoints).
  */
 import type { Site } from '../judge/rules.js';
 import { InputError } from '../errors.js';

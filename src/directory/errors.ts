@@ -2,7 +2,7 @@
  * What a failed call means for the run. The SDK throws several classes
  * (ClientError, ThrottlingError, ServerError, bare Errors from the HTTP layer),
  * and `instanceof` only works with the same copy of openapi-core, so this looks
- * at `code`, `statusCode` and `name` alone (api/message-contacts.md 8.1, 5.4).
+ * at `code`, `statusCode` and `name` alone (docs/api.md, How we classify failures).
  */
 
 export type FailureKind =

@@ -58,7 +58,7 @@ export interface PendingVerification {
 export interface DirectoryApi {
   /** Every contact, all pages. */
   listContacts(): Promise<DirectoryContact[]>;
-  /** AddMessageContact, never twice for one contact (run rule 4). */
+  /** AddMessageContact, never twice for one contact (docs/contract.md, Look up before re-sending). */
   addContact(contact: ApiContact): Promise<CreatedContact>;
   /** AssociateMembers: 1–5 member IDs per call. */
   associateMembers(contactId: string, members: string[]): Promise<CallReceipt>;

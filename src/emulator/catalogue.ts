@@ -1,5 +1,5 @@
 /**
- * HTTP status and message of each error code, from shared/api/errors.json
+ * HTTP status and message of each error code, as docs/api.md lists them
  * (ResourceDirectoryMaster 2022-04-19 metadata and help pages, gateway codes included).
  */
 export const ERROR_CATALOGUE: Record<string, { httpStatus: number; message: string }> = {

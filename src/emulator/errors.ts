@@ -1,6 +1,6 @@
 /**
  * API errors as the service answers them: the HTTP status and message of each
- * code come from the catalogue of shared/api/errors.json (catalogue.ts).
+ * code come from the catalogue (catalogue.ts; docs/api.md).
  */
 import { ERROR_CATALOGUE } from './catalogue.js';
 

@@ -1,6 +1,6 @@
 /**
  * Request signature checks of the emulator: ACS3-HMAC-SHA256 (V3, the SDK's default) and
- * HMAC-SHA1 (V2, opt-in), as ../shared/api/message-contacts.md sections 5.1 and 5.2 describe.
+ * HMAC-SHA1 (V2, opt-in), as docs/api.md (Wire format, V3 and V2 signature) describes.
  *
  * Pure: the caller hands in the parsed request, a secret lookup and the clock. Nonce reuse
  * (SignatureNonceUsed) needs state across requests, so the server checks it with the nonce

@@ -1,6 +1,6 @@
 /**
  * The rule table: how the AddMessageContact API judges each parameter
- * (ResourceDirectoryMaster 2022-04-19, see shared/api/message-contacts.md 2.1).
+ * (ResourceDirectoryMaster 2022-04-19, see docs/api.md).
  *
  * It judges values in their API form ("86-13912345678", "TechnicalDirector").
  * The validator normalises sheet cells into that form first and then asks these

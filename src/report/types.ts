@@ -1,4 +1,4 @@
-/** The report's vocabulary (DESIGN.md "Reports"). */
+/** The report's vocabulary (docs/contract.md, Row statuses and Report files). */
 import type { Field } from '../judge/fields.js';
 
 export const ROW_STATUSES = [
