@@ -172,6 +172,30 @@ describe('a server that stops answering', () => {
   });
 });
 
+describe('following an asynchronous deletion', () => {
+  it('Ctrl-C during the wait between polls ends it at once: the row is left Deleting, no poll follows', async () => {
+    const abort = new AbortController();
+    // A deletion that outlasts the test: only the abort can end the wait (the adapter follows one for 120 s).
+    const { emulator, directory } = await directoryOn({ deletionDelayMs: 600_000 }, { hooks: { signal: abort.signal } });
+    await admin(emulator, 'POST', 'preload', { contacts: [{ Name: 'Gone' }] });
+    const polled = () => emulator.requests.filter((r) => r.action === 'GetMessageContactDeletionStatus').length;
+    const deleting = directory.deleteContact(emulator.state.all()[0]!.ContactId, false);
+    while (polled() === 0) await sleep(20);
+    abort.abort();
+    await expect(deleting).resolves.toMatchObject({ outcome: 'deleting', attempts: 1 });
+    expect(actions(emulator)).toEqual(['DeleteMessageContact', 'GetMessageContactDeletionStatus']);
+  });
+
+  it('follows it to its end through the retry policy: a throttled poll is retried, the contact is then gone', async () => {
+    let throttled = 0;
+    const faultFor = (action: string) => (action === 'GetMessageContactDeletionStatus' && throttled++ === 0 ? ('throttle' as const) : undefined);
+    const { emulator, directory } = await directoryOn({ deletionDelayMs: 100, faultFor });
+    await admin(emulator, 'POST', 'preload', { contacts: [{ Name: 'Gone' }] });
+    await expect(directory.deleteContact(emulator.state.all()[0]!.ContactId, false)).resolves.toMatchObject({ outcome: 'deleted' });
+    expect(emulator.state.count()).toBe(0);
+  });
+});
+
 describe('the call timeout', () => {
   it('a timeout beyond what Node timers hold is refused, not turned into 1 ms', async () => {
     running = await startEmulator({ host: '127.0.0.1', port: 0 });

@@ -6,9 +6,9 @@
 import pLimit from 'p-limit';
 import type { ApiContact } from '../judge/schema.js';
 import { addContactOnce, requestIdOf } from './add-contact.js';
-import { classify, DirectoryError } from './errors.js';
+import { deleteContactOnce } from './delete-contact.js';
 import type { Query, RawCaller, RawResponse } from './openapi.js';
-import type { CallReceipt, DeletedContact, DirectoryApi, DirectoryContact } from './port.js';
+import type { CallReceipt, DirectoryApi, DirectoryContact } from './port.js';
 import { withRetry, type CallPolicy, type RetryHooks } from './retry.js';
 
 /** ListMessageContacts pages: the largest page the API allows. */
@@ -61,62 +61,20 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
       hooks,
     });
 
-  async function deleteContact(contactId: string, retainInMembers: boolean): Promise<DeletedContact> {
-    let attempts = 0;
-    let unanswered = false;
-    let status: string;
-    let requestId: string | undefined;
-    try {
-      const response = await retried('DeleteMessageContact', async () => {
-        attempts++;
-        try {
-          return await send('DeleteMessageContact', { ContactId: contactId, RetainContactInMembers: retainInMembers });
-        } catch (error) {
-          if (classify(error).kind === 'uncertain') unanswered = true;
-          throw error;
-        }
-      });
-      status = String(response.body.Status ?? 'Deleted');
-      requestId = requestIdOf(response);
-    } catch (error) {
-      if (!(error instanceof DirectoryError)) throw error;
-      // A re-send after an unanswered try finds the contact gone, or already deleting: that try did it.
-      if (unanswered && error.code === 'EntityNotExists.Contact') status = 'Deleted';
-      else if (unanswered && error.code === 'ContactStatusMismatchAction') status = 'Deleting';
-      else throw new DirectoryError(error.failure, attempts, 'DeleteMessageContact');
-    }
-    const receipt = { attempts, ...(requestId ? { requestId } : {}) };
-    if (status !== 'Deleting') return { ...receipt, outcome: 'deleted', failures: [] };
-    return { ...receipt, ...(await followDeletion(contactId)) };
-  }
-
-  /** Polls GetMessageContactDeletionStatus until the contact is gone or the deletion failed. */
-  async function followDeletion(contactId: string): Promise<Pick<DeletedContact, 'outcome' | 'failures'>> {
-    const deadline = Date.now() + (options.deletionWaitMs ?? 120_000);
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, options.deletionPollMs ?? 1000));
-      try {
-        const { body } = await retried('GetMessageContactDeletionStatus', () => send('GetMessageContactDeletionStatus', { ContactId: contactId }));
-        const deletion = (body.ContactDeletionStatus ?? {}) as { Status?: string; FailReasonList?: { AccountId?: string; MessageTypes?: string[] }[] };
-        if (deletion.Status === 'Failed') {
-          const failures = (deletion.FailReasonList ?? []).map((f) => ({ accountId: String(f.AccountId ?? ''), messageTypes: (f.MessageTypes ?? []).map(String) }));
-          return { outcome: 'failed', failures };
-        }
-      } catch (error) {
-        if (error instanceof DirectoryError && error.code === 'EntityNotExists.Contact') return { outcome: 'deleted', failures: [] };
-        throw error;
-      }
-      if (Date.now() > deadline) return { outcome: 'deleting', failures: [] };
-    }
-  }
-
   return {
     listContacts,
     addContact,
     associateMembers: (contactId, members) => write('AssociateMembers', { ContactId: contactId, Members: members }),
     disassociateMembers: (contactId, members) => write('DisassociateMembers', { ContactId: contactId, Members: members }),
     updateContact: (contactId, changes) => write('UpdateMessageContact', { ContactId: contactId, ...changes }),
-    deleteContact,
+    deleteContact: (contactId, retainInMembers) =>
+      deleteContactOnce(contactId, retainInMembers, {
+        send,
+        retried,
+        hooks,
+        pollMs: options.deletionPollMs ?? 1000,
+        waitMs: options.deletionWaitMs ?? 120_000,
+      }),
     sendEmailVerification: (contactId, email) => write('SendEmailVerificationForMessageContact', { ContactId: contactId, EmailAddress: email }),
     sendPhoneVerification: (contactId, phone) => write('SendPhoneVerificationForMessageContact', { ContactId: contactId, PhoneNumber: phone }),
     listVerifications: () =>

@@ -112,6 +112,23 @@ export async function withRetry<T>(action: string, policy: CallPolicy, hooks: Re
   }
 }
 
+/**
+ * Asks `check` every `intervalMs` until it has an answer, `waitMs` has passed
+ * or Ctrl-C was pressed (undefined then: the answer is unknown). The waits
+ * between checks end at once on Ctrl-C; each check is a call of its own, retried
+ * by withRetry under the same hooks.
+ */
+export async function pollUntil<T>(intervalMs: number, waitMs: number, hooks: RetryHooks, check: () => Promise<T | undefined>): Promise<T | undefined> {
+  const now = hooks.now ?? Date.now;
+  const deadline = now() + waitMs;
+  for (;;) {
+    if (!(await sleep(intervalMs, hooks.signal))) return undefined;
+    const answer = await check();
+    if (answer !== undefined) return answer;
+    if (now() > deadline) return undefined;
+  }
+}
+
 /** Resolves true after `ms`, or false as soon as the signal aborts. */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);

@@ -95,97 +95,105 @@ const CODE_FOR_ODD_CELL: Record<Field, string> = {
   Members: 'InvalidParameter.Members',
 };
 
-export function normaliseRow(cells: RowCells, site: Site): Normalised {
-  const notes: string[] = [];
-  const problems: CellProblem[] = [];
-  const suggestions: Partial<Record<Field, string>> = {};
-  const fixes = new Set<Field>();
-  const text: Partial<Record<Field, string>> = {};
+/** A row being normalised: each field's reader adds its value, notes, problems and suggestions. */
+type Draft = Normalised & { fixes: Set<Field> };
 
+export function normaliseRow(cells: RowCells, site: Site): Normalised {
+  const row: Draft = { input: {}, notes: [], problems: [], suggestions: {}, fixes: new Set<Field>() };
+  const text = cellTexts(cells, row.problems);
+  if (text.Name !== undefined) addName(row, text.Name, site);
+  if (text.EmailAddress !== undefined) addEmail(row, text.EmailAddress);
+  if (text.PhoneNumber !== undefined && text.PhoneNumber !== '') addPhone(row, text.PhoneNumber);
+  if (text.Title !== undefined) addTitle(row, text.Title);
+  if (text.MessageTypes !== undefined) addMessageTypes(row, text.MessageTypes);
+  if (text.Members !== undefined) addMembers(row, text.Members);
+  return row;
+}
+
+/** Each text cell trimmed; a date, an error or a merged cell where text belongs is a problem instead. */
+function cellTexts(cells: RowCells, problems: CellProblem[]): Partial<Record<Field, string>> {
+  const text: Partial<Record<Field, string>> = {};
   for (const field in cells) {
     const cell = cells[field as Field];
     if (isOddCell(cell)) problems.push({ field: field as Field, code: CODE_FOR_ODD_CELL[field as Field], detail: oddCellDetail(cell) });
     else if (cell !== undefined) text[field as Field] = cell.trim();
   }
+  return text;
+}
 
-  const input: ApiContactInput = {};
-
-  if (text.Name !== undefined) input.Name = text.Name;
+function addName(row: Draft, name: string, site: Site): void {
+  row.input.Name = name;
   // A name of letters only is as the API wants it; any other may hide one obvious name.
-  if (text.Name !== undefined && !WRITTEN_RIGHT[site].test(text.Name)) {
-    const letters = site === 'cn' ? /[^A-Za-z\p{Script=Han}]/gu : /[^A-Za-z]/g;
-    const folded = text.Name.normalize('NFKC');
-    const stripped = folded.replace(letters, '');
-    if (stripped !== text.Name && checkName(stripped, site).length === 0) {
-      suggestions.Name = stripped;
-      // Only spaces and the punctuation of written names went: nothing else can have been meant.
-      if (folded.replace(NAME_PUNCTUATION, '') === stripped) fixes.add('Name');
-    }
+  if (WRITTEN_RIGHT[site].test(name)) return;
+  const letters = site === 'cn' ? /[^A-Za-z\p{Script=Han}]/gu : /[^A-Za-z]/g;
+  const folded = name.normalize('NFKC');
+  const stripped = folded.replace(letters, '');
+  if (stripped !== name && checkName(stripped, site).length === 0) {
+    row.suggestions.Name = stripped;
+    // Only spaces and the punctuation of written names went: nothing else can have been meant.
+    if (folded.replace(NAME_PUNCTUATION, '') === stripped) row.fixes.add('Name');
   }
+}
 
-  if (text.EmailAddress !== undefined) {
-    let email = text.EmailAddress;
-    if (/^mailto:/i.test(email)) {
-      email = email.slice('mailto:'.length).split('?')[0]!.trim();
-      notes.push(`EmailAddress: "mailto:" prefix dropped`);
-    }
-    input.EmailAddress = email;
-    const fixed = fixEmail(email);
-    if (fixed !== undefined) {
-      suggestions.EmailAddress = fixed;
-      fixes.add('EmailAddress');
-    }
+function addEmail(row: Draft, written: string): void {
+  let email = written;
+  if (/^mailto:/i.test(email)) {
+    email = email.slice('mailto:'.length).split('?')[0]!.trim();
+    row.notes.push(`EmailAddress: "mailto:" prefix dropped`);
   }
-
-  if (text.PhoneNumber !== undefined && text.PhoneNumber !== '') {
-    const written = text.PhoneNumber;
-    if (SCIENTIFIC.test(written)) {
-      problems.push({
-        field: 'PhoneNumber',
-        code: 'InvalidParameter.PhoneNumber',
-        detail: `"${written}" is a number in scientific notation, which keeps only some of its digits; format the column as Text and type the full number`,
-      });
-    } else {
-      const phone = normalisePhone(written);
-      if (phone !== written && MAINLAND_MOBILE.test(phone.slice(3))) {
-        notes.push(`PhoneNumber: "${written}" written as "${phone}"`);
-      }
-      input.PhoneNumber = phone;
-    }
+  row.input.EmailAddress = email;
+  const fixed = fixEmail(email);
+  if (fixed !== undefined) {
+    row.suggestions.EmailAddress = fixed;
+    row.fixes.add('EmailAddress');
   }
+}
 
-  if (text.Title !== undefined) {
-    const title = titleByKey.get(matchKey(text.Title));
-    if (title) {
-      if (title !== text.Title) notes.push(`Title: "${text.Title}" written as "${title}"`);
-      input.Title = title;
-    } else {
-      input.Title = text.Title;
-      const suggestion = suggestTitle(text.Title);
-      if (suggestion) suggestions.Title = suggestion;
-    }
+function addPhone(row: Draft, written: string): void {
+  if (SCIENTIFIC.test(written)) {
+    row.problems.push({
+      field: 'PhoneNumber',
+      code: 'InvalidParameter.PhoneNumber',
+      detail: `"${written}" is a number in scientific notation, which keeps only some of its digits; format the column as Text and type the full number`,
+    });
+    return;
   }
-
-  if (text.MessageTypes !== undefined) {
-    const read = readMessageTypes(text.MessageTypes);
-    input.MessageTypes = read.types;
-    notes.push(...read.notes);
-    if (read.suggestion !== undefined) {
-      suggestions.MessageTypes = read.suggestion;
-      if (read.fix) fixes.add('MessageTypes');
-    }
+  const phone = normalisePhone(written);
+  if (phone !== written && MAINLAND_MOBILE.test(phone.slice(3))) {
+    row.notes.push(`PhoneNumber: "${written}" written as "${phone}"`);
   }
+  row.input.PhoneNumber = phone;
+}
 
-  if (text.Members !== undefined) {
-    const members: string[] = [];
-    for (const id of splitList(text.Members)) {
-      if (members.includes(id)) notes.push(`Members: "${id}" repeated; bound once`);
-      else members.push(id);
-    }
-    input.Members = members;
+function addTitle(row: Draft, written: string): void {
+  const title = titleByKey.get(matchKey(written));
+  if (title) {
+    if (title !== written) row.notes.push(`Title: "${written}" written as "${title}"`);
+    row.input.Title = title;
+    return;
   }
+  row.input.Title = written;
+  const suggestion = suggestTitle(written);
+  if (suggestion) row.suggestions.Title = suggestion;
+}
 
-  return { input, notes, problems, suggestions, fixes };
+function addMessageTypes(row: Draft, written: string): void {
+  const read = readMessageTypes(written);
+  row.input.MessageTypes = read.types;
+  row.notes.push(...read.notes);
+  if (read.suggestion !== undefined) {
+    row.suggestions.MessageTypes = read.suggestion;
+    if (read.fix) row.fixes.add('MessageTypes');
+  }
+}
+
+function addMembers(row: Draft, written: string): void {
+  const members: string[] = [];
+  for (const id of splitList(written)) {
+    if (members.includes(id)) row.notes.push(`Members: "${id}" repeated; bound once`);
+    else members.push(id);
+  }
+  row.input.Members = members;
 }
 
 /** A MessageTypes cell read: the types to send, notes on rewrites, and what to suggest if some are unknown. */
