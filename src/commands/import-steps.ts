@@ -45,7 +45,7 @@ export async function sheetSource(options: ImportOptions, log: Logger): Promise<
   const sheet = await readSheet(path, options.read);
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
   // The contact limit is applied by the planner, against the directory's own count.
-  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
+  const judge = new RowJudge({ site: options.site, columnOf: columnNamer(sheet.header) });
   const judged: JudgedRow[] = [];
   options.progress?.start('reading');
   for await (const batch of sheet.batches) {

@@ -5,6 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { RowJudge } from '../judge/judge.js';
+import { Room } from '../plan/quota.js';
 import { EXIT, ExitError, InputError } from '../errors.js';
 import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { createReportDir, displayPath } from '../report/dir.js';
@@ -42,19 +43,19 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     if (report.failure) throw new InputError(`cannot write the report in ${shownDir}: ${report.failure}`);
   };
   const counts = new StatusCounts();
+  const room = new Room(options.contactLimit, 0); // the planner's quota rule, against an empty directory
   /** Set once the report is closed: a failure after that (the fixed copy) does not close it again. */
   let finished = false;
   const finish = async (exitCode: number): Promise<Summary> => {
     finished = true;
-    const planned = Math.min(counts.get('valid'), options.contactLimit);
-    const quota = { limit: options.contactLimit, existing: 0, planned, remaining: options.contactLimit - planned };
+    const quota = { limit: room.limit, existing: 0, planned: room.planned, remaining: room.size - room.planned };
     const summary = buildSummary({ ...(await sheetFacts(sheet)), counts, quota, dryRun: true, exitCode, startedAt, finishedAt: new Date() });
     await report.close(summary, 'validate');
     return summary;
   };
 
   try {
-    await judgeRows(sheet, options, { report, counts, ...(fixes ? { fixes } : {}), problems: new ProblemPrinter(log, options.maxProblemLines ?? 50), stopIfReportFailed });
+    await judgeRows(sheet, options, { room, report, counts, ...(fixes ? { fixes } : {}), problems: new ProblemPrinter(log, options.maxProblemLines ?? 50), stopIfReportFailed });
     const exitCode = counts.get('valid') === counts.rows ? EXIT.ok : EXIT.rowsNotImported;
     const summary = await finish(exitCode);
     stopIfReportFailed();
@@ -77,9 +78,9 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
 }
 
 /** Every row judged in sheet order, counted, written to the report and, if it has a problem, printed. */
-async function judgeRows(sheet: ReadSheet, options: ValidateOptions, sinks: { report: ReportWriter; counts: StatusCounts; fixes?: FixCollector; problems: ProblemPrinter; stopIfReportFailed: () => void }): Promise<void> {
-  const { report, counts, fixes, problems, stopIfReportFailed } = sinks;
-  const judge = new RowJudge({ site: options.site, room: options.contactLimit, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
+async function judgeRows(sheet: ReadSheet, options: ValidateOptions, sinks: { room: Room; report: ReportWriter; counts: StatusCounts; fixes?: FixCollector; problems: ProblemPrinter; stopIfReportFailed: () => void }): Promise<void> {
+  const { room, report, counts, fixes, problems, stopIfReportFailed } = sinks;
+  const judge = new RowJudge({ site: options.site, room, columnOf: columnNamer(sheet.header) });
   options.progress?.start('reading');
   for await (const batch of sheet.batches) {
     for (const row of batch) {
