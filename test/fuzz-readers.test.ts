@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { RowJudge } from '../src/judge/judge.js';
+import { Room } from '../src/plan/quota.js';
 import { seededRandom } from '../src/emulator/faults.js';
 import { ExitError } from '../src/errors.js';
 import { columnNamer, readSheet } from '../src/read/index.js';
@@ -61,7 +62,7 @@ async function attempt(path: string): Promise<Outcome> {
   const work = (async (): Promise<Outcome> => {
     try {
       const sheet = await readSheet(path, { limits: { maxRows: 10_000 } });
-      const judge = new RowJudge({ site: 'cn', room: 20, limit: 20, columnOf: columnNamer(sheet.header) });
+      const judge = new RowJudge({ site: 'cn', room: new Room(20, 0), columnOf: columnNamer(sheet.header) });
       let rows = 0;
       for await (const row of eachRow(sheet.batches)) {
         judge.judge(row);

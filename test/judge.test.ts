@@ -1,4 +1,5 @@
 import { RowJudge } from '../src/judge/judge.js';
+import { Room } from '../src/plan/quota.js';
 import type { RowCells } from '../src/judge/normalise.js';
 
 function row(n: number, name: string, extra: RowCells = {}) {
@@ -9,7 +10,7 @@ function row(n: number, name: string, extra: RowCells = {}) {
 }
 
 function judgeAll(rows: ReturnType<typeof row>[], room = 20) {
-  const judge = new RowJudge({ site: 'intl', room, limit: room, columnOf: (f) => f });
+  const judge = new RowJudge({ site: 'intl', room: new Room(room, 0), columnOf: (f) => f });
   return rows.map((r) => judge.judge(r).result);
 }
 
@@ -48,7 +49,7 @@ describe('over_quota', () => {
       [7, 'over_quota'],
     ]);
     expect(results[4]!.errors).toEqual([
-      expect.objectContaining({ field: null, code: 'LimitExceeded.Contacts', message: expect.stringMatching(/contact limit \(2\)/) }),
+      expect.objectContaining({ field: null, code: 'LimitExceeded.Contacts', message: expect.stringMatching(/^no room: the directory holds 0 of 2 contacts/) }),
     ]);
   });
 

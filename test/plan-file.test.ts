@@ -29,7 +29,7 @@ function inDirectory(name: string, email = `${name.toLowerCase()}@example.com`):
 
 /** A sync --prune plan as the dry run saves it: Alice updated, Bob created (phone, members), Zed deleted. */
 function madePlan(rows: RowCells[] = [contact('Alice'), contact('Bob', { PhoneNumber: '+86 139 1234 5678', Members: 'rd-abc123' })]): SavedPlan {
-  const judge = new RowJudge({ site: 'intl', room: Infinity, limit: 20, columnOf: (field) => field });
+  const judge = new RowJudge({ site: 'intl', columnOf: (field) => field });
   const judged = rows.map((cells, i) => judge.judge({ row: i + 2, cells }));
   const snapshot = [inDirectory('Alice', 'old@example.com'), inDirectory('Zed')];
   const options = { mode: 'sync', prune: true, manageMembers: true } as const;

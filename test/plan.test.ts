@@ -10,9 +10,9 @@ function cells(name: string, extra: RowCells = {}): RowCells {
   return { Name: name, EmailAddress: `${name.toLowerCase()}@example.com`, Title: 'CEO', MessageTypes: 'ServiceMessage', ...extra };
 }
 
-/** Judge rows 2, 3, … in order with the real judge, as `import` does (room: Infinity). */
+/** Judge rows 2, 3, … in order with the real judge, as `import` does (no room given: the planner counts). */
 function judgeSheet(rows: RowCells[]): JudgedRow[] {
-  const judge = new RowJudge({ site: 'intl', room: Infinity, limit: 20, columnOf: (f) => f });
+  const judge = new RowJudge({ site: 'intl', columnOf: (f) => f });
   return rows.map((c, i) => judge.judge({ row: i + 2, cells: c }));
 }
 

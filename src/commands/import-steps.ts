@@ -1,21 +1,22 @@
 /**
  * The steps of `import` that are not wiring: where the rows come from (a sheet
  * read and judged now, or a saved plan checked again), saving a plan, listing
- * the directory, and the gates, dry run or apply.
+ * the directory, taking the lock, planning, and the gates, dry run or apply.
  */
 import { resolve } from 'node:path';
 import { applyPlan } from '../apply/apply.js';
 import { RowJudge, type JudgedRow } from '../judge/judge.js';
-import { whatToCheck } from '../directory/connect.js';
+import { lockKey, whatToCheck } from '../directory/connect.js';
+import { acquireLock, type HeldLock } from '../directory/lock.js';
 import { describeFailure, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
 import { type Logger } from '../terminal/log.js';
 import { logRowDone } from '../terminal/directory-lines.js';
 import { DEFAULT_MAX_DELETE } from '../defaults.js';
-import { type Plan } from '../plan/plan.js';
+import { planImport, type Plan } from '../plan/plan.js';
 import type { CheckedPlan } from '../plan/plan-file.js';
-import { PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
+import { driftOf, PLAN_VERSION, writePlan, type PlannedSheet } from '../plan/saved.js';
 import { displayPath } from '../report/dir.js';
 import { sheetFacts, type SheetFacts } from '../report/summary.js';
 import { type RowResult } from '../report/types.js';
@@ -44,7 +45,7 @@ export async function sheetSource(options: ImportOptions, log: Logger): Promise<
   const sheet = await readSheet(path, options.read);
   log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
   // The contact limit is applied by the planner, against the directory's own count.
-  const judge = new RowJudge({ site: options.site, room: Infinity, limit: options.contactLimit, columnOf: columnNamer(sheet.header) });
+  const judge = new RowJudge({ site: options.site, columnOf: columnNamer(sheet.header) });
   const judged: JudgedRow[] = [];
   options.progress?.start('reading');
   for await (const batch of sheet.batches) {
@@ -93,7 +94,6 @@ function plannedSheet(facts: SheetFacts): PlannedSheet {
   const { file, format, sheet } = facts.input;
   return { input: { file, format, ...(sheet ? { sheet } : {}), ...facts.text }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
 }
-
 
 /** --plan-out: the plan, with what it was made from, for `import --plan` to check and apply later. */
 export async function savePlan(
@@ -157,4 +157,44 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
     if (!(error instanceof DirectoryError)) throw error;
     return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${whatToCheck(error)})` };
   }
+}
+
+/** The one-run-at-a-time lock, or why the run cannot take it (the directory side, or a lock folder it cannot use). */
+export async function takeLock(options: ImportOptions, log: Logger): Promise<{ lock: HeldLock } | { stop: ExitError }> {
+  let lock: HeldLock;
+  try {
+    lock = await acquireLock(options.lockDir, lockKey(options));
+  } catch (error) {
+    if (error instanceof ExitError) return { stop: error };
+    throw error;
+  }
+  if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
+  return { lock };
+}
+
+/** The plan for this directory: the saved one if the directory has not changed since, else one made now (and saved with --plan-out). */
+export async function planFor(
+  source: RowSource,
+  snapshot: DirectoryContact[],
+  made: { startedAt: Date; where: string },
+  options: ImportOptions,
+  log: Logger,
+): Promise<{ plan: Plan } | { stop: string }> {
+  const { saved } = source;
+  if (saved) {
+    const drift = driftOf(saved.file, saved.plan, made.where, snapshot);
+    if (drift.length > 0) return { stop: `the directory changed since the plan was made: ${drift.join('; ')}; make a new plan` };
+    return { plan: saved.plan };
+  }
+  const plan = planImport(source.judged, snapshot, {
+    limit: options.contactLimit,
+    skipInvalid: options.skipInvalid,
+    allowPartial: options.allowPartial,
+    mode: options.mode ?? 'create',
+    prune: options.prune ?? false,
+    maxDelete: options.maxDelete ?? DEFAULT_MAX_DELETE,
+    manageMembers: source.manageMembers,
+  });
+  if (options.planOut) await savePlan(options, { ...made, source, snapshot, plan }, log);
+  return { plan };
 }

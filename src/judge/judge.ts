@@ -5,7 +5,8 @@
  */
 import type { DataRow } from '../read/index.js';
 import { cellDisplay } from '../read/types.js';
-import type { ReportError, RowResult } from '../report/types.js';
+import type { Room } from '../plan/quota.js';
+import type { RowResult } from '../report/types.js';
 import { NameClaims } from './dedupe.js';
 import type { Site } from './rules.js';
 import type { ApiContact } from './schema.js';
@@ -13,9 +14,8 @@ import { validateRow, type ColumnNamer } from './validate.js';
 
 export interface JudgeOptions {
   site: Site;
-  /** How many valid unique contacts fit; the rest, in sheet order, are over_quota. */
-  room: number;
-  limit: number;
+  /** validate: the room valid unique contacts take in sheet order; the rest are over_quota. Without it (import), the planner counts. */
+  room?: Room;
   columnOf: ColumnNamer;
 }
 
@@ -27,7 +27,6 @@ export interface JudgedRow {
 
 export class RowJudge {
   private readonly names = new NameClaims();
-  private accepted = 0;
 
   constructor(private readonly options: JudgeOptions) {}
 
@@ -62,21 +61,9 @@ export class RowJudge {
       ];
       return { result };
     }
-    this.accepted++;
-    if (this.accepted > room) {
-      result.status = 'over_quota';
-      result.errors = [overQuota(this.options.limit)];
-      return { result, contact };
-    }
+    if (room && !room.take()) return { result: room.overQuota(result), contact };
     result.email = contact.EmailAddress;
     return { result, contact };
   }
 }
 
-function overQuota(limit: number): ReportError {
-  return {
-    field: null,
-    code: 'LimitExceeded.Contacts',
-    message: `the contact limit (${limit}) is used up by earlier rows; raise it in Quota Center or split the sheet`,
-  };
-}

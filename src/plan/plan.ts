@@ -15,6 +15,7 @@ import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { RowResult, Summary } from '../report/types.js';
 import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
+import { Room } from './quota.js';
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */
@@ -66,7 +67,7 @@ export interface Plan {
 export function planImport(judged: readonly JudgedRow[], snapshot: readonly DirectoryContact[], options: PlanOptions): Plan {
   const mode = options.mode ?? 'create';
   const inDirectory = new Map(snapshot.map((contact) => [nameKey(contact.name), contact]));
-  const room = Math.max(0, options.limit - snapshot.length);
+  const room = new Room(options.limit, snapshot.length);
   const rejected = judged.filter((row) => row.result.status === 'invalid' || row.result.status === 'duplicate');
   const creates = judged.filter((row) => row.contact && !inDirectory.has(nameKey(row.contact.Name))).length;
   const leftOver = mode === 'sync' ? notInSheet(judged, snapshot) : [];
@@ -79,10 +80,10 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     reasons.push(`${plural(rejected.length, 'row is', 'rows are')} invalid or duplicate: fix them, or use --skip-invalid to import the valid rows only`);
     exitCode = EXIT.rowsNotImported;
   }
-  if (creates > room && !options.allowPartial) {
+  if (creates > room.size && !options.allowPartial) {
     reasons.push(
-      `${plural(creates, 'new contact')} but room for ${room} (the directory holds ${snapshot.length} of ${options.limit}): ` +
-        `raise the limit in Quota Center (then --contact-limit), or use --allow-partial to import the first ${room}`,
+      `${plural(creates, 'new contact')} but room for ${room.size} (the directory holds ${snapshot.length} of ${options.limit}): ` +
+        `raise the limit in Quota Center (then --contact-limit), or use --allow-partial to import the first ${room.size}`,
     );
     exitCode = EXIT.directory;
   }
@@ -107,7 +108,6 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     result: notAttempted(result, `the run stopped before its first write (${stop!.reasons.join('; ')})`),
   });
 
-  let fitted = 0;
   const rows = judged.map(({ result, contact }): PlannedRow => {
     if (!contact) return { action: 'none', result };
     const existing = inDirectory.get(nameKey(contact.Name));
@@ -115,8 +115,7 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
       const planned = mode === 'create' ? { action: 'none' as const, result: existsResult(result, contact, existing) } : updatePlan(result, contact, existing, options);
       return stop && planned.action !== 'none' ? stopped(planned.result) : planned;
     }
-    if (fitted >= room) return { action: 'none', result: overQuota(result, options.limit, snapshot.length) };
-    fitted++;
+    if (!room.take()) return { action: 'none', result: room.overQuota(result) };
     if (stop) return stopped(result);
     return { action: 'create', result: { ...result, status: 'would_create' }, contact, ...(contact.Members.length > 0 ? { bind: contact.Members } : {}) };
   });
@@ -132,8 +131,8 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
       rows.push({ action: 'delete', result: { ...result, status: 'would_delete' }, contactId: contact.contactId });
     }
   }
-  const planned = stop ? 0 : fitted;
-  return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining: room - planned }, ...(stop ? { stop } : {}) };
+  const planned = stop ? 0 : room.planned;
+  return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining: room.size - planned }, ...(stop ? { stop } : {}) };
 }
 
 /** upsert and sync: the fields that differ are updated; members bound (and with prune unbound) to match the sheet. */
@@ -207,11 +206,6 @@ function existsResult(result: RowResult, contact: ApiContact, existing: Director
   const notes = [...(result.notes ?? [])];
   if (differ.length > 0) notes.push(`the directory's "${existing.name}" differs in ${differ.join(', ')}; left as it is`);
   return { ...result, status: 'exists', contactId: existing.contactId, errors: [], ...(notes.length > 0 ? { notes } : {}) };
-}
-
-function overQuota(result: RowResult, limit: number, existing: number): RowResult {
-  const message = `no room: the directory holds ${existing} of ${limit} contacts and earlier rows take the rest`;
-  return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
 }
 
 /** A row the run did not reach, and why. */

@@ -24,7 +24,7 @@ export type Replanned = { ok: true; plan: Plan } | { ok: false; problem: string 
 
 export function replan(saved: SavedPlan, gates: PlanGates): Replanned {
   if (saved.plan.stop) return { ok: false, problem: `this plan stopped at its gates when it was made (${saved.plan.stop.reasons.join('; ')}): there is nothing to apply` };
-  const judged = judgeAgain(saved, gates.limit);
+  const judged = judgeAgain(saved);
   if (typeof judged === 'string') return { ok: false, problem: judged };
   const plan = planImport(judged, saved.snapshot, { ...gates, mode: saved.mode, prune: saved.prune, manageMembers: saved.manageMembers });
   if (plan.stop) return { ok: false, problem: `nothing was sent: ${plan.stop.reasons.join('; ')}` };
@@ -46,8 +46,8 @@ export function replan(saved: SavedPlan, gates: PlanGates): Replanned {
  * could not have given, or a name used twice, is refused). Invalid and
  * duplicate rows are never sent; they are kept as saved, for the report.
  */
-function judgeAgain({ judged, site }: SavedPlan, limit: number): JudgedRow[] | string {
-  const judge = new RowJudge({ site, room: Infinity, limit, columnOf: (field) => field });
+function judgeAgain({ judged, site }: SavedPlan): JudgedRow[] | string {
+  const judge = new RowJudge({ site, columnOf: (field) => field });
   const again: JudgedRow[] = [];
   let previous = 0;
   for (const { result, contact } of judged) {

@@ -1,0 +1,127 @@
+/**
+ * The report of one `import` run: every row recorded as it is known (rows that
+ * were sent are on disk before the next call), the run stopped before its
+ * first write, and the closing summary, annotated copy and console lines.
+ */
+import { join, resolve } from 'node:path';
+import { EXIT } from '../errors.js';
+import { notAttempted, type Plan } from '../plan/plan.js';
+import { createReportDir, displayPath } from '../report/dir.js';
+import { EventLog } from '../report/events.js';
+import { buildSummary, StatusCounts } from '../report/summary.js';
+import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
+import { ReportWriter } from '../report/writer.js';
+import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
+import { ProblemPrinter } from '../terminal/problems.js';
+import { humanSummary } from '../terminal/summary-lines.js';
+import type { ImportOptions } from './import.js';
+import type { RowSource } from './import-steps.js';
+import { sheetSourceOf, type RunOutcome } from './run.js';
+
+/** Statuses of rows that were sent: flushed to disk at once. */
+const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
+
+export class ImportReport {
+  private readonly counts = new StatusCounts();
+  private readonly problems: ProblemPrinter;
+  /** Every row so far is good: created, updated, unchanged… with no problem. */
+  allGood = true;
+  /** Set once the run has been reported: a failure after that does not report it again. */
+  private finished = false;
+  /** The report could not be written and the run stopped for it (apply's stop line said why). */
+  private stoppedByReport = false;
+  quota: Plan['quota'];
+
+  private constructor(
+    private readonly options: ImportOptions,
+    private readonly source: RowSource,
+    private readonly startedAt: Date,
+    private readonly log: Logger,
+    readonly dir: string,
+    private readonly report: ReportWriter,
+    readonly events: EventLog,
+  ) {
+    this.problems = new ProblemPrinter(log, 50);
+    this.quota = { limit: options.contactLimit, existing: 0, planned: 0, remaining: options.contactLimit };
+  }
+
+  static async open(options: ImportOptions, source: RowSource, startedAt: Date, log: Logger): Promise<ImportReport> {
+    const dir = await createReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
+    const report = await ReportWriter.create(dir);
+    const events = await EventLog.open(dir);
+    events.phase('read', { file: source.facts.input.file, rows: source.rows.length, ...(source.saved ? { plan: options.planFile } : {}) });
+    await attachLogFile(log, join(dir, 'log.jsonl'));
+    return new ImportReport(options, source, startedAt, log, dir, report, events);
+  }
+
+  readonly record = async (result: RowResult): Promise<void> => {
+    const { report } = this;
+    this.counts.add(result.status);
+    this.events.row(result);
+    if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) this.allGood = false;
+    report.append(result);
+    this.options.progress?.tick(result.row);
+    // A row that was sent is on disk before the next call: a run that is killed still leaves it in the report,
+    // and one the disk cannot take is printed, so no contact that was created goes unrecorded.
+    if (!WRITTEN.has(result.status)) await report.drained();
+    else if (!(await report.save())) this.log.error(`not saved in the report: ${JSON.stringify(result)}`);
+    if (result.status !== 'failed' && result.status !== 'not_attempted') this.problems.print(result);
+  };
+
+  /** The report could not be written: the run stops before its next row, with this reason. */
+  readonly stopBeforeRow = (): string | undefined => {
+    if (!this.report.failure) return undefined;
+    this.stoppedByReport = true;
+    return `cannot write the report in ${displayPath(this.options.cwd, this.dir)}: ${this.report.failure}; nothing more was sent`;
+  };
+
+  /** The run stopped before its first write (the directory side: exit 3; a lock folder it cannot use: 2): every valid row is not_attempted. */
+  async stopBeforeWrite(message: string, exitCode: number = EXIT.directory): Promise<RunOutcome> {
+    this.log.error(message);
+    for (const { result, sendable } of this.source.rows) await this.record(sendable ? notAttempted(result, message) : result);
+    return this.finish(exitCode);
+  }
+
+  async finish(exitCode: number): Promise<RunOutcome> {
+    const { options, report, source, log } = this;
+    this.finished = true;
+    this.problems.printHidden();
+    exitCode = this.withReportFailure(exitCode);
+    if (!options.dryRun) this.quota = { ...this.quota, remaining: Math.max(0, this.quota.limit - this.quota.existing - this.counts.get('created')) };
+    const summary = buildSummary({
+      ...source.facts,
+      counts: this.counts,
+      quota: this.quota,
+      dryRun: options.dryRun,
+      exitCode,
+      startedAt: this.startedAt,
+      finishedAt: new Date(),
+    });
+    await report.close(summary, options.dryRun ? 'import (dry run)' : 'import');
+    if (report.failure && !this.stoppedByReport) log.error(`cannot write the report in ${displayPath(options.cwd, this.dir)}: ${report.failure}; it is incomplete`);
+    exitCode = this.withReportFailure(exitCode);
+    if (!source.saved && !report.failure) {
+      const copy = sheetSourceOf(resolve(options.cwd, options.file), summary, options.read.limits);
+      await report.annotate({ ...copy, ...(source.copyCheck ? { checked: source.copyCheck } : {}) }, source.facts.header, log);
+    }
+    this.events.phase('finish', { exitCode, counts: summary.counts, quota: summary.quota });
+    for (const line of humanSummary(summary, displayPath(options.cwd, this.dir), true)) log.info(line);
+    return { exitCode, summary, reportDir: this.dir };
+  }
+
+  /** A bug: still leave the rows known so far on disk, unless the run was reported already. */
+  async finishAfterBug(): Promise<void> {
+    if (!this.finished) await this.finish(EXIT.internal).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    await this.events.close();
+    await closeLogFile(this.log);
+  }
+
+  /** A report that could not be written: exit 2 if nothing was sent, else 3; a graver code stands. */
+  private withReportFailure(exitCode: number): number {
+    if (!this.report.failure || (exitCode !== EXIT.ok && exitCode !== EXIT.rowsNotImported)) return exitCode;
+    return [...WRITTEN].some((status) => this.counts.get(status) > 0) ? EXIT.directory : EXIT.usage;
+  }
+}

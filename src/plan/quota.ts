@@ -1,0 +1,37 @@
+/**
+ * The quota rule, for `import` (against the directory as listed) and `validate`
+ * (against an empty directory): new contacts take the room under the contact
+ * limit in sheet order; the rest are over_quota, with one message.
+ */
+import type { RowResult } from '../report/types.js';
+
+export class Room {
+  /** Places left under the limit before the run (never negative: a limit set below the directory's count leaves none). */
+  readonly size: number;
+  private taken = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly existing: number,
+  ) {
+    this.size = Math.max(0, limit - existing);
+  }
+
+  /** New contacts that found room so far. */
+  get planned(): number {
+    return this.taken;
+  }
+
+  /** Takes a place for one new contact; false when none is left. */
+  take(): boolean {
+    if (this.taken >= this.size) return false;
+    this.taken++;
+    return true;
+  }
+
+  /** A row that found no room. */
+  overQuota(result: RowResult): RowResult {
+    const message = `no room: the directory holds ${this.existing} of ${this.limit} contacts and earlier rows take the rest`;
+    return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
+  }
+}
