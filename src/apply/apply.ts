@@ -1,9 +1,9 @@
 /**
  * The only writer: carries out a plan one row at a time, in order, and hands
- * each row's result to `record` as soon as it is known (run rule 6).
+ * each row's result to `record` as soon as it is known (docs/contract.md, Each row is written as soon as it is known).
  * Stops adding after LimitExceeded.Contacts, stops everything after the
  * directory refuses the credentials or stops answering, and after Ctrl-C
- * (run rule 5); the rows it did not reach are reported, never dropped.
+ * (docs/contract.md, When to stop sending); the rows it did not reach are reported, never dropped.
  */
 import { FIELDS, type Field } from '../judge/fields.js';
 import type { ApiContact } from '../judge/schema.js';
