@@ -2,8 +2,9 @@
  * The emulator's admin endpoints under /_emulator/, for tests, rehearsals and
  * the demo: never on the signed API path.
  */
+import { requestUrl, send, type Handler } from './http.js';
 import { verify } from './operations.js';
-import type { RequestLogEntry } from './server.js';
+import type { RequestLogEntry } from './options.js';
 import { apiDate, type DirectoryState, type StoredContact } from './state.js';
 
 export interface AdminContext {
@@ -15,7 +16,17 @@ export interface AdminContext {
   freeze(ms: number): void;
 }
 
-export async function answerAdmin(route: string, input: Record<string, unknown>, admin: AdminContext): Promise<{ status: number; body: unknown }> {
+/** The HTTP side of the admin endpoints: a JSON body in (if any), a JSON answer out. */
+export function adminHandler(admin: AdminContext): Handler {
+  return async (request, response, body) => {
+    const route = `${request.method} ${requestUrl(request).pathname}`;
+    const input = body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, unknown>) : {};
+    const answer = await answerAdmin(route, input, admin);
+    send(response, answer.status, answer.body);
+  };
+}
+
+async function answerAdmin(route: string, input: Record<string, unknown>, admin: AdminContext): Promise<{ status: number; body: unknown }> {
   const { state } = admin;
   switch (route) {
     case 'GET /_emulator/contacts':

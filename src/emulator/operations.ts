@@ -5,8 +5,9 @@
  * run and the emulated service cannot disagree.
  */
 import { checkContact } from '../judge/schema.js';
-import { checkPhone, isMemberId, LIMITS, type Site } from '../judge/rules.js';
+import { checkPhone, isMemberId, type Site } from '../judge/rules.js';
 import { ApiError } from './errors.js';
+import { AssociateMembers, DisassociateMembers } from './member-operations.js';
 import { apiDate, type DirectoryState, type StoredContact } from './state.js';
 
 export type Params = Record<string, string>;
@@ -27,7 +28,7 @@ export interface OperationContext {
   now: Date;
 }
 
-type Operation = (params: Params, context: OperationContext) => ResponseBody;
+export type Operation = (params: Params, context: OperationContext) => ResponseBody;
 
 /** Values of a flat array parameter (`Name.1`, `Name.2`, …), in order. */
 export function listParam(params: Params, name: string): string[] | undefined {
@@ -36,7 +37,7 @@ export function listParam(params: Params, name: string): string[] | undefined {
   return values.length > 0 ? values : undefined;
 }
 
-function required(params: Params, name: string): string {
+export function required(params: Params, name: string): string {
   const value = params[name];
   if (value === undefined || value === '') throw new ApiError(`MissingParameter.${name}`);
   return value;
@@ -44,14 +45,14 @@ function required(params: Params, name: string): string {
 
 const CONTACT_ID = /^c-[A-Za-z0-9]+$/;
 
-function findContact(context: OperationContext, contactId: string): StoredContact {
+export function findContact(context: OperationContext, contactId: string): StoredContact {
   if (!CONTACT_ID.test(contactId)) throw new ApiError('InvalidParameter.ContactId', `ContactId: ${contactId}`);
   const contact = context.state.get(contactId, context.now.getTime());
   if (!contact) throw new ApiError('EntityNotExists.Contact', `ContactId: ${contactId}`);
   return contact;
 }
 
-function notDeleting(contact: StoredContact): void {
+export function notDeleting(contact: StoredContact): void {
   if (contact.Status === 'Deleting') throw new ApiError('ContactStatusMismatchAction', `the contact is ${contact.Status}`);
 }
 
@@ -97,18 +98,6 @@ export function verify(contact: StoredContact): void {
   contact.pending = [];
   delete contact.previous;
   if (contact.Status === 'Verifying') contact.Status = 'Active';
-}
-
-function memberList(params: Params, context: OperationContext, { max }: { max: number }): string[] {
-  const members = listParam(params, 'Members');
-  if (!members) throw new ApiError('MissingParameter.Members');
-  if (members.length > max) throw new ApiError('InvalidParameter.Members.Length', `at most ${max} per call`);
-  if (new Set(members).size !== members.length) throw new ApiError('InvalidParameter.Members.Duplicate');
-  for (const id of members) {
-    if (!isMemberId(id)) throw new ApiError('InvalidParameter.Members', `Members: ${id}`);
-    if (context.members && !context.members.has(id)) throw new ApiError('InvalidMember', `Members: ${id}`);
-  }
-  return members;
 }
 
 /** PhoneNumber is optional, but sent empty it is missing rather than absent. */
@@ -256,30 +245,6 @@ function sendVerification(field: 'EmailAddress' | 'PhoneNumber'): Operation {
     return {};
   };
 }
-
-function boundMembers(contact: StoredContact, members: string[], context: OperationContext): ResponseBody {
-  const ModifyDate = apiDate(context.now);
-  return { Members: members.map((MemberId) => ({ ContactId: contact.ContactId, MemberId, ModifyDate })) };
-}
-
-const AssociateMembers: Operation = (params, context) => {
-  const contact = findContact(context, required(params, 'ContactId'));
-  const members = memberList(params, context, { max: LIMITS.membersPerCall });
-  notDeleting(contact);
-  const bound = [...new Set([...contact.Members, ...members])];
-  if (bound.length > LIMITS.membersPerContact) throw new ApiError('LimitExceeded.ContactMembers');
-  contact.Members = bound;
-  contact.AssociatedDate = apiDate(context.now);
-  return boundMembers(contact, members, context);
-};
-
-const DisassociateMembers: Operation = (params, context) => {
-  const contact = findContact(context, required(params, 'ContactId'));
-  const members = memberList(params, context, { max: LIMITS.membersPerCall });
-  notDeleting(contact);
-  contact.Members = contact.Members.filter((id) => !members.includes(id));
-  return boundMembers(contact, members, context);
-};
 
 const ListMessageContactVerifications: Operation = (params, context) => {
   let contacts = context.state.all(context.now.getTime());
