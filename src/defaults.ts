@@ -23,6 +23,9 @@ export const DEFAULT_MAX_DELETE = 3;
 /** Seconds one API call may take. */
 export const DEFAULT_TIMEOUT_SECONDS = 10;
 
+/** An asynchronous deletion (--no-retain-in-members) is polled this often, and followed this long before the run moves on. */
+export const DEFAULT_DELETION_POLL = { intervalMs: 1000, waitMs: 120_000 } as const;
+
 /** Tries per API call for throttling, 5xx, timeouts and dropped connections, and the backoff between them (see directory/retry.ts). */
 export const DEFAULT_RETRY = { maxTries: 6, baseDelayMs: 400, maxDelayMs: 15_000 } as const;
 

@@ -4,6 +4,7 @@
  * in flight (the API answers 429 ConcurrentCallNotSupported to the second).
  */
 import pLimit from 'p-limit';
+import { DEFAULT_DELETION_POLL } from '../defaults.js';
 import type { ApiContact } from '../judge/schema.js';
 import { addContactOnce, requestIdOf } from './add-contact.js';
 import { deleteContactOnce } from './delete-contact.js';
@@ -72,8 +73,8 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
         send,
         retried,
         hooks,
-        pollMs: options.deletionPollMs ?? 1000,
-        waitMs: options.deletionWaitMs ?? 120_000,
+        pollMs: options.deletionPollMs ?? DEFAULT_DELETION_POLL.intervalMs,
+        waitMs: options.deletionWaitMs ?? DEFAULT_DELETION_POLL.waitMs,
       }),
     sendEmailVerification: (contactId, email) => write('SendEmailVerificationForMessageContact', { ContactId: contactId, EmailAddress: email }),
     sendPhoneVerification: (contactId, phone) => write('SendPhoneVerificationForMessageContact', { ContactId: contactId, PhoneNumber: phone }),
