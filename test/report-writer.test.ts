@@ -50,7 +50,9 @@ it('writes every row as JSON.stringify and csvLine would', async () => {
   // The writer takes a folder made for it (report/dir.ts makes it fresh, 0700).
   mkdirSync(join(tmp(), 'report'), { mode: 0o700 });
   const writer = await ReportWriter.create(join(tmp(), 'report'));
-  for (const row of rows) writer.append(row);
+  // A batch, then rows one at a time, as validate and import append them.
+  writer.append(rows.slice(0, 2));
+  for (const row of rows.slice(2)) writer.append([row]);
   await writer.close(summary, 'validate');
 
   const json = readFileSync(join(tmp(), 'report', 'results.json'), 'utf8');

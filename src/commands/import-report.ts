@@ -59,7 +59,7 @@ export class ImportReport {
     this.counts.add(result.status);
     this.events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) this.allGood = false;
-    report.append(result);
+    report.append([result]);
     this.options.progress?.tick(result.row);
     // A row that was sent is on disk before the next call: a run that is killed still leaves it in the report,
     // and one the disk cannot take is printed, so no contact that was created goes unrecorded.

@@ -83,13 +83,14 @@ async function judgeRows(sheet: ReadSheet, options: ValidateOptions, sinks: { ro
   const judge = new RowJudge({ site: options.site, room, columnOf: columnNamer(sheet.header) });
   options.progress?.start('reading');
   for await (const batch of sheet.batches) {
-    for (const row of batch) {
+    const results = batch.map((row) => {
       const { result } = judge.judge(row);
       fixes?.collect(row, result);
       counts.add(result.status);
-      report.append(result);
       problems.print(result);
-    }
+      return result;
+    });
+    report.append(results);
     options.progress?.tick(batch.at(-1)?.row, batch.length);
     // Once a batch: the report files are written as fast as the disk takes them, no faster.
     await report.drained();

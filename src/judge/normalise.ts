@@ -213,12 +213,13 @@ function readMessageTypes(text: string): ReadMessageTypes {
   let everyUnknownHasSuggestion = true;
   let everyUnknownIsFix = true;
   for (const item of splitList(text)) {
-    const type = messageTypeByKey.get(matchKey(item));
+    const key = matchKey(item);
+    const type = messageTypeByKey.get(key);
     if (!type) anyUnknown = true;
     if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
     const value = type ?? item;
     // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.
-    const fix = type ?? messageTypeByKey.get(`${matchKey(item)}message`);
+    const fix = type ?? messageTypeByKey.get(`${key}message`);
     const suggestion = fix ?? suggestMessageType(item);
     if (!suggestion) everyUnknownHasSuggestion = false;
     if (!fix) everyUnknownIsFix = false;

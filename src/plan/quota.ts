@@ -9,12 +9,15 @@ export class Room {
   /** Places left under the limit before the run (never negative: a limit set below the directory's count leaves none). */
   readonly size: number;
   private taken = 0;
+  /** What an over_quota row says. */
+  private readonly message: string;
 
   constructor(
     readonly limit: number,
     readonly existing: number,
   ) {
     this.size = Math.max(0, limit - existing);
+    this.message = `no room: the directory holds ${existing} of ${limit} contacts and earlier rows take the rest`;
   }
 
   /** New contacts that found room so far. */
@@ -31,7 +34,6 @@ export class Room {
 
   /** A row that found no room. */
   overQuota(result: RowResult): RowResult {
-    const message = `no room: the directory holds ${this.existing} of ${this.limit} contacts and earlier rows take the rest`;
-    return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
+    return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message: this.message }] };
   }
 }

@@ -81,28 +81,23 @@ export class ReportWriter {
   }
 
   /**
-   * Appends one row to results.json and results.csv. Call `drained()` now and
-   * then (validate: once a batch) to wait while the disk is behind, and `save()`
-   * to wait until the rows are on disk (the importer, after each row it sent).
+   * Appends rows to results.json and results.csv: validate a batch of the sheet
+   * at a time, the importer each row as it ends. Call `drained()` now and then
+   * (validate: once a batch) to wait while the disk is behind, and `save()` to
+   * wait until the rows are on disk (the importer, after each row it sent).
    */
-  append(result: RowResult): void {
-    const { errors } = result;
-    this.json.write((this.rowsWritten === 0 ? '\n' : ',\n') + rowJson(result));
-    this.csv.write(
-      csvLine([
-        result.row ?? '',
-        result.name,
-        result.email,
-        result.status,
-        errors.map((error) => error.code).join('; '),
-        errors.map((error) => error.message + suggestionText(error)).join('; '),
-        result.contactId,
-        result.requestId,
-      ]),
-    );
-    this.page.add(result);
-    this.marks.add(result);
-    this.rowsWritten++;
+  append(results: readonly RowResult[]): void {
+    let json = '';
+    let csv = '';
+    for (const result of results) {
+      json += (this.rowsWritten === 0 ? '\n' : ',\n') + rowJson(result);
+      csv += csvRow(result);
+      this.page.add(result);
+      this.marks.add(result);
+      this.rowsWritten++;
+    }
+    this.json.write(json);
+    this.csv.write(csv);
   }
 
   /** Waits while the disk is behind, so memory stays bounded. */
@@ -160,6 +155,13 @@ export class ReportWriter {
 function annotationProblem(error: unknown): string {
   if (error instanceof InputError) return error.message;
   return `it could not be written: ${(error as NodeJS.ErrnoException).code ? fileProblem(error) : reasonOf(error)}`;
+}
+
+/** The row as a line of results.csv. */
+function csvRow({ row, name, email, status, errors, contactId, requestId }: RowResult): string {
+  const codes = errors.map((error) => error.code).join('; ');
+  const messages = errors.map((error) => error.message + suggestionText(error)).join('; ');
+  return csvLine([row ?? '', name, email, status, codes, messages, contactId, requestId]);
 }
 
 /** The row as JSON, its keys in the order the report promises, undefined ones left out. */
