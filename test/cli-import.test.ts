@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listParam } from '../src/emulator/operations.js';
+import { listParam } from '../src/emulator/operation.js';
 import { DEMO_CREDENTIALS, type RunningEmulator } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
 import { runCli } from './helpers/cli.js';

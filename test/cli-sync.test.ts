@@ -3,7 +3,7 @@
  * contacts that differ are changed, a rerun writes nothing, deletions only with
  * --prune and within --max-delete, members made to match the sheet.
  */
-import { listParam } from '../src/emulator/operations.js';
+import { listParam } from '../src/emulator/operation.js';
 import type { RunningEmulator } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
 import { statuses, useImportRuns, writes } from './helpers/import-run.js';

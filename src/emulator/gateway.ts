@@ -7,7 +7,8 @@
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './errors.js';
 import { requestUrl } from './http.js';
-import { OPERATIONS, type Params } from './operations.js';
+import type { Params } from './operation.js';
+import { OPERATIONS } from './operations.js';
 import { verifySignature } from './signature.js';
 
 export const API_VERSION = '2022-04-19';

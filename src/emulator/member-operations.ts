@@ -4,7 +4,7 @@
  */
 import { isMemberId, LIMITS } from '../judge/rules.js';
 import { ApiError } from './errors.js';
-import { findContact, listParam, notDeleting, required, type Operation, type OperationContext, type Params, type ResponseBody } from './operations.js';
+import { findContact, listParam, notDeleting, required, type Operation, type OperationContext, type Params, type ResponseBody } from './operation.js';
 import { apiDate, type StoredContact } from './state.js';
 
 function memberList(params: Params, context: OperationContext, { max }: { max: number }): string[] {

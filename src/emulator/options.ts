@@ -4,7 +4,7 @@
  */
 import type { Site } from '../judge/rules.js';
 import type { FaultKind } from './faults.js';
-import type { Params } from './operations.js';
+import type { Params } from './operation.js';
 import type { DirectoryState } from './state.js';
 
 /** The demo key pair (documented in the README). Not a real AccessKey: it only opens the emulator. */

@@ -15,7 +15,7 @@ import { FaultPlan, Freeze } from './faults.js';
 import { NonceBook } from './gateway.js';
 import { closeServer, createJsonServer, listen } from './http.js';
 import { InFlightGate } from './in-flight.js';
-import type { OperationContext } from './operations.js';
+import type { OperationContext } from './operation.js';
 import { DEMO_CREDENTIALS, type EmulatorOptions, type RunningEmulator } from './options.js';
 import { RequestLog } from './request-log.js';
 import { DirectoryState } from './state.js';
