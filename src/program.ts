@@ -12,6 +12,7 @@ import { globalOptions, loggerFor, type CliRun } from './cli/options.js';
 import { reportError } from './cli/report-error.js';
 import { declareImport, declareValidate } from './cli/sheet-commands.js';
 import { declareDemo, declareEmulator, declareStatus } from './cli/service-commands.js';
+import { declareTemplate } from './cli/template-command.js';
 import { packageFile } from './package-file.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
@@ -23,11 +24,11 @@ export async function main(argv: string[]): Promise<number> {
       .scriptName('contact-import')
       .usage('$0 <command> [options]\n\nImport contacts from CSV/XLSX sheets into the message contacts of an Alibaba Cloud Resource Directory.'),
   );
-  for (const declare of [declareValidate, declareImport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
+  for (const declare of [declareTemplate, declareValidate, declareImport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli
     .middleware(refuseRepeatedFlags, true)
     .env('CONTACT_IMPORT')
-    .demandCommand(1, 'name a command: validate, import, status, demo, emulator')
+    .demandCommand(1, 'name a command: template, validate, import, status, demo, emulator')
     .strict()
     .version(VERSION)
     // After .help(), which declares the help option anew: an alias given before it is lost (-h was refused).
