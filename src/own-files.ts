@@ -3,7 +3,8 @@
  * private to the user, and never reached through a link someone else planted.
  */
 import { constants, type Stats, type WriteStream } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * A file created here and now: O_EXCL fails on any existing name, a planted
@@ -34,6 +35,22 @@ export async function writeNewFile(path: string, data: string | Uint8Array): Pro
     throw error;
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * Writes `data` in place of whatever is at `path` (a file the user asked to
+ * replace with --force): written new beside it, then renamed over it, so a
+ * link in its place is replaced, never followed, and a failure leaves the old file.
+ */
+export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeNewFile(temporary, data);
+  try {
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
 }
 

@@ -12,23 +12,23 @@ import { globalOptions, loggerFor, type CliRun } from './cli/options.js';
 import { reportError } from './cli/report-error.js';
 import { declareImport, declareValidate } from './cli/sheet-commands.js';
 import { declareDemo, declareEmulator, declareStatus } from './cli/service-commands.js';
-import { declareTemplate } from './cli/template-command.js';
+import { declareExport, declareTemplate } from './cli/contact-sheet-commands.js';
 import { packageFile } from './package-file.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
-  const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok };
+  const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok, argv };
   let cli = globalOptions(
     yargs(argv)
       .scriptName('contact-import')
       .usage('$0 <command> [options]\n\nImport contacts from CSV/XLSX sheets into the message contacts of an Alibaba Cloud Resource Directory.'),
   );
-  for (const declare of [declareTemplate, declareValidate, declareImport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
+  for (const declare of [declareTemplate, declareValidate, declareImport, declareExport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli
     .middleware(refuseRepeatedFlags, true)
     .env('CONTACT_IMPORT')
-    .demandCommand(1, 'name a command: template, validate, import, status, demo, emulator')
+    .demandCommand(1, 'name a command: template, validate, import, export, status, demo, emulator')
     .strict()
     .version(VERSION)
     // After .help(), which declares the help option anew: an alias given before it is lost (-h was refused).

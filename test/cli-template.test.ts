@@ -127,7 +127,7 @@ describe('an existing file', () => {
   it('a name that is neither .xlsx nor .csv is one line, exit 2, nothing written', async () => {
     const { run } = await template('contacts.ods');
     expect(run.code).toBe(2);
-    expectOneErrorLine(run, /name the template \.xlsx or \.csv/);
+    expectOneErrorLine(run, /name the sheet \.xlsx or \.csv/);
     expect(() => statSync(join(tmp(), 'contacts.ods'))).toThrow();
   });
 });

@@ -42,6 +42,17 @@ export interface CliRun {
   log?: Logger;
   verbose: boolean;
   exitCode: number;
+  /** The arguments as given (see `dashOrValue`). */
+  argv: readonly string[];
+}
+
+/**
+ * A positional that may be `-` (stdout): yargs parses a positional's value again
+ * as if it followed `--name`, where a lone `-` reads as an empty flag, so it
+ * arrives as ''. The arguments as given say whether `-` was typed.
+ */
+export function dashOrValue(value: string | undefined, run: CliRun): string | undefined {
+  return value === '' && run.argv.includes('-') ? '-' : value;
 }
 
 /** The start of every handler: the console logger for the command's flags, kept for the error that may follow. */

@@ -95,5 +95,6 @@ function toDirectoryContact(raw: Record<string, unknown>): DirectoryContact {
     messageTypes: list(raw.MessageTypes),
     members: list(raw.Members),
     status: text(raw.Status),
+    ...(text(raw.CreateDate) ? { created: text(raw.CreateDate) } : {}),
   };
 }

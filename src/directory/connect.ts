@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { createDirectory } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
-import type { DirectoryError } from './errors.js';
+import { EXIT, ExitError } from '../errors.js';
+import { describeFailure, DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
@@ -48,4 +49,14 @@ export function lockKey(options: DirectoryOptions): string {
       ? `accesskey-${createHash('sha256').update(keyId).digest('hex').slice(0, 16)}`
       : (credentials.kind === 'chain' ? credentials.profile : undefined) ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
   return `${endpointUrl(options.endpoint)} ${who}`;
+}
+
+/** A read the command cannot go on without (`where`: the endpoint): a directory that cannot be read stops it, exit 3. */
+export async function readOrStop<T>(where: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!(error instanceof DirectoryError)) throw error;
+    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeFailure(error.failure)} (${whatToCheck(error)})`, { cause: error });
+  }
 }

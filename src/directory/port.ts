@@ -16,6 +16,8 @@ export interface DirectoryContact {
   members: string[];
   /** `Verifying`, `Active` or `Deleting`. */
   status: string;
+  /** CreateDate as the API writes it (`yyyy-MM-dd HH:mm:ss`). */
+  created?: string;
 }
 
 /** What a successful write tells the report. */

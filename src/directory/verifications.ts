@@ -3,7 +3,7 @@
  * and sending those verifications again, one call at a time, until the
  * account's daily limit says stop.
  */
-import { whatToCheck } from './connect.js';
+import { readOrStop } from './connect.js';
 import { describeFailure, DirectoryError } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -38,15 +38,8 @@ export interface StatusReport {
 
 /** Lists contacts and pending verifications; a directory that cannot be read stops the command (exit 3). */
 export async function readStatus(directory: DirectoryApi, where: string): Promise<{ report: StatusReport; pending: PendingVerification[] }> {
-  let contacts: DirectoryContact[];
-  let pending: PendingVerification[];
-  try {
-    contacts = await directory.listContacts();
-    pending = await directory.listVerifications();
-  } catch (error) {
-    if (!(error instanceof DirectoryError)) throw error;
-    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeFailure(error.failure)} (${whatToCheck(error)})`, { cause: error });
-  }
+  const contacts = await readOrStop(where, () => directory.listContacts());
+  const pending = await readOrStop(where, () => directory.listVerifications());
   const report: StatusReport = { version: 1, endpoint: where, counts: {}, contacts: contacts.map((c) => withPending(c, pending)) };
   for (const contact of report.contacts) report.counts[contact.status] = (report.counts[contact.status] ?? 0) + 1;
   return { report, pending };

@@ -69,6 +69,7 @@ const directoryContact = z.strictObject({
   messageTypes: texts,
   members: texts,
   status: z.string(),
+  created: z.string().optional(),
 });
 
 const plannedRow = z.strictObject({

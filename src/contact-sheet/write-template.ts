@@ -9,7 +9,8 @@
 import type { DataValidation, Worksheet } from 'exceljs';
 import { LIMITS, MESSAGE_TYPES, TITLES, type Site } from '../judge/rules.js';
 import { loadExcelJS } from '../read/exceljs.js';
-import { exampleRow, instructions, nameRule, TEMPLATE_HEADERS } from './template-sheet.js';
+import { columnOf, layOutHeader, SHEET_HEADERS, type SheetHeader } from './columns.js';
+import { exampleRow, instructions, nameRule } from './template-sheet.js';
 
 /**
  * Rows below the header that carry the validations. Not the whole column:
@@ -18,39 +19,32 @@ import { exampleRow, instructions, nameRule, TEMPLATE_HEADERS } from './template
  */
 export const TEMPLATE_ROWS = 1000;
 
-type Header = (typeof TEMPLATE_HEADERS)[number];
-const column = (header: Header): string => String.fromCharCode(65 + TEMPLATE_HEADERS.indexOf(header));
-
 /**
  * The column's cells below the header check what is typed, as one range. exceljs
  * keeps a sheet's validations by address in `dataValidations` (missing from its
  * types); setting each cell's `dataValidation` instead writes an empty row per
  * cell and overlapping ranges, which Excel repairs.
  */
-function validate(sheet: Worksheet, header: Header, validation: DataValidation): void {
+function validate(sheet: Worksheet, header: SheetHeader, validation: DataValidation): void {
   const { dataValidations } = sheet as Worksheet & { dataValidations: { add(range: string, validation: DataValidation): void } };
-  dataValidations.add(`${column(header)}2:${column(header)}${TEMPLATE_ROWS + 1}`, validation);
+  dataValidations.add(`${columnOf(header)}2:${columnOf(header)}${TEMPLATE_ROWS + 1}`, validation);
 }
 
 export function templateCsv(): string {
-  return `\uFEFF${TEMPLATE_HEADERS.join(',')}\r\n`;
+  return `\uFEFF${SHEET_HEADERS.join(',')}\r\n`;
 }
 
 export async function templateXlsx(site: Site, contactLimit: number): Promise<Uint8Array> {
   const ExcelJS = loadExcelJS();
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'contact-import';
-  addContactsSheet(workbook.addWorksheet('Contacts', { views: [{ state: 'frozen', ySplit: 1 }] }), site);
+  addContactsSheet(workbook.addWorksheet('Contacts'), site);
   addInstructionsSheet(workbook.addWorksheet('Instructions'), site, contactLimit);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
 function addContactsSheet(sheet: Worksheet, site: Site): void {
-  sheet.addRow([...TEMPLATE_HEADERS]).font = { bold: true };
-  sheet.autoFilter = `A1:${column('Members')}1`;
-  sheet.columns.forEach((col) => (col.width = 24));
-  // Text, so Excel keeps every digit of a phone or an account ID as typed.
-  for (const header of ['Phone', 'Members'] as const) sheet.getColumn(column(header)).numFmt = '@';
+  layOutHeader(sheet, SHEET_HEADERS);
 
   const onError = { showErrorMessage: true, errorStyle: 'stop', allowBlank: true } as const;
   validate(sheet, 'Title', {
@@ -86,6 +80,6 @@ function addInstructionsSheet(sheet: Worksheet, site: Site, contactLimit: number
   for (const line of instructions(site, contactLimit)) sheet.addRow(line);
   sheet.addRow([]);
   sheet.addRow(['An example row (type yours on the Contacts sheet, from row 2)']).font = { bold: true };
-  sheet.addRow([...TEMPLATE_HEADERS]).font = { bold: true };
+  sheet.addRow([...SHEET_HEADERS]).font = { bold: true };
   sheet.addRow(exampleRow(site));
 }

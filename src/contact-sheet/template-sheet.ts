@@ -6,10 +6,7 @@
  */
 import { LIMITS, MESSAGE_TYPES, TITLES, type Site } from '../judge/rules.js';
 
-/** The header row, one column per field, in the words people use (each is a header alias, see judge/fields.ts). */
-export const TEMPLATE_HEADERS = ['Name', 'Email', 'Phone', 'Title', 'Message Types', 'Members'] as const;
-
-/** A row that `validate` judges valid on the site. */
+/** A row that `validate` judges valid on the site, in the order of SHEET_HEADERS. */
 export function exampleRow(site: Site): string[] {
   return [
     site === 'cn' ? '张伟' : 'AliceWang',
