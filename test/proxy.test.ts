@@ -5,7 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { readFileSync } from 'node:fs';
@@ -120,6 +120,21 @@ describe('https through a CONNECT tunnel', () => {
       expect(untrusted.code).toBe(3);
     } finally {
       await new Promise((resolve) => tls.server.close(resolve));
+    }
+  });
+
+  it('a proxy that never opens the tunnel ends the call like a connect timeout, and the run ends', async () => {
+    let asked = '';
+    const silent = createNetServer((socket) => socket.on('data', (chunk) => (asked += chunk.toString())));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const HTTPS_PROXY = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+      const run = await runCli(['status', '--endpoint', 'rd-api.invalid', '--timeout', '1', '--max-tries', '1'], { env: { ...CREDENTIALS, HTTPS_PROXY } });
+      expect(run.code).toBe(3);
+      expect(asked).toMatch(/^CONNECT rd-api\.invalid:443 /);
+      expectOneErrorLine(run, /rd-api\.invalid/);
+    } finally {
+      silent.close();
     }
   });
 });

@@ -23,7 +23,38 @@ interface Httpx {
 
 const PATCHED = Symbol.for('contact-import.proxy-agent');
 
-let agent: ProxyAgent | undefined;
+/** Direct connections are kept alive, as httpx's own agents keep them. */
+const DIRECT = { httpAgent: new http.Agent({ keepAlive: true }), httpsAgent: new https.Agent({ keepAlive: true }) };
+
+/**
+ * The agent of one request. Connections to a proxy are not kept alive:
+ * http-proxy-agent rewrites the request line for the proxy (absolute URL) too
+ * late on a reused socket when the request was ended at once, as httpx ends it,
+ * and the proxy would get `POST /?…`. One agent per request also gives each
+ * tunnel its own abort signal (below).
+ */
+class OneRequestProxyAgent extends ProxyAgent {
+  constructor(private readonly abort = new AbortController()) {
+    super({ ...DIRECT, signal: abort.signal });
+  }
+
+  /**
+   * Node starts a request's connect timeout when it has a socket, and a CONNECT
+   * tunnel is its socket only once the proxy has opened it: a proxy that never
+   * answers would hold the call for ever. So the request's own connect timeout
+   * runs from here, and ends the call as httpx ends a connect timeout.
+   */
+  override async connect(req: http.ClientRequest, opts: Parameters<ProxyAgent['connect']>[1]): Promise<http.Agent> {
+    const chosen = await super.connect(req, opts);
+    if (chosen === this.httpAgent || chosen === this.httpsAgent || opts.timeout === undefined) return chosen;
+    const timer = setTimeout(() => {
+      req.emit('timeout');
+      this.abort.abort();
+    }, opts.timeout);
+    for (const settled of ['socket', 'close']) req.once(settled, () => clearTimeout(timer));
+    return chosen;
+  }
+}
 
 /**
  * Sends the packages' requests through the proxy the environment names, from
@@ -31,22 +62,14 @@ let agent: ProxyAgent | undefined;
  * InputError when the proxy variable for `url` is not a proxy URL.
  */
 export function routeThroughProxy(url: string): string {
-  agent ??= new ProxyAgent({
-    // Direct connections are kept alive, as httpx's own agents keep them.
-    httpAgent: new http.Agent({ keepAlive: true }),
-    httpsAgent: new https.Agent({ keepAlive: true }),
-    // Connections to a proxy are not: http-proxy-agent rewrites the request line
-    // for the proxy (absolute URL) too late on a reused socket when the request
-    // was ended at once, as httpx ends it, and the proxy gets `POST /?…`.
-  });
-  for (const httpx of httpxModules()) fallBackTo(httpx, agent);
-  return describeRoute(url, agent);
+  for (const httpx of httpxModules()) fallBackToProxyAgent(httpx);
+  return describeRoute(url, new ProxyAgent(DIRECT));
 }
 
-function fallBackTo(httpx: Httpx & { [PATCHED]?: true }, fallback: ProxyAgent): void {
+function fallBackToProxyAgent(httpx: Httpx & { [PATCHED]?: true }): void {
   if (httpx[PATCHED]) return;
   const request = httpx.request;
-  httpx.request = (url, options = {}) => request(url, options.agent ? options : { ...options, agent: fallback });
+  httpx.request = (url, options = {}) => request(url, options.agent ? options : { ...options, agent: new OneRequestProxyAgent() });
   httpx[PATCHED] = true;
 }
 
