@@ -14,7 +14,7 @@
  *   devDependency: installed to build, never at run time.
  * - Packages that are big and needed by few commands stay outside the bundle and
  *   load from node_modules when used: they are the dependencies. The Alibaba
- *   Cloud client (import, sync, status), exceljs (copies of a sheet), zod
+ *   Cloud client and proxy-agent (import, sync, status), exceljs (copies of a sheet), zod
  *   (mapping and plan files), iconv-lite (non-UTF-8 CSV), cli-progress
  *   (terminal bar).
  * - Bundled CommonJS (winston's tree) calls `require` for Node's built-ins; the
@@ -42,7 +42,7 @@ await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
-  external: ['@alicloud/*', '@darabonba/*', 'exceljs', 'zod', 'iconv-lite', 'cli-progress'],
+  external: ['@alicloud/*', '@darabonba/*', 'proxy-agent', 'exceljs', 'zod', 'iconv-lite', 'cli-progress'],
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,5 +1,5 @@
 /**
- * The official client is loaded only by the commands that call the directory,
+ * The official client (and proxy-agent) is loaded only by the commands that call the directory,
  * and exceljs only to write a copy of a sheet: `validate` of a clean sheet and
  * `--help` start without either (the client alone costs about 0.3 s).
  */
@@ -16,7 +16,8 @@ async function resolvedBy(args: string[]): Promise<string[]> {
   return run.stderr.split('\n').filter((line) => line.startsWith('resolved ')).map((line) => line.slice('resolved '.length));
 }
 
-const sdk = (urls: string[]) => urls.filter((url) => /node_modules\/@(alicloud|darabonba)\//.test(url));
+// The client, and proxy-agent that carries its requests.
+const sdk = (urls: string[]) => urls.filter((url) => /node_modules\/(@(alicloud|darabonba)|proxy-agent)\//.test(url));
 const exceljs = (urls: string[]) => urls.filter((url) => /node_modules\/exceljs\//.test(url));
 
 describe('start-up loads only what the command needs', () => {
@@ -47,5 +48,6 @@ describe('start-up loads only what the command needs', () => {
   it('import loads it (the hook does see it)', async () => {
     const imported = await resolvedBy(['import', 'fixtures/contacts.csv', '--dry-run', '--endpoint', 'http://127.0.0.1:9', '--max-tries', '1', '--report-dir', `${tmp()}/import`]);
     expect(sdk(imported).length).toBeGreaterThan(0);
+    expect(imported.some((url) => /node_modules\/proxy-agent\//.test(url))).toBe(true);
   });
 });

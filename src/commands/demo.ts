@@ -27,6 +27,8 @@ export interface DemoOptions {
 export async function runDemo(options: DemoOptions, log: Logger): Promise<RunOutcome> {
   // The demo's keys are explicit; this also keeps any credentials lookup off the ECS metadata address.
   process.env.ALIBABA_CLOUD_ECS_METADATA_DISABLED = 'true';
+  // The emulator runs in this process: a proxy from the environment could not reach it.
+  process.env.NO_PROXY = process.env.no_proxy = '*';
   const stateFile = resolve(options.cwd, 'reports', 'demo-directory.json');
   await mkdir(dirname(stateFile), { recursive: true });
   if (options.fresh) await rm(stateFile, { force: true });

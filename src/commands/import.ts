@@ -47,7 +47,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       if ('stop' in locked) return await run.stopBeforeWrite(locked.stop.message, locked.stop.exitCode);
       lock = locked.lock;
     }
-    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)) });
+    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(`${where}: ${route}`) });
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await run.stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);

@@ -21,7 +21,7 @@ export interface StatusOptions extends DirectoryOptions {
 
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
-  const directory = connectDirectory({ ...options, onRetry: retryLogger(log) });
+  const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(`${where}: ${route}`) });
   const { report, pending } = await readStatus(directory, where);
   for (const line of statusLines(report)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };

@@ -10,6 +10,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { describeFailure, DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
+import { routeThroughProxy } from './proxy.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
 
 export interface DirectoryOptions {
@@ -22,9 +23,12 @@ export interface DirectoryOptions {
   signal?: AbortSignal;
   /** Told about each wait before a retry (the terminal shows it). */
   onRetry?: RetryHooks['onRetry'];
+  /** Told how requests reach the endpoint: through which proxy, or direct (--verbose shows it). */
+  onRoute?: (route: string) => void;
 }
 
 export function connectDirectory(options: DirectoryOptions): DirectoryApi {
+  options.onRoute?.(routeThroughProxy(endpointUrl(options.endpoint)));
   const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
   return createDirectory(caller, {
     policy: callPolicy(options.retry, options.timeoutMs),
