@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import { createDirectory } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
-import type { DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
@@ -29,13 +28,6 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
     policy: callPolicy(options.retry, options.timeoutMs),
     hooks: { signal: options.signal, onRetry: options.onRetry },
   });
-}
-
-/** What to look at when the directory cannot be reached or refuses us. */
-export function whatToCheck(error: DirectoryError): string {
-  if (error.kind === 'refused') return 'check the AccessKey (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, --profile) and its RAM permissions';
-  if (error.kind === 'unreachable' || error.kind === 'uncertain') return 'check --endpoint and the network';
-  return 'see the report';
 }
 
 /** The lock of one directory: its endpoint and whose credentials (the AccessKey id or profile, never the secret). */

@@ -3,8 +3,7 @@
  * and sending those verifications again, one call at a time, until the
  * account's daily limit says stop.
  */
-import { whatToCheck } from './connect.js';
-import { describeFailure, DirectoryError } from './errors.js';
+import { describeFailure, describeStop, DirectoryError } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { Logger } from '../terminal/log.js';
@@ -45,7 +44,7 @@ export async function readStatus(directory: DirectoryApi, where: string): Promis
     pending = await directory.listVerifications();
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeFailure(error.failure)} (${whatToCheck(error)})`, { cause: error });
+    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeStop(error)}`, { cause: error });
   }
   const report: StatusReport = { version: 1, endpoint: where, counts: {}, contacts: contacts.map((c) => withPending(c, pending)) };
   for (const contact of report.contacts) report.counts[contact.status] = (report.counts[contact.status] ?? 0) + 1;
@@ -86,7 +85,7 @@ export async function resend(directory: DirectoryApi, pending: PendingVerificati
       results.push({ contactId, target, sent: false, code: error.code, message: error.failure.message });
       log.warn(`verification to ${target} not sent: ${describeFailure(error.failure)}`);
       if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = 'the account reached its daily limit of verification messages';
-      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `the directory refused the request: ${describeFailure(error.failure)}`);
+      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error)}`);
     }
   }
   return results;
