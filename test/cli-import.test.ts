@@ -3,7 +3,7 @@
  * official client over HTTP, the emulator as the directory. Each test checks
  * the emulator's state and request log, not only what the CLI says.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listParam } from '../src/emulator/operations.js';
 import { DEMO_CREDENTIALS, type RunningEmulator } from '../src/emulator/server.js';
@@ -259,6 +259,7 @@ describe('demo', () => {
     const cwd = tmp();
     const first = await runCli(['demo', '--fresh'], { cwd });
     expect(first.code).toBe(0);
+    expect(statSync(join(cwd, 'reports', 'demo-directory.json')).mode & 0o777).toBe(0o600);
     expect(first.stderr).toMatch(/created 10\n\s+quota: 0 of 20 contacts before the run, 10 added, room for 10 more\n\s+report: reports\//);
     const second = await runCli(['demo', '--json'], { cwd });
     expect(second.code).toBe(0);

@@ -8,7 +8,7 @@ import { applyPlan } from '../apply/apply.js';
 import { RowJudge, type JudgedRow } from '../judge/judge.js';
 import { lockKey } from '../directory/connect.js';
 import { endpointUrl } from '../directory/endpoint.js';
-import { acquireLock, type HeldLock } from '../directory/lock.js';
+import { acquireLock, logBroken, type HeldLock } from '../directory/lock.js';
 import { describeStop, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -166,12 +166,13 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
 export async function takeLock(options: ImportOptions, log: Logger): Promise<{ lock: HeldLock } | { stop: ExitError }> {
   let lock: HeldLock;
   try {
-    lock = await acquireLock(options.lockDir, lockKey(options));
+    lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });
   } catch (error) {
     if (error instanceof ExitError) return { stop: error };
     throw error;
   }
   if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
+  logBroken(lock, log);
   return { lock };
 }
 

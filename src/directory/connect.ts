@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createDirectory } from './adapter.js';
-import { endpointUrl, type Endpoint } from './endpoint.js';
+import { canonicalEndpoint, type Endpoint } from './endpoint.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
@@ -30,14 +30,15 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
   });
 }
 
-/** The lock of one directory: its endpoint and whose credentials (the AccessKey id or profile, never the secret). */
-export function lockKey(options: DirectoryOptions): string {
+/**
+ * The lock of one directory: its endpoint, spelled one way (canonicalEndpoint),
+ * and whose credentials: the AccessKey id or the profile, as a digest only (an
+ * id is half a credential, and a profile name can say whose account it is).
+ */
+export function lockKey(options: Pick<DirectoryOptions, 'endpoint' | 'credentials'>, env: NodeJS.ProcessEnv = process.env): string {
   const { credentials } = options;
-  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : credentials.profile ? undefined : process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
-  // The AccessKey id only as a digest: the lock file sits in a shared temp folder, and an id is half a credential.
-  const who =
-    keyId !== undefined
-      ? `accesskey-${createHash('sha256').update(keyId).digest('hex').slice(0, 16)}`
-      : (credentials.kind === 'chain' ? credentials.profile : undefined) ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
-  return `${endpointUrl(options.endpoint)} ${who}`;
+  const profile = credentials.kind === 'chain' ? credentials.profile : undefined;
+  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : profile ? undefined : env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const who = keyId !== undefined ? `accesskey:${keyId}` : `profile:${profile ?? env.ALIBABA_CLOUD_PROFILE ?? 'default'}`;
+  return `${canonicalEndpoint(options.endpoint)} credentials ${createHash('sha256').update(who).digest('hex').slice(0, 16)}`;
 }
