@@ -232,6 +232,12 @@ describe('failures in our own words', () => {
     expect(failure.detail).toBe(`connect ${code} 127.0.0.1:1; POST http://127.0.0.1:1/?… failed.`);
   });
 
+  it("an answer that is not JSON (a proxy's page) is said so, and still retried", () => {
+    const failure = classify(new SyntaxError('Unexpected token < in JSON at position 0'));
+    expect(failure).toMatchObject({ kind: 'uncertain', code: 'SyntaxError', detail: 'Unexpected token < in JSON at position 0' });
+    expect(failure.message).toMatch(/not the API's/);
+  });
+
   it.each(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO'])(
     'a TLS failure (%s) is final: never retried, and says what to check',
     (code) => {

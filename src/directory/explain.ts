@@ -40,6 +40,8 @@ const WORDS: Record<string, Words> = {
   EHOSTUNREACH: connection('no route to the endpoint\'s host'),
   ENETUNREACH: connection('the endpoint\'s network cannot be reached from here'),
   EADDRNOTAVAIL: connection('the endpoint\'s address cannot be used from this machine'),
+  // A body that is not JSON: an error page of a proxy or gateway between here and the service.
+  SyntaxError: connection("the answer was not the API's (not JSON): a proxy's or gateway's page?"),
   ENOTFOUND: { says: 'the endpoint\'s host name was not found (DNS)', check: CHECK_DNS },
   EAI_AGAIN: { says: 'the endpoint\'s host name could not be looked up: DNS did not answer', check: CHECK_DNS },
 
@@ -102,7 +104,7 @@ export function whatToCheck(failure: CallFailure): string {
     case 'unreachable':
       return CHECK_ENDPOINT;
     case 'uncertain':
-      return failure.statusCode !== undefined ? 'the service had a problem: run again later' : `${CHECK_NETWORK}; an answer that is not the API's may be a proxy's page`;
+      return failure.statusCode !== undefined ? 'the service had a problem: run again later' : CHECK_NETWORK;
     case 'final':
       return 'see the report';
   }

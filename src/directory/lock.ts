@@ -46,6 +46,8 @@ export function defaultLockDir(env: NodeJS.ProcessEnv = process.env, home = home
 const MAX_LOCK_BYTES = 4096;
 /** A lock file younger than this with no lock in it yet is being written by a run starting now. */
 const BEING_WRITTEN_MS = 5000;
+/** The holder of such a file: not known yet. */
+const BEING_WRITTEN: LockHolder = { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' };
 
 /**
  * Takes the lock for `key` (an endpoint and whose directory) in `dir` (default:
@@ -186,7 +188,7 @@ function readLock(path: string): FoundLock {
     const holder = holderOf(text);
     if (holder) return { state: 'held', holder, ino: stats.ino, text };
     if (Date.now() - stats.mtimeMs < BEING_WRITTEN_MS) {
-      return { state: 'held', holder: { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' }, ino: stats.ino, text };
+      return { state: 'held', holder: BEING_WRITTEN, ino: stats.ino, text };
     }
     return { state: 'foreign', why: 'does not hold a lock of contact-import' };
   } finally {
@@ -250,7 +252,8 @@ function foreignLock(path: string, why: string): ExitError {
 
 function heldBy(holder: LockHolder, path: string): ExitError {
   // Only a lock of this host can be seen to be stale: one of another host stays until someone says it is over.
-  const where = holder.host === hostname() ? holder.host : `${holder.host}, another host, so this one cannot tell whether it still runs`;
+  const other = holder.host !== hostname() && holder.host !== BEING_WRITTEN.host;
+  const where = other ? `${holder.host}, another host, so this one cannot tell whether it still runs` : holder.host;
   return new ExitError(
     EXIT.directory,
     `another run holds the lock since ${holder.startedAt} (pid ${holder.pid} on ${where}); nothing was sent. ` +
