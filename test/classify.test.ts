@@ -1,5 +1,6 @@
 import core from '@alicloud/openapi-core';
-import { classify, describeFailure, DirectoryError, RETRYABLE, type CallFailure, type FailureKind } from '../src/directory/errors.js';
+import { classify, describeFailure, describeStop, DirectoryError, RETRYABLE, type CallFailure, type FailureKind } from '../src/directory/errors.js';
+import { sdkText } from '../src/directory/explain.js';
 
 /** An error as openapi-core throws it for an error reply (docs/api.md, What the SDK throws). */
 function sdkError(code: string, statusCode: number, extra: Record<string, unknown> = {}) {
@@ -99,7 +100,7 @@ describe('classify', () => {
   });
 
   it("falls back to the error's own message when there is no data.Message", () => {
-    expect(classify(new Error('socket hang up')).message).toBe('socket hang up');
+    expect(classify(new Error('something odd')).message).toBe('something odd');
     expect(classify({ code: 'ServiceUnavailable', statusCode: 503, message: 'busy', data: { Message: '' } }).message).toBe('busy');
   });
 
@@ -118,14 +119,17 @@ describe('classify', () => {
     expect(classify(networkError('ECONNRESET')).code).toBe('ECONNRESET');
     const timeout = classify(Object.assign(new Error('ReadTimeout(10)'), { name: 'RequestTimeoutError' }));
     expect(timeout.code).toBe('RequestTimeout');
-    expect(timeout.message).toBe('ReadTimeout(10)');
+    expect(timeout.message).toBe('no answer within --timeout');
+    expect(timeout.detail).toBe('ReadTimeout(10)');
+    expect(classify(new Error('socket hang up'))).toMatchObject({ code: 'ECONNRESET', detail: 'socket hang up' });
     expect(timeout.statusCode).toBeUndefined();
   });
 
   it('names a missing credential InvalidCredentials', () => {
     const failure = classify(new Error('unable to get credentials from any of the providers in the chain: nope'));
     expect(failure).toMatchObject({ kind: 'refused', code: 'InvalidCredentials' });
-    expect(failure.message).toMatch(/^unable to get credentials/);
+    expect(failure.message).toBe('no credentials were found');
+    expect(failure.detail).toMatch(/^unable to get credentials/);
   });
 
   it('returns the failure of a DirectoryError as it is', () => {
@@ -208,6 +212,70 @@ describe('describeFailure', () => {
     const line = describeFailure(classify(networkError('ECONNREFUSED')));
     expect(line).toContain('ECONNREFUSED');
     expect(line).not.toMatch(/HTTP|request/i);
+  });
+});
+
+describe('failures in our own words', () => {
+  const tlsError = (code: string) => Object.assign(new Error(`self-signed certificatePOST https://127.0.0.1:1/?Name=a%40b.example failed.`), { code });
+
+  it.each([
+    ['ECONNREFUSED', /refused the connection/, /--endpoint/],
+    ['ECONNRESET', /connection was reset/, /network/],
+    ['ETIMEDOUT', /timed out/, /network/],
+    ['ENOTFOUND', /host name was not found/, /DNS.*HTTPS_PROXY/],
+    ['EAI_AGAIN', /DNS did not answer/, /DNS/],
+  ])('%s: our words, what to check, the SDK text kept apart', (code, says, check) => {
+    const failure = classify(networkError(code, `connect ${code} 127.0.0.1:1POST http://127.0.0.1:1/?EmailAddress=a%40b.example failed.`));
+    expect(failure.message).toMatch(says);
+    expect(describeStop(new DirectoryError(failure, 1, 'ListMessageContacts'))).toMatch(check);
+    expect(describeFailure(failure)).not.toMatch(/POST|http|%40/);
+    expect(failure.detail).toBe(`connect ${code} 127.0.0.1:1; POST http://127.0.0.1:1/?… failed.`);
+  });
+
+  it("an answer that is not JSON (a proxy's page) is said so, and still retried", () => {
+    const failure = classify(new SyntaxError('Unexpected token < in JSON at position 0'));
+    expect(failure).toMatchObject({ kind: 'uncertain', code: 'SyntaxError', detail: 'Unexpected token < in JSON at position 0' });
+    expect(failure.message).toMatch(/not the API's/);
+  });
+
+  it.each(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO'])(
+    'a TLS failure (%s) is final: never retried, and says what to check',
+    (code) => {
+      const failure = classify(tlsError(code));
+      expect(failure.kind).toBe('refused');
+      expect(RETRYABLE.has(failure.kind)).toBe(false);
+      expect(failure.message).toMatch(/TLS/);
+      expect(describeStop(new DirectoryError(failure, 1, 'ListMessageContacts'))).toMatch(code === 'EPROTO' ? /http:\/\// : /NODE_EXTRA_CA_CERTS/);
+    },
+  );
+
+  it('a refused signature never quotes the string to sign; an unknown key id says so', () => {
+    const signature = classify(
+      sdkError('SignatureDoesNotMatch', 400, { data: { RequestId: 'R', Message: 'Specified signature is not matched with our calculation. Server string to sign is: ACS3-HMAC-SHA256\nabc123' } }),
+    );
+    expect(signature.kind).toBe('refused');
+    const line = describeStop(new DirectoryError(signature, 1, 'ListMessageContacts'));
+    expect(line).toMatch(/^the service refused the signature of the request \(SignatureDoesNotMatch, HTTP 400\) \[request REQ-1\]; check the AccessKey secret/);
+    expect(line).not.toMatch(/string to sign|abc123/i);
+    expect(signature.detail).not.toMatch(/abc123/);
+    expect(describeStop(new DirectoryError(classify(sdkError('InvalidAccessKeyId.NotFound', 404)), 1, 'ListMessageContacts'))).toMatch(
+      /does not know the AccessKey id \(InvalidAccessKeyId\.NotFound, HTTP 404\).*check the AccessKey id/,
+    );
+  });
+
+  it('throttling that outlasted the tries is said in our words, with the tries', () => {
+    const line = describeStop(new DirectoryError(classify(sdkError('Throttling.User', 400)), 6, 'AddMessageContact'));
+    expect(line).toMatch(/^the service kept throttling the calls \(Throttling\.User, HTTP 400, 6 tries\) \[request REQ-1\]; run again later/);
+  });
+
+  it("an API refusal keeps the API's message, cut between words", () => {
+    const line = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: `${'abcdefgh '.repeat(30)}end` });
+    expect(line).toMatch(/^InvalidParameter \(HTTP 400\): (abcdefgh )*abcdefgh…$/);
+  });
+
+  it('sdkText: one line, no query string, no string to sign', () => {
+    expect(sdkText('Bad.\nServer string to sign is: ACS3\nxyz request id: R1')).toBe('Bad. (string to sign left out) request id: R1');
+    expect(sdkText('read ECONNRESETGET https://h.example/?a=b@c failed.')).toBe('read ECONNRESET; GET https://h.example/?… failed.');
   });
 });
 

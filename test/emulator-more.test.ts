@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
+import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import { createOpenApiCaller } from '../src/directory/openapi.js';
@@ -118,11 +119,13 @@ describe('emulator: behaviour', () => {
     }
   });
 
-  it('keeps the directory across a restart with a state file', async () => {
+  it('keeps the directory across a restart with a state file, readable by the user alone', async () => {
     const stateFile = join(tmp(), 'state.json');
     const first = await startEmulator({ port: 0, stateFile });
     const added = await attempt(sdkFor(first), 'AddMessageContact', alice);
     await first.close();
+    // It holds contact details, like the report: 0600, whatever the umask lets through.
+    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
     const second = await startEmulator({ port: 0, stateFile });
     try {
       const listed = await attempt(sdkFor(second), 'ListMessageContacts');

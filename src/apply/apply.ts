@@ -7,7 +7,7 @@
  */
 import { FIELDS, type Field } from '../judge/fields.js';
 import type { ApiContact } from '../judge/schema.js';
-import { describeFailure, DirectoryError, RETRYABLE } from '../directory/errors.js';
+import { describeFailure, describeStop, DirectoryError, RETRYABLE } from '../directory/errors.js';
 import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { CallFailure } from '../directory/errors.js';
@@ -31,6 +31,8 @@ export interface ApplyOptions {
   stopBeforeRow?: () => string | undefined;
   /** Told as each row's main call is answered (or fails): the console draws it; this module never prints. */
   onRowDone?: (event: RowDone) => void;
+  /** The endpoint, named in the reason a failed call stopped the run. */
+  endpoint?: string;
 }
 
 /** A row whose main call was carried out, or failed. */
@@ -219,11 +221,9 @@ class Run {
     if (this.stop) return;
     if (this.options.signal?.aborted) {
       this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
-    } else if (error.kind === 'refused') {
-      this.stop = { exitCode: EXIT.directory, reason: `the directory refused the request: ${describeFailure(error.failure)}` };
-    } else if (RETRYABLE.has(error.kind)) {
-      const tries = error.attempts === 1 ? 'the first try' : `${error.attempts} tries`;
-      this.stop = { exitCode: EXIT.directory, reason: `${error.action} still failing after ${tries}: ${describeFailure(error.failure)}` };
+    } else if (error.kind === 'refused' || RETRYABLE.has(error.kind)) {
+      const at = this.options.endpoint ? ` at ${this.options.endpoint}` : '';
+      this.stop = { exitCode: EXIT.directory, reason: `${error.action}${at}: ${describeStop(error)}` };
     }
   }
 }

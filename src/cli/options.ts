@@ -115,7 +115,8 @@ export function directoryOptions<T>(y: Argv<T>) {
     .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
     .option('timeout', { type: 'number', default: DEFAULTS.DEFAULT_TIMEOUT_SECONDS, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
     .option('max-tries', { type: 'number', default: DEFAULTS.DEFAULT_RETRY.maxTries, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
-    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' });
+    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' })
+    .option('break-lock', { type: 'boolean', default: false, describe: "remove the lock of a run that is over (another host's, say), print whose it was, and go on" });
 }
 
 interface DirectoryArgs {
@@ -125,9 +126,10 @@ interface DirectoryArgs {
   timeout: number;
   maxTries: number;
   lockDir?: string;
+  breakLock: boolean;
 }
 
-export async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<DirectoryOptions & { lockDir?: string }> {
+export async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<DirectoryOptions & { lockDir?: string; breakLock?: boolean }> {
   // Loaded by the commands that call the directory, not by every start (--help).
   const [{ parseEndpoint }, { DEFAULT_RETRY }] = await Promise.all([import('../directory/endpoint.js'), import('../directory/retry.js')]);
   return {
@@ -137,6 +139,7 @@ export async function directoryRunOptions(args: DirectoryArgs, log: Logger): Pro
     retry: { ...DEFAULT_RETRY, maxTries: numberFlag('max-tries', args.maxTries, RANGES.maxTries) },
     signal: interruptSignal(log),
     ...(args.lockDir ? { lockDir: args.lockDir } : {}),
+    ...(args.breakLock ? { breakLock: true } : {}),
   };
 }
 

@@ -7,6 +7,9 @@ export function reportError(error: unknown, log: Logger, verbose: boolean): numb
     // One line, always: a value quoted into a message may hold a new line.
     log.error(error.message.replace(/\s*[\r\n]+\s*/g, ' '));
     if (verbose && error.cause instanceof Error && error.cause.stack) logStack(log, error.cause.stack);
+    // A DirectoryError (not imported: this module loads with --help) whose failure is in our words.
+    const detail = (error.cause as { failure?: { detail?: unknown } } | undefined)?.failure?.detail;
+    if (verbose && typeof detail === 'string') log.debug(`the client said: ${detail}`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);

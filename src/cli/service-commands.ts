@@ -19,6 +19,7 @@ export function declareStatus(cli: Cli, run: CliRun): Cli {
         .example('$0 status --resend --json', 'send the verifications again; the result as JSON on stdout'),
     async (args) => {
       const log = await startCommand(run, args);
+      if (args.breakLock && !args.resend) throw new InputError('--break-lock goes with --resend, the one status run that takes the lock');
       const { runStatus } = await import('../commands/status.js');
       const { exitCode, report } = await runStatus({ ...(await directoryRunOptions(args, log)), resend: args.resend }, log);
       if (args.json) process.stdout.write(terminalJson(report) + '\n');

@@ -72,6 +72,7 @@ export function declareImport(cli: Cli, run: CliRun): Cli {
       const log = await startCommand(run, args);
       if ((args.file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
       if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
+      if (args.breakLock && args.dryRun) throw new InputError('--break-lock goes with a run that takes the lock, not --dry-run');
       if (args.prune && args.mode !== 'sync') throw new InputError(`--prune goes with --mode sync (it deletes what the sheet does not list), not --mode ${args.mode}`);
       const { runImport } = await import('../commands/import.js');
       const outcome = await runImport(

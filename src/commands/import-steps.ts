@@ -6,13 +6,14 @@
 import { resolve } from 'node:path';
 import { applyPlan } from '../apply/apply.js';
 import { RowJudge, type JudgedRow } from '../judge/judge.js';
-import { lockKey, whatToCheck } from '../directory/connect.js';
-import { acquireLock, type HeldLock } from '../directory/lock.js';
-import { describeFailure, DirectoryError } from '../directory/errors.js';
+import { lockKey } from '../directory/connect.js';
+import { endpointUrl } from '../directory/endpoint.js';
+import { acquireLock, logBroken, type HeldLock } from '../directory/lock.js';
+import { describeStop, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
 import { type Logger } from '../terminal/log.js';
-import { logRowDone } from '../terminal/directory-lines.js';
+import { logClientText, logRowDone } from '../terminal/directory-lines.js';
 import { DEFAULT_MAX_DELETE } from '../defaults.js';
 import { planImport, type Plan } from '../plan/plan.js';
 import type { CheckedPlan } from '../plan/plan-file.js';
@@ -143,6 +144,7 @@ export async function carryOut(
     signal: options.signal,
     stopBeforeRow: options.stopBeforeRow,
     onRowDone: (event) => logRowDone(log, event),
+    endpoint: endpointUrl(options.endpoint),
   });
   if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
   return outcome.stop?.exitCode ?? EXIT.ok;
@@ -155,7 +157,8 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
     return { ok: true, contacts };
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${whatToCheck(error)})` };
+    logClientText(log, error.failure);
+    return { ok: false, message: `cannot list the directory at ${where} (nothing was written): ${describeStop(error)}` };
   }
 }
 
@@ -163,12 +166,13 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
 export async function takeLock(options: ImportOptions, log: Logger): Promise<{ lock: HeldLock } | { stop: ExitError }> {
   let lock: HeldLock;
   try {
-    lock = await acquireLock(options.lockDir, lockKey(options));
+    lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });
   } catch (error) {
     if (error instanceof ExitError) return { stop: error };
     throw error;
   }
   if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
+  logBroken(lock, log);
   return { lock };
 }
 

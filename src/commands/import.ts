@@ -28,6 +28,8 @@ export interface ImportOptions extends SheetRunOptions, DirectoryOptions {
   retainInMembers?: boolean;
   /** Where the one-run-at-a-time lock files live. */
   lockDir?: string;
+  /** Remove the lock another run left, and say whose it was. */
+  breakLock?: boolean;
   /** --dry-run: write the plan here. */
   planOut?: string;
   /** Apply this saved plan instead of reading a sheet. */

@@ -5,7 +5,7 @@
  */
 import { connectDirectory, lockKey, type DirectoryOptions } from '../directory/connect.js';
 import { endpointUrl } from '../directory/endpoint.js';
-import { acquireLock } from '../directory/lock.js';
+import { acquireLock, logBroken } from '../directory/lock.js';
 import { readStatus, resend, type StatusReport } from '../directory/verifications.js';
 import { EXIT } from '../errors.js';
 import type { Logger } from '../terminal/log.js';
@@ -17,6 +17,7 @@ export type { ContactStatus, ResendResult, StatusReport } from '../directory/ver
 export interface StatusOptions extends DirectoryOptions {
   resend: boolean;
   lockDir?: string;
+  breakLock?: boolean;
 }
 
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
@@ -26,7 +27,8 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
   for (const line of statusLines(report)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
 
-  const lock = await acquireLock(options.lockDir, lockKey(options));
+  const lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });
+  logBroken(lock, log);
   try {
     report.resent = await resend(directory, pending, log, () => lock.lost());
   } finally {

@@ -5,9 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { createDirectory } from './adapter.js';
-import { endpointUrl, type Endpoint } from './endpoint.js';
+import { canonicalEndpoint, endpointUrl, type Endpoint } from './endpoint.js';
 import { EXIT, ExitError } from '../errors.js';
-import { describeFailure, DirectoryError } from './errors.js';
+import { describeStop, DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { routeThroughProxy } from './proxy.js';
@@ -36,23 +36,17 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
   });
 }
 
-/** What to look at when the directory cannot be reached or refuses us. */
-export function whatToCheck(error: DirectoryError): string {
-  if (error.kind === 'refused') return 'check the AccessKey (ALIBABA_CLOUD_ACCESS_KEY_ID / _SECRET, --profile) and its RAM permissions';
-  if (error.kind === 'unreachable' || error.kind === 'uncertain') return 'check --endpoint and the network';
-  return 'see the report';
-}
-
-/** The lock of one directory: its endpoint and whose credentials (the AccessKey id or profile, never the secret). */
-export function lockKey(options: DirectoryOptions): string {
+/**
+ * The lock of one directory: its endpoint, spelled one way (canonicalEndpoint),
+ * and whose credentials: the AccessKey id or the profile, as a digest only (an
+ * id is half a credential, and a profile name can say whose account it is).
+ */
+export function lockKey(options: Pick<DirectoryOptions, 'endpoint' | 'credentials'>, env: NodeJS.ProcessEnv = process.env): string {
   const { credentials } = options;
-  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : credentials.profile ? undefined : process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
-  // The AccessKey id only as a digest: the lock file sits in a shared temp folder, and an id is half a credential.
-  const who =
-    keyId !== undefined
-      ? `accesskey-${createHash('sha256').update(keyId).digest('hex').slice(0, 16)}`
-      : (credentials.kind === 'chain' ? credentials.profile : undefined) ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
-  return `${endpointUrl(options.endpoint)} ${who}`;
+  const profile = credentials.kind === 'chain' ? credentials.profile : undefined;
+  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : profile ? undefined : env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const who = keyId !== undefined ? `accesskey:${keyId}` : `profile:${profile ?? env.ALIBABA_CLOUD_PROFILE ?? 'default'}`;
+  return `${canonicalEndpoint(options.endpoint)} credentials ${createHash('sha256').update(who).digest('hex').slice(0, 16)}`;
 }
 
 /** A read the command cannot go on without (`where`: the endpoint): a directory that cannot be read stops it, exit 3. */
@@ -61,6 +55,6 @@ export async function readOrStop<T>(where: string, read: () => Promise<T>): Prom
     return await read();
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeFailure(error.failure)} (${whatToCheck(error)})`, { cause: error });
+    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeStop(error)}`, { cause: error });
   }
 }

@@ -37,3 +37,17 @@ export function parseEndpoint(value: string | undefined, site: Site): Endpoint {
 export function endpointUrl(endpoint: Endpoint): string {
   return `${endpoint.protocol}://${endpoint.host}`;
 }
+
+/** Names of this machine that reach the same server: one name for them all. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const DEFAULT_PORT = { http: '80', https: '443' } as const;
+
+/**
+ * One spelling per server, for the lock: the scheme, the host in lower case
+ * (this machine's names as `localhost`), and the port, the default one filled in.
+ */
+export function canonicalEndpoint(endpoint: Endpoint): string {
+  const url = new URL(endpointUrl(endpoint));
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  return `${endpoint.protocol}://${LOOPBACK.has(host) ? 'localhost' : host}:${url.port || DEFAULT_PORT[endpoint.protocol]}`;
+}

@@ -4,6 +4,7 @@
  * and `instanceof` only works with the same copy of openapi-core, so this looks
  * at `code`, `statusCode` and `name` alone (docs/api.md, How we classify failures).
  */
+import { ourWords, sdkText, THROTTLED, whatToCheck } from './explain.js';
 
 export type FailureKind =
   /** Refused before any work was done (429, Throttling*, a reused nonce): safe to send again. */
@@ -12,7 +13,7 @@ export type FailureKind =
   | 'uncertain'
   /** Never reached the service (connection refused, no such host). */
   | 'unreachable'
-  /** Credentials missing or refused, or no directory behind them: nothing more will work. */
+  /** Nothing more will work: credentials missing or refused, no directory behind them, a TLS certificate we cannot trust. */
   | 'refused'
   /** The API judged the request and said no: final for this row. */
   | 'final';
@@ -28,6 +29,8 @@ export interface CallFailure {
   requestId?: string;
   /** The service's `x-acs-retry-after`, when it sent one. */
   retryAfterMs?: number;
+  /** Where `message` is in our words (directory/explain.ts): the SDK's own text, for --verbose. */
+  detail?: string;
 }
 
 /**
@@ -92,6 +95,14 @@ interface SdkErrorShape {
 export function classify(error: unknown): CallFailure {
   if (error instanceof DirectoryError) return error.failure;
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
+  const failure = kindOf(e);
+  const words = ourWords(failure.code);
+  if (!words) return failure;
+  // Our words for the console and the report; the SDK's text only for --verbose.
+  return { ...failure, ...(words.final ? { kind: 'refused' } : {}), message: words.says, detail: sdkText(failure.message) };
+}
+
+function kindOf(e: SdkErrorShape): CallFailure {
   const code = typeof e.code === 'string' ? e.code : '';
   const statusCode = typeof e.statusCode === 'number' ? e.statusCode : undefined;
   // The SDK builds requestId with a template string: an answer without one gives "undefined".
@@ -120,7 +131,8 @@ export function classify(error: unknown): CallFailure {
   }
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', ...base };
   if (e.name === 'RequestTimeoutError' || DROPPED_CODES.has(code) || /socket hang up/i.test(String(e.message))) {
-    return { kind: 'uncertain', ...base, code: code || 'RequestTimeout' };
+    // Node gives a hang-up ECONNRESET; one without a code is named so too.
+    return { kind: 'uncertain', ...base, code: code || (e.name === 'RequestTimeoutError' ? 'RequestTimeout' : 'ECONNRESET') };
   }
   // A body that is not JSON (a proxy's error page) and anything else we cannot read.
   return { kind: 'uncertain', ...base, code: code || e.name || 'UnknownError' };
@@ -135,12 +147,34 @@ function apiMessage(e: SdkErrorShape): string {
 /** Longest API message a console line quotes; the report keeps it whole. */
 const MESSAGE_CHARS = 160;
 
-/** One line for people: the code and HTTP status, the API's message, the request id to quote to support. */
-export function describeFailure(failure: CallFailure): string {
-  const status = failure.statusCode ? ` (HTTP ${failure.statusCode})` : '';
+/**
+ * One line for people: our words and the code, or the code and the API's own
+ * message (a row refused), with the HTTP status, the tries when there were
+ * several, and the request id to quote to support.
+ */
+export function describeFailure(failure: CallFailure, tries = 1): string {
   const request = failure.requestId ? ` [request ${failure.requestId}]` : '';
-  // Some messages span lines (SignatureDoesNotMatch quotes the string to sign).
+  const more = [...(failure.statusCode ? [`HTTP ${failure.statusCode}`] : []), ...(tries > 1 ? [`${tries} tries`] : [])];
+  if (failure.detail !== undefined) return `${failure.message} (${[failure.code, ...more].join(', ')})${request}`;
+  // Some messages span lines.
   const oneLine = failure.message.replace(/\s+/g, ' ').trim();
-  const message = oneLine.length > MESSAGE_CHARS ? `${oneLine.slice(0, MESSAGE_CHARS - 1)}…` : oneLine;
-  return `${failure.code}${status}: ${message}${request}`;
+  return `${failure.code}${more.length > 0 ? ` (${more.join(', ')})` : ''}: ${shortened(oneLine)}${request}`;
+}
+
+/**
+ * The call that stopped a command, for its one line: describeFailure with the
+ * tries it took, throttling that outlasted them in our words, and what to check.
+ */
+export function describeStop(error: DirectoryError): string {
+  const { failure } = error;
+  const worded = failure.kind === 'throttled' && failure.detail === undefined ? { ...failure, message: THROTTLED.says, detail: failure.message } : failure;
+  return `${describeFailure(worded, error.attempts)}; ${whatToCheck(failure)}`;
+}
+
+/** At most MESSAGE_CHARS, cut between words. */
+function shortened(text: string): string {
+  if (text.length <= MESSAGE_CHARS) return text;
+  const cut = text.slice(0, MESSAGE_CHARS - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > MESSAGE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }

@@ -1,7 +1,8 @@
 /**
  * One run at a time per directory: a lock file holding the holder's pid, host
  * and start time, created with O_EXCL so two runs cannot both take it. A lock
- * left by a process that is no longer running on this host is taken over.
+ * left by a process that is no longer running on this host is taken over; one
+ * of another host cannot be judged, and only --break-lock removes it.
  *
  * The lock folder is the user's own (see `lockFolder`): in a folder others can
  * write in, another user could hold every run off with a lock of their own, or
@@ -28,6 +29,8 @@ export interface HeldLock {
   path: string;
   /** Took over a lock left by a process that died. */
   tookOver?: LockHolder;
+  /** Removed a lock that was held, as --break-lock asked. */
+  broke?: LockHolder;
   /** Why the lock is no longer this run's (removed or replaced since it was taken), or undefined while it is. */
   lost(): string | undefined;
   release(): Promise<void>;
@@ -43,27 +46,41 @@ export function defaultLockDir(env: NodeJS.ProcessEnv = process.env, home = home
 const MAX_LOCK_BYTES = 4096;
 /** A lock file younger than this with no lock in it yet is being written by a run starting now. */
 const BEING_WRITTEN_MS = 5000;
+/** The holder of such a file: not known yet. */
+const BEING_WRITTEN: LockHolder = { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' };
 
 /**
  * Takes the lock for `key` (an endpoint and whose directory) in `dir` (default:
- * `defaultLockDir()`). Throws ExitError 3 naming its holder, or 2 when the lock
- * folder cannot be used.
+ * `defaultLockDir()`); `breakLock` first removes a lock that is held (once: a
+ * lock taken after that is refused as usual). Throws ExitError 3 naming its
+ * holder, or 2 when the lock folder cannot be used.
  */
-export async function acquireLock(dir: string | undefined, key: string): Promise<HeldLock> {
-  const folder = await lockFolder(dir);
-  const path = join(folder, `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.lock`);
+export async function acquireLock(dir: string | undefined, key: string, options: { breakLock?: boolean } = {}): Promise<HeldLock> {
+  const path = join(await lockFolder(dir), lockFileName(key));
   const me: LockHolder = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), key };
-  let tookOver: LockHolder | undefined;
+  const removed: Pick<HeldLock, 'tookOver' | 'broke'> = {};
   for (let tries = 0; tries < 3; tries++) {
     const taken = await create(path, JSON.stringify(me) + '\n');
-    if (taken) return heldLock(path, taken, tookOver);
+    if (taken) return heldLock(path, taken, removed);
     const found = readLock(path);
     if (found.state === 'gone') continue; // released in the meantime
     if (found.state === 'foreign') throw foreignLock(path, found.why);
-    if (!isStale(found.holder)) throw heldBy(found.holder, path);
-    if (await removeStale(path, found.holder)) tookOver = found.holder;
+    const stale = isStale(found.holder);
+    if (!stale && (!options.breakLock || removed.broke)) throw heldBy(found.holder, path);
+    if (await removeAside(path, found.holder)) removed[stale ? 'tookOver' : 'broke'] = found.holder;
   }
   throw new ExitError(EXIT.directory, `could not take the lock ${path}: other runs keep taking it`);
+}
+
+/** The lock file of `key` in the lock folder. */
+export function lockFileName(key: string): string {
+  return `${createHash('sha256').update(key).digest('hex').slice(0, 16)}.lock`;
+}
+
+/** --break-lock: the line that says whose lock was removed. */
+export function logBroken(lock: HeldLock, log: { warn(text: string): void }): void {
+  const { broke } = lock;
+  if (broke) log.warn(`--break-lock: removed the lock of pid ${broke.pid} on ${broke.host}, started at ${broke.startedAt} (${lock.path})`);
 }
 
 /** Makes (0700) or checks the lock folder: ours, a folder, not a link, nobody else can write in it. */
@@ -111,7 +128,7 @@ async function create(path: string, text: string): Promise<Written | undefined> 
   }
 }
 
-function heldLock(path: string, written: Written, tookOver: LockHolder | undefined): HeldLock {
+function heldLock(path: string, written: Written, removed: Pick<HeldLock, 'tookOver' | 'broke'>): HeldLock {
   const lost = (): string | undefined => {
     const found = readLock(path);
     if (found.state === 'gone') return `the lock ${path} was removed while this run held it, so another run could start: nothing more was sent`;
@@ -132,7 +149,7 @@ function heldLock(path: string, written: Written, tookOver: LockHolder | undefin
   process.on('exit', releaseOnExit);
   return {
     path,
-    ...(tookOver ? { tookOver } : {}),
+    ...removed,
     lost,
     // Never removes a lock that is no longer ours: it may be another run's.
     release: async () => {
@@ -171,7 +188,7 @@ function readLock(path: string): FoundLock {
     const holder = holderOf(text);
     if (holder) return { state: 'held', holder, ino: stats.ino, text };
     if (Date.now() - stats.mtimeMs < BEING_WRITTEN_MS) {
-      return { state: 'held', holder: { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' }, ino: stats.ino, text };
+      return { state: 'held', holder: BEING_WRITTEN, ino: stats.ino, text };
     }
     return { state: 'foreign', why: 'does not hold a lock of contact-import' };
   } finally {
@@ -205,10 +222,10 @@ function isStale(holder: LockHolder): boolean {
 }
 
 /**
- * Moves the stale lock aside (atomic: of two runs taking over, one wins) and
- * checks it moved the lock it judged stale, not a fresh one taken meanwhile.
+ * Moves a stale or broken lock aside (atomic: of two runs taking over, one wins)
+ * and checks it moved the lock it judged, not a fresh one taken meanwhile.
  */
-async function removeStale(path: string, stale: LockHolder): Promise<boolean> {
+async function removeAside(path: string, judged: LockHolder): Promise<boolean> {
   const aside = `${path}.${process.pid}.stale`;
   try {
     await rename(path, aside);
@@ -217,7 +234,7 @@ async function removeStale(path: string, stale: LockHolder): Promise<boolean> {
     throw cannotWrite(path, error);
   }
   const moved = readLock(aside);
-  if (moved.state === 'held' && (moved.holder.pid !== stale.pid || moved.holder.startedAt !== stale.startedAt)) {
+  if (moved.state === 'held' && (moved.holder.pid !== judged.pid || moved.holder.startedAt !== judged.startedAt)) {
     await rename(aside, path).catch(() => undefined);
     throw heldBy(moved.holder, path);
   }
@@ -234,9 +251,12 @@ function foreignLock(path: string, why: string): ExitError {
 }
 
 function heldBy(holder: LockHolder, path: string): ExitError {
+  // Only a lock of this host can be seen to be stale: one of another host stays until someone says it is over.
+  const other = holder.host !== hostname() && holder.host !== BEING_WRITTEN.host;
+  const where = other ? `${holder.host}, another host, so this one cannot tell whether it still runs` : holder.host;
   return new ExitError(
     EXIT.directory,
-    `another run holds the lock since ${holder.startedAt} (pid ${holder.pid} on ${holder.host}); nothing was sent. ` +
-      `If no run is going, remove ${path}`,
+    `another run holds the lock since ${holder.startedAt} (pid ${holder.pid} on ${where}); nothing was sent. ` +
+      `If no run is going, run again with --break-lock: it removes ${path} and says whose it was`,
   );
 }

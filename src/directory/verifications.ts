@@ -4,7 +4,7 @@
  * account's daily limit says stop.
  */
 import { readOrStop } from './connect.js';
-import { describeFailure, DirectoryError } from './errors.js';
+import { describeFailure, describeStop, DirectoryError } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { Logger } from '../terminal/log.js';
@@ -79,7 +79,7 @@ export async function resend(directory: DirectoryApi, pending: PendingVerificati
       results.push({ contactId, target, sent: false, code: error.code, message: error.failure.message });
       log.warn(`verification to ${target} not sent: ${describeFailure(error.failure)}`);
       if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = 'the account reached its daily limit of verification messages';
-      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `the directory refused the request: ${describeFailure(error.failure)}`);
+      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error)}`);
     }
   }
   return results;

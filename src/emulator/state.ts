@@ -3,8 +3,9 @@
  * JSON file (written atomically: a temp file renamed over the old one).
  */
 import { readFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { chmod, rename, writeFile } from 'node:fs/promises';
 import type { ApiContact } from '../judge/schema.js';
+import { FILE_MODE } from '../own-files.js';
 
 export type ContactStatus = 'Verifying' | 'Active' | 'Deleting';
 
@@ -60,7 +61,9 @@ export class DirectoryState {
     if (!this.file) return;
     const state: StateFile = { version: 1, nextId: this.nextId, contacts: [...this.contacts.values()] };
     const temporary = `${this.file}.${process.pid}.tmp`;
-    await writeFile(temporary, JSON.stringify(state, null, 2) + '\n');
+    // Contact details: the user's alone, like the report (0600; chmod too, for a temporary file a crash left with another mode).
+    await writeFile(temporary, JSON.stringify(state, null, 2) + '\n', { mode: FILE_MODE });
+    await chmod(temporary, FILE_MODE);
     await rename(temporary, this.file);
   }
 

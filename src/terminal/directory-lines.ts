@@ -1,6 +1,6 @@
 /** The console lines of the directory side: each row the applier carries out, each wait before a retry. */
 import type { RowDone } from '../apply/apply.js';
-import { describeFailure } from '../directory/errors.js';
+import { describeFailure, type CallFailure } from '../directory/errors.js';
 import type { RetryHooks } from '../directory/retry.js';
 import type { Logger } from './log.js';
 
@@ -20,6 +20,7 @@ export function logRowDone(log: Logger, event: RowDone): void {
       return;
     case 'failed':
       log.warn(`${event.row !== null ? `row ${event.row}` : 'directory contact'}: ${event.name} not ${PAST[event.action]}: ${describeFailure(event.failure)}`);
+      logClientText(log, event.failure);
       return;
   }
 }
@@ -29,6 +30,12 @@ export function retryLogger(log: Logger, onWait?: (text: string) => void): NonNu
   return (failure, { action, delayMs, next }) => {
     const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
     log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
+    logClientText(log, failure);
     onWait?.(`${action}: ${wait}`);
   };
+}
+
+/** With --verbose (and in log.jsonl): the client's own text behind a failure put in our words. */
+export function logClientText(log: Logger, failure: CallFailure): void {
+  if (failure.detail) log.debug(`  the client said: ${failure.detail}`);
 }
