@@ -7,13 +7,17 @@ import { createHash } from 'node:crypto';
 import { createDirectory } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
 import type { DirectoryError } from './errors.js';
-import { createOpenApiCaller, type CredentialSource } from './openapi.js';
+import type { CredentialSource } from './credential-choice.js';
+import type { CredentialsNote } from './credentials.js';
+import { createOpenApiCaller } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
 
 export interface DirectoryOptions {
   endpoint: Endpoint;
   credentials: CredentialSource;
+  /** Told which source gave the credentials (--verbose shows it), or the SDK's reason none did. */
+  onCredentials?: CredentialsNote;
   /** Read and connect timeout of one call. */
   timeoutMs: number;
   retry: RetryPolicy;
@@ -24,7 +28,8 @@ export interface DirectoryOptions {
 }
 
 export function connectDirectory(options: DirectoryOptions): DirectoryApi {
-  const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
+  const { endpoint, credentials, onCredentials, timeoutMs } = options;
+  const caller = createOpenApiCaller({ endpoint, credentials, timeoutMs, ...(onCredentials ? { onCredentials } : {}) });
   return createDirectory(caller, {
     policy: callPolicy(options.retry, options.timeoutMs),
     hooks: { signal: options.signal, onRetry: options.onRetry },
@@ -41,11 +46,11 @@ export function whatToCheck(error: DirectoryError): string {
 /** The lock of one directory: its endpoint and whose credentials (the AccessKey id or profile, never the secret). */
 export function lockKey(options: DirectoryOptions): string {
   const { credentials } = options;
-  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : credentials.profile ? undefined : process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : credentials.kind === 'chain' ? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID : undefined;
   // The AccessKey id only as a digest: the lock file sits in a shared temp folder, and an id is half a credential.
   const who =
     keyId !== undefined
       ? `accesskey-${createHash('sha256').update(keyId).digest('hex').slice(0, 16)}`
-      : (credentials.kind === 'chain' ? credentials.profile : undefined) ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
+      : (credentials.kind === 'profile' ? credentials.profile : undefined) ?? process.env.ALIBABA_CLOUD_PROFILE ?? 'default';
   return `${endpointUrl(options.endpoint)} ${who}`;
 }
