@@ -95,6 +95,8 @@ describe('credentials: the chain without --profile', () => {
     const verbose = await importSheet(e, file, ['--verbose'], env);
     expect(verbose.code).toBe(3);
     expect(verbose.stderr).toMatch(/^credentials: the SDK said: unable to get credentials from any of the providers in the chain: /m);
+    // The SDK's URI step, left in the chain with ALIBABA_CLOUD_CREDENTIALS_URI unset, would ask https://undefined/.
+    expect(verbose.stderr).not.toMatch(/undefined/);
     expect(e.requests).toEqual([]);
   });
 });

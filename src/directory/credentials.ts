@@ -20,8 +20,15 @@ import {
 } from './credential-choice.js';
 
 // CommonJS package: its default import is module.exports, the classes sit on it.
-const { default: Credential, DefaultCredentialsProvider, CLIProfileCredentialsProvider, ProfileCredentialsProvider, StaticAKCredentialsProvider, StaticSTSCredentialsProvider } =
-  credentials;
+const {
+  default: Credential,
+  DefaultCredentialsProvider,
+  CLIProfileCredentialsProvider,
+  ProfileCredentialsProvider,
+  StaticAKCredentialsProvider,
+  StaticSTSCredentialsProvider,
+  URICredentialsProvider,
+} = credentials;
 
 type SdkProvider = ConstructorParameters<typeof Credential>[1] & credentials.CredentialsProvider;
 type SdkCredentials = Awaited<ReturnType<credentials.CredentialsProvider['getCredentials']>>;
@@ -76,10 +83,25 @@ function sdkProvider(source: CredentialSource): SdkProvider {
     if (securityToken) return StaticSTSCredentialsProvider.builder().withAccessKeyId(accessKeyId).withAccessKeySecret(accessKeySecret).withSecurityToken(securityToken).build();
     return StaticAKCredentialsProvider.builder().withAccessKeyId(accessKeyId).withAccessKeySecret(accessKeySecret).build();
   }
-  if (source.kind === 'chain') return DefaultCredentialsProvider.builder().build();
+  if (source.kind === 'chain') return withoutUnsetUri(DefaultCredentialsProvider.builder().build());
   // That profile of that file only: the environment's keys and the rest of the chain are never asked.
   if (source.file === 'cli') return CLIProfileCredentialsProvider.builder().withProfileName(source.profile).build();
   return ProfileCredentialsProvider.builder().withProfileName(source.profile).build();
+}
+
+/**
+ * The SDK adds its ALIBABA_CLOUD_CREDENTIALS_URI step even when the variable is
+ * unset, and that step then asks https://undefined/ (a DNS look-up of
+ * "undefined", a request to any host of that name): drop it unless set. The
+ * chain is private to the SDK; should its shape change, nothing is dropped.
+ */
+function withoutUnsetUri(chain: InstanceType<typeof DefaultCredentialsProvider>): SdkProvider {
+  const steps = (chain as unknown as { providers?: unknown }).providers;
+  if (!process.env.ALIBABA_CLOUD_CREDENTIALS_URI && Array.isArray(steps)) {
+    const kept = steps.filter((step) => !(step instanceof URICredentialsProvider));
+    steps.splice(0, steps.length, ...kept);
+  }
+  return chain;
 }
 
 /** An SDK provider that names its source once, and fails in our words (code InvalidCredentials: refused, never retried). */
