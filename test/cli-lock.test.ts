@@ -97,7 +97,7 @@ describe('one run at a time', () => {
     const e = await emulator();
     const lockDir = join(tmp(), 'locks-other-host');
     mkdirSync(lockDir, { mode: 0o700 });
-    const key = lockKey({ endpoint: parseEndpoint(e.url, 'intl'), credentials: { kind: 'chain' } }, CREDENTIALS);
+    const key = lockKey({ endpoint: parseEndpoint(e.url, 'intl'), credentials: { kind: 'chain', profiles: [], tried: [] } }, CREDENTIALS);
     const path = join(lockDir, lockFileName(key));
     // A pid that may well be running here: only the host says the lock is not this machine's to judge.
     writeFileSync(path, JSON.stringify({ pid: process.pid, host: 'build-host-2', startedAt: '2026-01-02T03:04:05.000Z', key }) + '\n', { mode: 0o600 });
@@ -127,7 +127,7 @@ describe('one run at a time', () => {
 });
 
 describe('the lock key', () => {
-  const key = (endpoint: string, credentials: Parameters<typeof lockKey>[0]['credentials'] = { kind: 'chain' }, env = {}) =>
+  const key = (endpoint: string, credentials: Parameters<typeof lockKey>[0]['credentials'] = { kind: 'chain', profiles: [], tried: [] }, env = {}) =>
     lockKey({ endpoint: parseEndpoint(endpoint, 'intl'), credentials }, env);
 
   it('spells an endpoint one way: scheme, lower-case host, this machine as localhost, the default port filled in', () => {
@@ -143,10 +143,10 @@ describe('the lock key', () => {
     const keys = { kind: 'keys', accessKeyId: 'LTAI-one', accessKeySecret: 's' } as const;
     expect(key('http://127.0.0.1:1', keys)).toBe(key('http://localhost:1', keys));
     expect(key('http://127.0.0.1:1', keys)).not.toBe(key('http://127.0.0.1:1', { ...keys, accessKeyId: 'LTAI-two' }));
-    expect(key('http://127.0.0.1:1', keys)).toBe(key('http://127.0.0.1:1', { kind: 'chain' }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-one' }));
-    expect(key('http://127.0.0.1:1', { kind: 'chain', profile: 'prod' })).not.toBe(key('http://127.0.0.1:1', { kind: 'chain', profile: 'test' }));
+    expect(key('http://127.0.0.1:1', keys)).toBe(key('http://127.0.0.1:1', { kind: 'chain', profiles: [], tried: [] }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-one' }));
+    expect(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' })).not.toBe(key('http://127.0.0.1:1', { kind: 'profile', profile: 'test', file: 'cli', path: '/home/x/.aliyun/config.json' }));
     // A profile wins over keys in the environment, as it does for the credentials.
-    expect(key('http://127.0.0.1:1', { kind: 'chain', profile: 'prod' }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-one' })).toBe(key('http://127.0.0.1:1', { kind: 'chain', profile: 'prod' }));
-    for (const text of [key('http://127.0.0.1:1', keys), key('http://127.0.0.1:1', { kind: 'chain', profile: 'prod' })]) expect(text).not.toMatch(/LTAI|prod/);
+    expect(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-one' })).toBe(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' }));
+    for (const text of [key('http://127.0.0.1:1', keys), key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' })]) expect(text).not.toMatch(/LTAI|prod/);
   });
 });

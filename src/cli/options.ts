@@ -112,7 +112,7 @@ export function directoryOptions<T>(y: Argv<T>) {
       type: 'string',
       describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
     })
-    .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials' })
+    .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials; beats AccessKeys in the environment, never falls through to other sources' })
     .option('timeout', { type: 'number', default: DEFAULTS.DEFAULT_TIMEOUT_SECONDS, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
     .option('max-tries', { type: 'number', default: DEFAULTS.DEFAULT_RETRY.maxTries, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
     .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' })
@@ -131,10 +131,16 @@ interface DirectoryArgs {
 
 export async function directoryRunOptions(args: DirectoryArgs, log: Logger): Promise<DirectoryOptions & { lockDir?: string; breakLock?: boolean }> {
   // Loaded by the commands that call the directory, not by every start (--help).
-  const [{ parseEndpoint }, { DEFAULT_RETRY }] = await Promise.all([import('../directory/endpoint.js'), import('../directory/retry.js')]);
+  const [{ parseEndpoint }, { DEFAULT_RETRY }, { credentialSource }] = await Promise.all([
+    import('../directory/endpoint.js'),
+    import('../directory/retry.js'),
+    import('../directory/credentials.js'),
+  ]);
   return {
     endpoint: parseEndpoint(args.endpoint, args.site),
-    credentials: { kind: 'chain', ...(args.profile ? { profile: args.profile } : {}) },
+    // A --profile that is in neither profile file stops here, before the sheet is read (exit 3).
+    credentials: await credentialSource(args.profile),
+    onCredentials: (line) => log.debug(line),
     timeoutMs: numberFlag('timeout', args.timeout, RANGES.timeout) * 1000,
     retry: { ...DEFAULT_RETRY, maxTries: numberFlag('max-tries', args.maxTries, RANGES.maxTries) },
     signal: interruptSignal(log),

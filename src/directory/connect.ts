@@ -8,7 +8,9 @@ import { createDirectory } from './adapter.js';
 import { canonicalEndpoint, endpointUrl, type Endpoint } from './endpoint.js';
 import { EXIT, ExitError } from '../errors.js';
 import { describeStop, DirectoryError } from './errors.js';
-import { createOpenApiCaller, type CredentialSource } from './openapi.js';
+import type { CredentialSource } from './credential-choice.js';
+import type { CredentialsNote } from './credentials.js';
+import { createOpenApiCaller } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { routeThroughProxy } from './proxy.js';
 import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
@@ -16,6 +18,8 @@ import { callPolicy, type RetryHooks, type RetryPolicy } from './retry.js';
 export interface DirectoryOptions {
   endpoint: Endpoint;
   credentials: CredentialSource;
+  /** Told which source gave the credentials (--verbose shows it), or the SDK's reason none did. */
+  onCredentials?: CredentialsNote;
   /** Read and connect timeout of one call. */
   timeoutMs: number;
   retry: RetryPolicy;
@@ -28,8 +32,9 @@ export interface DirectoryOptions {
 }
 
 export function connectDirectory(options: DirectoryOptions): DirectoryApi {
-  options.onRoute?.(routeThroughProxy(endpointUrl(options.endpoint)));
-  const caller = createOpenApiCaller({ endpoint: options.endpoint, credentials: options.credentials, timeoutMs: options.timeoutMs });
+  const { endpoint, credentials, onCredentials, timeoutMs } = options;
+  options.onRoute?.(routeThroughProxy(endpointUrl(endpoint)));
+  const caller = createOpenApiCaller({ endpoint, credentials, timeoutMs, ...(onCredentials ? { onCredentials } : {}) });
   return createDirectory(caller, {
     policy: callPolicy(options.retry, options.timeoutMs),
     hooks: { signal: options.signal, onRetry: options.onRetry },
@@ -43,7 +48,7 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
  */
 export function lockKey(options: Pick<DirectoryOptions, 'endpoint' | 'credentials'>, env: NodeJS.ProcessEnv = process.env): string {
   const { credentials } = options;
-  const profile = credentials.kind === 'chain' ? credentials.profile : undefined;
+  const profile = credentials.kind === 'profile' ? credentials.profile : undefined;
   const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : profile ? undefined : env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const who = keyId !== undefined ? `accesskey:${keyId}` : `profile:${profile ?? env.ALIBABA_CLOUD_PROFILE ?? 'default'}`;
   return `${canonicalEndpoint(options.endpoint)} credentials ${createHash('sha256').update(who).digest('hex').slice(0, 16)}`;

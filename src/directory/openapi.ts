@@ -4,9 +4,10 @@
  * RPC style, POST, every parameter in the query, arrays flattened `Name.1…`.
  * This file only makes one call; the gate, retries and error mapping sit above it.
  */
-import credentials from '@alicloud/credentials';
 import core from '@alicloud/openapi-core';
 import * as dara from '@darabonba/typescript';
+import type { CredentialSource } from './credential-choice.js';
+import { credentialFor, type CredentialsNote } from './credentials.js';
 import type { Endpoint } from './endpoint.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
 
@@ -20,14 +21,11 @@ export const PRODUCT_VERSION = '2022-04-19';
  */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
-/** Explicit keys (tests, the demo, the emulator's key pair), or the standard credentials chain. */
-export type CredentialSource =
-  | { kind: 'keys'; accessKeyId: string; accessKeySecret: string; securityToken?: string }
-  | { kind: 'chain'; profile?: string };
-
 export interface CallerOptions {
   endpoint: Endpoint;
   credentials: CredentialSource;
+  /** Told which source gave the credentials, or the SDK's reason none did (the debug log). */
+  onCredentials?: CredentialsNote;
   /** Read and connect timeout of one call. @default 10000 */
   timeoutMs?: number;
   /** @default 'v3' (ACS3-HMAC-SHA256) */
@@ -47,31 +45,11 @@ export interface RawCaller {
   call(action: string, query: Query, timeoutMs?: number): Promise<RawResponse>;
 }
 
-// CommonJS packages: their default import is module.exports, the class sits on `.default`.
-const Credential = credentials.default;
-const CredentialConfig = credentials.Config;
-
-function credentialFor(source: CredentialSource): InstanceType<typeof Credential> {
-  if (source.kind === 'keys') {
-    return new Credential(
-      new CredentialConfig({
-        type: source.securityToken ? 'sts' : 'access_key',
-        accessKeyId: source.accessKeyId,
-        accessKeySecret: source.accessKeySecret,
-        ...(source.securityToken ? { securityToken: source.securityToken } : {}),
-      }),
-    );
-  }
-  // The chain reads ALIBABA_CLOUD_PROFILE for the profile of the CLI and INI files.
-  if (source.profile) process.env.ALIBABA_CLOUD_PROFILE = source.profile;
-  return new Credential();
-}
-
 export function createOpenApiCaller(options: CallerOptions): RawCaller {
   const timeout = checkedTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_SECONDS * 1000);
   const client = new core.default(
     new core.$OpenApiUtil.Config({
-      credential: credentialFor(options.credentials),
+      credential: credentialFor(options.credentials, options.onCredentials),
       endpoint: options.endpoint.host,
       // Overrides the per-call protocol below: `http` only for a local emulator.
       protocol: options.endpoint.protocol,
