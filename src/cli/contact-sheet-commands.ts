@@ -46,6 +46,7 @@ export function declareExport(cli: Cli, run: CliRun): Cli {
       const file = dashOrValue(args.file, run);
       if (file === undefined && !args.json) throw new InputError('name the sheet to write (.xlsx, .csv, or - for stdout), or give --json');
       if (file === '-' && args.json) throw new InputError('- and --json both write to stdout: give one');
+      if (args.breakLock) throw new InputError('--break-lock goes with a run that takes the lock; export only reads the directory');
       const { runExport } = await import('../commands/export.js');
       const exported = await runExport(
         { ...(await directoryRunOptions(args, log)), ...(file !== undefined ? { file } : {}), force: args.force, cwd: process.cwd() },
