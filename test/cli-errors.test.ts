@@ -70,7 +70,7 @@ describe('the directory side stops the run: one line in our words, exit 3', () =
     const e = await emulator();
     const run = await importSheet(e, sheet(contactsCsv(1)), [], { HOME: tmp(), ALIBABA_CLOUD_CLI_PROFILE_DISABLED: 'true' });
     expect(run.code).toBe(3);
-    expectOneErrorLine(run, /error: cannot list the directory at .*: no credentials were found \(InvalidCredentials\); set ALIBABA_CLOUD_ACCESS_KEY_ID/);
+    expectOneErrorLine(run, /error: cannot list the directory at .*: InvalidCredentials: no credentials in the environment, OIDC or ~\/\.alibabacloud\/credentials \(--verbose says why\); set ALIBABA_CLOUD_ACCESS_KEY_ID/);
     expect(run.stderr).not.toMatch(/…/);
     expect(e.requests).toEqual([]);
   });

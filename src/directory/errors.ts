@@ -97,7 +97,7 @@ export function classify(error: unknown): CallFailure {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SdkErrorShape;
   const failure = kindOf(e);
   const words = ourWords(failure.code);
-  if (!words) return failure;
+  if (!words?.says) return failure;
   // Our words for the console and the report; the SDK's text only for --verbose.
   return { ...failure, ...(words.final ? { kind: 'refused' } : {}), message: words.says, detail: sdkText(failure.message) };
 }
@@ -126,8 +126,10 @@ function kindOf(e: SdkErrorShape): CallFailure {
     }
     return { kind: 'final', ...base };
   }
-  if (code === 'InvalidCredentials' || /unable to get credentials/i.test(String(e.message))) {
-    return { kind: 'refused', ...base, code: 'InvalidCredentials' };
+  // Our credential provider (credentials.ts) fails in our words already, naming what it tried.
+  if (code === 'InvalidCredentials') return { kind: 'refused', ...base };
+  if (/unable to get credentials/i.test(String(e.message))) {
+    return { kind: 'refused', ...base, code: 'InvalidCredentials', message: 'no credentials were found', detail: sdkText(base.message) };
   }
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', ...base };
   if (e.name === 'RequestTimeoutError' || DROPPED_CODES.has(code) || /socket hang up/i.test(String(e.message))) {

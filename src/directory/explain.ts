@@ -8,8 +8,8 @@
 import type { CallFailure } from './errors.js';
 
 export interface Words {
-  /** What happened, in a few words that fit any line ("the endpoint refused the connection"). */
-  says: string;
+  /** What happened, in a few words that fit any line ("the endpoint refused the connection"); none when the error's own message is ours already. */
+  says?: string;
   /** What to look at. */
   check: string;
   /** No try can succeed until something here changes (a certificate, the trust store, the URL): never retried. */
@@ -61,8 +61,8 @@ const WORDS: Record<string, Words> = {
   EPROTO: NOT_TLS,
   ERR_SSL_WRONG_VERSION_NUMBER: NOT_TLS,
 
+  // Raised by our credential provider (credentials.ts), whose message names the source it tried.
   InvalidCredentials: {
-    says: 'no credentials were found',
     check: 'set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or give --profile (README, Credentials)',
   },
   SignatureDoesNotMatch: { says: 'the service refused the signature of the request', check: CHECK_SECRET },
@@ -87,7 +87,7 @@ export function ourWords(code: string): Words | undefined {
 }
 
 /** Throttling that outlasted the tries, in our words. */
-export const THROTTLED: Words = {
+export const THROTTLED: Required<Pick<Words, 'says' | 'check'>> = {
   says: 'the service kept throttling the calls',
   check: 'run again later; every tool calling with this account shares its limits (--max-tries waits longer)',
 };
