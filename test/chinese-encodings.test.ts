@@ -1,0 +1,86 @@
+/**
+ * Telling GB18030 from Big5 (issue 20): real files of Chinese names, made with
+ * iconv-lite, read with the encoding they were written in, or refused when the
+ * bytes read as plausible names in both.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { InputError } from '../src/errors.js';
+import { tellChineseEncoding } from '../src/read/chinese-encodings.js';
+import { chooseEncoding } from '../src/read/decode.js';
+import { readSheet } from '../src/read/index.js';
+import { eachRow } from '../src/read/types.js';
+import { useTempDir } from './helpers/tmp.js';
+
+const tmp = useTempDir();
+const csv = (names: string[], header = 'Name,Email,Title,MessageTypes') =>
+  [header, ...names.map((name, i) => `${name},p${i}@example.com,CEO,ServiceMessage`), ''].join('\r\n');
+
+describe('tellChineseEncoding', () => {
+  it.each([
+    ['Hong Kong names', ['張國榮', '陳奕迅', '王菲', '梁朝偉']],
+    ['Taiwan names', ['劉德華', '周杰倫', '林志玲', '蔡英文']],
+    ['one short name', ['黎明']],
+    ['names and a department', ['陳大文,資訊科技部', '黃嘉欣,市場推廣部']],
+  ])('Big5: %s', (_label, names) => {
+    expect(tellChineseEncoding(iconv.encode(csv(names), 'big5'))).toBe('big5');
+  });
+
+  it.each([
+    ['mainland names', ['张伟', '王芳', '李娜', '刘洋']],
+    ['a four-character name', ['欧阳娜娜']],
+    ['names only partly among the common characters', ['马化腾', '雷军', '张一鸣']],
+    ['Chinese headers and values', ['张伟,技术总监', '李娜,服务消息']],
+  ])('GB18030: %s', (_label, names) => {
+    expect(tellChineseEncoding(iconv.encode(csv(names), 'gb18030'))).toBe('gb18030');
+  });
+
+  it('bytes that Big5 cannot decode decide for GB18030, rare characters or not', () => {
+    // 喆 and 彧 are GBK characters whose second byte Big5 never uses.
+    expect(tellChineseEncoding(iconv.encode(csv(['王喆', '李彧']), 'gb18030'))).toBe('gb18030');
+  });
+
+  it('bytes that read as plausible names in both are not guessed', () => {
+    // In Big5 these GB18030 bytes read 廖蕾, 都需, 霞陳.
+    expect(tellChineseEncoding(iconv.encode(csv(['郭立', '常惠', '柳朝']), 'gb18030'))).toBeUndefined();
+  });
+
+  it('a character cut off at the end of the sample is not counted against either', () => {
+    const bytes = iconv.encode(csv(['張國榮', '陳奕迅']), 'big5');
+    expect(tellChineseEncoding(Buffer.concat([bytes, Buffer.from([0xb1])]))).toBe('big5');
+  });
+});
+
+describe('chooseEncoding and the reader', () => {
+  it('refuses an undecidable file with one line naming both candidates', () => {
+    const bytes = iconv.encode(csv(['郭立', '常惠']), 'gb18030');
+    const refusal = (() => {
+      try {
+        chooseEncoding('either.csv', bytes, true);
+      } catch (error) {
+        return error as InputError;
+      }
+      throw new Error('not refused');
+    })();
+    expect(refusal).toBeInstanceOf(InputError);
+    expect(refusal.message).toMatch(/^either\.csv: its bytes read as both GB18030 .* and Big5 .*; give --encoding gb18030 or --encoding big5$/);
+    expect(chooseEncoding('either.csv', bytes, true, 'big5')).toMatchObject({ encoding: 'big5', source: 'option' });
+  });
+
+  it('Latin text still reads as windows-1252', () => {
+    expect(chooseEncoding('latin.csv', iconv.encode(csv(['Müller', 'José']), 'windows-1252'), true).encoding).toBe('windows-1252');
+  });
+
+  it('Big5 that starts after 64 KiB of plain ASCII is told apart where it starts', async () => {
+    const ascii = Array.from({ length: 2000 }, (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x${i},p${i}@example.com,CEO,ServiceMessage`);
+    const late = csv(['張國榮', '陳奕迅']).split('\r\n').slice(1).join('\r\n');
+    const path = join(tmp(), 'late-big5.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(csv(ascii)), iconv.encode(late, 'big5')]));
+    const sheet = await readSheet(path);
+    const names: string[] = [];
+    for await (const row of eachRow(sheet.batches)) names.push(row.cells.Name as string);
+    expect(names.slice(-2)).toEqual(['張國榮', '陳奕迅']);
+    expect(sheet.input.text?.decoding.encoding).toBe('big5');
+  });
+});
