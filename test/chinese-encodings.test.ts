@@ -84,3 +84,39 @@ describe('chooseEncoding and the reader', () => {
     expect(sheet.input.text?.decoding.encoding).toBe('big5');
   });
 });
+
+describe('tellChineseEncoding on names of random characters (the hardest case: no help from common names)', () => {
+  /** A seeded generator: the same cases every run. */
+  function seeded(seed: number): () => number {
+    let state = seed;
+    return () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
+  }
+  /** Every character of a block of an encoding: GB2312 level 1, Big5's frequently used characters. */
+  function block(encoding: string, leads: [number, number], trails: [number, number][], end: number): string[] {
+    const bytes: number[] = [];
+    for (let lead = leads[0]; lead <= leads[1]; lead++) {
+      for (const [first, last] of trails) for (let trail = first; trail <= last && (lead << 8) + trail <= end; trail++) bytes.push(lead, trail);
+    }
+    return [...iconv.decode(Buffer.from(bytes), encoding)].filter((c) => c !== '\ufffd');
+  }
+  const pools = {
+    gb18030: block('gb18030', [0xb0, 0xd7], [[0xa1, 0xfe]], 0xd7f9),
+    big5: block('big5', [0xa4, 0xc6], [[0x40, 0x7e], [0xa1, 0xfe]], 0xc67e),
+  };
+
+  it.each([1, 2, 3, 5])('%d random names: never the wrong encoding; five names are mostly told apart', (rows) => {
+    const next = seeded(rows);
+    for (const [encoding, pool] of Object.entries(pools)) {
+      const told = { right: 0, refused: 0, wrong: [] as string[] };
+      for (let trial = 0; trial < 1000; trial++) {
+        const names = Array.from({ length: rows }, () => Array.from({ length: 1 + Math.floor(next() * 3) }, () => pool[Math.floor(next() * pool.length)]).join(''));
+        const verdict = tellChineseEncoding(iconv.encode(csv(names), encoding));
+        if (verdict === encoding) told.right++;
+        else if (verdict === undefined) told.refused++;
+        else told.wrong.push(names.join(' '));
+      }
+      expect(told.wrong).toEqual([]);
+      if (rows === 5) expect(told.right).toBeGreaterThan(700);
+    }
+  });
+});
