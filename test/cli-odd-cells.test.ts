@@ -68,6 +68,9 @@ describe('formula error cells', () => {
       // exceljs writes a formula without a result with no <v>; openpyxl writes an empty one.
       `<row r="2">${inline('A2', 'Ann')}<c r="B2"><f>LOWER(A2)&amp;"@example.com"</f></c>${inline('C2', 'CEO')}${inline('D2', 'ServiceMessage')}</row>` +
       `<row r="3">${inline('A3', 'Bob')}<c r="B3"><f>LOWER(A3)&amp;"@example.com"</f><v></v></c>${inline('C3', 'CEO')}${inline('D3', 'ServiceMessage')}</row>` +
+      // A template's row of formulas and nothing typed: blank, as before.
+      `<row r="4"><c r="A4"><f>""</f></c><c r="B4"><f>LOWER(A4)&amp;"@example.com"</f></c></row>` +
+      `<row r="5">${inline('A5', 'Cid')}${inline('B5', 'cid@example.com')}${inline('C5', 'CEO')}${inline('D5', 'ServiceMessage')}</row>` +
       `</sheetData></worksheet>`;
     const parts: Part[] = [
       ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
@@ -81,6 +84,7 @@ describe('formula error cells', () => {
 
     const { code, rows } = await validate(path);
     expect(code).toBe(1);
+    expect(rows.map((r) => [r.row, r.status])).toEqual([[2, 'invalid'], [3, 'invalid'], [5, 'valid']]);
     for (const [row, ref] of [[2, 'B2'], [3, 'B3']] as const) {
       expect(messagesOf(rows, row)).toEqual([
         `EmailAddress (column B "Email"): cell ${ref} holds a formula whose value was never calculated; open the file in a spreadsheet program and save it, or type the value`,
