@@ -83,6 +83,19 @@ describe('chooseEncoding and the reader', () => {
     expect(names.slice(-2)).toEqual(['張國榮', '陳奕迅']);
     expect(sheet.input.text?.decoding.encoding).toBe('big5');
   });
+
+  it('bytes that read as both, after 64 KiB of plain ASCII, are refused there with the same line', async () => {
+    const ascii = Array.from({ length: 2000 }, (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x${i},p${i}@example.com,CEO,ServiceMessage`);
+    const late = csv(['郭立', '常惠']).split('\r\n').slice(1).join('\r\n');
+    const path = join(tmp(), 'late-either.csv');
+    writeFileSync(path, Buffer.concat([Buffer.from(csv(ascii)), iconv.encode(late, 'gb18030')]));
+    const sheet = await readSheet(path);
+    const reading = (async () => {
+      for await (const _ of eachRow(sheet.batches));
+    })();
+    await expect(reading).rejects.toThrow(/^late-either\.csv: its bytes read as both GB18030 .*; give --encoding gb18030 or --encoding big5$/);
+    await expect(reading).rejects.toBeInstanceOf(InputError);
+  });
 });
 
 describe('tellChineseEncoding on names of random characters (the hardest case: no help from common names)', () => {
