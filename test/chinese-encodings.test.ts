@@ -72,12 +72,17 @@ describe('chooseEncoding and the reader', () => {
     expect(chooseEncoding('latin.csv', iconv.encode(csv(['Müller', 'José']), 'windows-1252'), true).encoding).toBe('windows-1252');
   });
 
+  /** A sheet of 2,000 plain-ASCII rows (more than the 64 KiB head), then rows of these names in this encoding. */
+  function lateNames(file: string, names: string[], encoding: string): string {
+    const ascii = Array.from({ length: 2000 }, (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x${i}`);
+    const late = csv(names).split('\r\n').slice(1).join('\r\n');
+    const path = join(tmp(), file);
+    writeFileSync(path, Buffer.concat([Buffer.from(csv(ascii)), iconv.encode(late, encoding)]));
+    return path;
+  }
+
   it('Big5 that starts after 64 KiB of plain ASCII is told apart where it starts', async () => {
-    const ascii = Array.from({ length: 2000 }, (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x${i},p${i}@example.com,CEO,ServiceMessage`);
-    const late = csv(['張國榮', '陳奕迅']).split('\r\n').slice(1).join('\r\n');
-    const path = join(tmp(), 'late-big5.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from(csv(ascii)), iconv.encode(late, 'big5')]));
-    const sheet = await readSheet(path);
+    const sheet = await readSheet(lateNames('late-big5.csv', ['張國榮', '陳奕迅'], 'big5'));
     const names: string[] = [];
     for await (const row of eachRow(sheet.batches)) names.push(row.cells.Name as string);
     expect(names.slice(-2)).toEqual(['張國榮', '陳奕迅']);
@@ -85,11 +90,7 @@ describe('chooseEncoding and the reader', () => {
   });
 
   it('bytes that read as both, after 64 KiB of plain ASCII, are refused there with the same line', async () => {
-    const ascii = Array.from({ length: 2000 }, (_, i) => `Person${String.fromCharCode(97 + (i % 26))}x${i},p${i}@example.com,CEO,ServiceMessage`);
-    const late = csv(['郭立', '常惠']).split('\r\n').slice(1).join('\r\n');
-    const path = join(tmp(), 'late-either.csv');
-    writeFileSync(path, Buffer.concat([Buffer.from(csv(ascii)), iconv.encode(late, 'gb18030')]));
-    const sheet = await readSheet(path);
+    const sheet = await readSheet(lateNames('late-either.csv', ['郭立', '常惠'], 'gb18030'));
     const reading = (async () => {
       for await (const _ of eachRow(sheet.batches));
     })();
