@@ -1,4 +1,4 @@
-import { cellText, mailtoAddress, numberToText } from '../src/read/cell-text.js';
+import { cellText, exportedFormulaError, mailtoAddress, numberToText } from '../src/read/cell-text.js';
 import { isDateFormat, type NumberFormat } from '../src/read/number-formats.js';
 import type { Cell } from '../src/read/types.js';
 
@@ -102,5 +102,15 @@ describe('mailtoAddress', () => {
     [undefined, undefined],
   ])('%p → %p', (input, expected) => {
     expect(mailtoAddress(input)).toBe(expected);
+  });
+});
+
+describe('exportedFormulaError', () => {
+  it.each(['#DIV/0!', '#N/A', '#REF!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', ' #N/A '])('%j is a formula error exported as text', (text) => {
+    expect(exportedFormulaError(text)).toEqual({ kind: 'error-text', shown: text.trim() });
+  });
+
+  it.each(['', 'Ann', '#1 fan', '#n/a', 'N/A', '#DIV/0! and more', 'ann#x@example.com'])('%j is just text', (text) => {
+    expect(exportedFormulaError(text)).toBeUndefined();
   });
 });

@@ -245,10 +245,10 @@ describe('XLSX: spreadsheet damage', () => {
     const { sheet, rows } = await readAll(path);
     expect(sheet.header.row).toBe(2);
     expect(rows.map((r) => r.row)).toEqual([3, 4, 5, 7]);
-    expect(rows[1]!.cells.Title).toEqual({ kind: 'merged', shown: 'C3:C4' });
+    expect(rows[1]!.cells.Title).toEqual({ kind: 'merged', shown: 'C3:C4', ref: 'C4' });
     const verdict = validateRow(rows[1]!.cells, 'intl');
     expect(!verdict.ok && verdict.problems).toEqual([
-      expect.objectContaining({ field: 'Title', message: 'Title: is covered by the merged cells C3:C4, so it reads as empty; unmerge them and fill in every row' }),
+      expect.objectContaining({ field: 'Title', message: 'Title: cell C4 is covered by the merged cells C3:C4, so it reads as empty; unmerge them and fill in every row' }),
     ]);
     expect(validateRow(rows[0]!.cells, 'intl').ok).toBe(true);
   });

@@ -85,7 +85,8 @@ describe('openXlsx: cells', () => {
         row: 5,
         cells: ['Carol', '', '', { kind: 'date', shown: '2024-01-15' }, '1000000000000000000000', 'TRUE', '0.5'],
       },
-      { row: 6, cells: [] }, // a formula never calculated: nothing to show
+      // A formula never calculated: no value to show, and it must not read as an empty cell (issue 20).
+      { row: 6, cells: [{ kind: 'uncalculated', shown: '' }] },
       { row: 7, cells: [] },
     ]);
   });

@@ -84,7 +84,7 @@ export function sheetOptions<T>(y: Argv<T>, fileRequired = true) {
       type: 'string',
       describe: 'XLSX worksheet: its name or 1-based position (default: the first with a header row)',
     })
-    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, utf-16le, gb18030 (GBK), windows-1252… (default: detected)' })
+    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, utf-16le, gb18030 (GBK), big5, windows-1252… (default: detected)' })
     .option('delimiter', { type: 'string', describe: 'CSV field delimiter: , ; | or tab (default: sniffed from the header line)' })
     .option('map', { type: 'string', describe: 'mapping file: which header means which field (see README; validate --print-mapping writes one)' })
     .option('max-bytes', { type: 'string', default: DEFAULTS.DEFAULT_MAX_BYTES_TEXT, describe: 'refuse sheets larger than this (XLSX: unpacking to 20 times this)' })

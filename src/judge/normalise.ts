@@ -4,6 +4,7 @@
  * would be a guess stays as written and the rule table refuses it.
  */
 import { isOddCell, type Cell } from '../read/types.js';
+import { countryCallingCode } from './country-codes.js';
 import type { Field } from './fields.js';
 import { checkEmail, checkName, MAINLAND_MOBILE, MESSAGE_TYPES, TITLES, type Site } from './rules.js';
 import type { ApiContactInput } from './schema.js';
@@ -69,20 +70,25 @@ export function normalisePhone(text: string): string {
   if (digits.startsWith('86') && MAINLAND_MOBILE.test(digits.slice(2))) return `86-${digits.slice(2)}`;
   if (international) {
     // Another country: keep the digits and let the rule table name the country code.
-    const countryCode = /^(1|7|[2-9]\d)/.exec(digits)?.[0] ?? digits.slice(0, 2);
+    const countryCode = countryCallingCode(digits);
     return `${countryCode}-${digits.slice(countryCode.length)}`;
   }
   return text;
 }
 
 function oddCellDetail(cell: Exclude<Cell, string>): string {
+  const where = cell.ref === undefined ? '' : `cell ${cell.ref} `;
   switch (cell.kind) {
     case 'date':
-      return `holds a date (${cell.shown}), not text; format the column as Text and type the value again`;
+      return `${where}holds a date (${cell.shown}), not text; format the column as Text and type the value again`;
     case 'error':
-      return `holds the spreadsheet error ${cell.shown}; fix the formula or type the value`;
+      return `${where}holds the formula error ${cell.shown}; fix the formula or type the value`;
+    case 'error-text':
+      return `${where}holds ${cell.shown}, a formula error exported as text; fix the formula in the workbook and export again, or type the value`;
+    case 'uncalculated':
+      return `${where}holds a formula whose value was never calculated; open the file in a spreadsheet program and save it, or type the value`;
     case 'merged':
-      return `is covered by the merged cells ${cell.shown}, so it reads as empty; unmerge them and fill in every row`;
+      return `${where}is covered by the merged cells ${cell.shown}, so it reads as empty; unmerge them and fill in every row`;
   }
 }
 

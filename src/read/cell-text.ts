@@ -4,10 +4,11 @@
  * Every contact field is text, so a cell becomes a string, except two things a
  * text field cannot honestly take: a date (Excel stores a number and shows a
  * date; which text was meant is a guess) and an error value such as #N/A. Those
- * come back as an OddCell for validation to report as a row problem.
+ * come back as an OddCell for validation to report as a row problem; so does the
+ * text of an error value, as Excel writes it to a CSV.
  */
 import type { NumberFormat } from './number-formats.js';
-import type { Cell } from './types.js';
+import type { Cell, OddCell } from './types.js';
 
 /**
  * A cell's value as the worksheet stores it (`<v>`, or the text of `<is>`),
@@ -37,6 +38,22 @@ function numberCell(stored: string, format: NumberFormat, date1904: boolean): Ce
   if (!Number.isFinite(value)) return '';
   if (format.date) return serialDateCell(value, date1904);
   return scientificFormat(format.code, value) ?? numberToText(value);
+}
+
+/**
+ * Excel's formula errors, as a cell shows them and as "Save as CSV" writes them:
+ * the classic seven and the newer ones (dynamic arrays, data types, Python).
+ */
+const FORMULA_ERRORS: ReadonlySet<string> = new Set(
+  '#NULL! #DIV/0! #VALUE! #REF! #NAME? #NUM! #N/A #GETTING_DATA #SPILL! #CALC! #FIELD! #BLOCKED! #CONNECT! #BUSY! #UNKNOWN! #PYTHON!'.split(' '),
+);
+
+/** A text cell that is a formula error exported as text (`#DIV/0!` in a CSV), or undefined for any other text. */
+export function exportedFormulaError(text: string): OddCell | undefined {
+  // Cheap checks first: this looks at every picked cell of every row.
+  if (text.length > 20 || !text.includes('#')) return undefined;
+  const shown = text.trim();
+  return FORMULA_ERRORS.has(shown) ? { kind: 'error-text', shown } : undefined;
 }
 
 /**

@@ -4,23 +4,20 @@
  * What people's tools write: UTF-8 with or without a BOM (Excel's "CSV UTF-8",
  * Google Sheets, LibreOffice), UTF-16 with a BOM (Excel's "Unicode text",
  * tab-separated), GB18030/GBK (Excel's plain "CSV" on Chinese Windows) and
- * windows-1252 (the same on Western European Windows). The BOM decides when
- * there is one; otherwise UTF-8 if the bytes are valid UTF-8, and else GB18030
- * or windows-1252, whichever the bytes look like. `--encoding` overrides all of it.
+ * Big5 (the same on traditional-Chinese Windows) and windows-1252 (on Western
+ * European Windows). The BOM decides when there is one; otherwise UTF-8 if the
+ * bytes are valid UTF-8, and else windows-1252, GB18030 or Big5, whichever the
+ * bytes clearly read as; a file that reads as well in GB18030 as in Big5 is
+ * refused, asking for `--encoding`. `--encoding` overrides all of it.
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
-import { createRequire } from 'node:module';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
-
-const require = createRequire(import.meta.url);
-type Iconv = typeof import('iconv-lite');
-/** Loaded on first use: a UTF-8 sheet (most of them) needs neither. */
-let iconv: Iconv | undefined;
-const loadIconv = (): Iconv => (iconv ??= require('iconv-lite') as Iconv);
+import { tellChineseEncoding } from './chinese-encodings.js';
+import { loadIconv, type Iconv } from './iconv.js';
 
 export type EncodingSource = 'bom' | 'detected' | 'option';
 
@@ -73,7 +70,7 @@ export function chooseEncoding(file: string, head: Buffer, whole: boolean, force
   // Valid UTF-8 with Chinese in it, then bytes that are not: two encodings in one file. Either guess garbles half.
   const valid = firstNonUtf8(checked);
   if (!isAscii(checked.subarray(0, valid))) throw mixedEncodings(file, 1 + newlines(checked.subarray(0, valid)), 'detected');
-  return { encoding: likeliestLegacy(head), bom: 0, source: 'detected' };
+  return { encoding: likeliestLegacy(file, head), bom: 0, source: 'detected' };
 }
 
 function mixedEncodings(file: string, line: number, source: EncodingSource): InputError {
@@ -110,13 +107,16 @@ function cutCharacterLength(buffer: Buffer): number {
 }
 
 /**
- * GB18030 or windows-1252, for bytes that are not UTF-8: the two encodings
- * Excel's plain "CSV" writes on Chinese and on Western European Windows. A
+ * windows-1252, GB18030 or Big5, for bytes that are not UTF-8: the encodings
+ * Excel's plain "CSV" writes on Western European and on Chinese Windows. A
  * Chinese character is two high bytes in a row (both 0x81–0xFE); an accented
  * Latin letter is one high byte between ASCII ones. Whichever the high bytes
- * mostly look like wins; ties go to GB18030. Others need `--encoding`.
+ * mostly look like wins (ties go to Chinese); Chinese is then told apart as
+ * GB18030 or Big5 (see chinese-encodings.ts), or refused when it reads as both.
+ * Others need `--encoding`.
+ * @param file the file's name, for the refusal
  */
-export function likeliestLegacy(sample: Buffer): string {
+export function likeliestLegacy(file: string, sample: Buffer): string {
   let paired = 0;
   let alone = 0;
   for (let i = 0; i < sample.length; i++) {
@@ -128,7 +128,12 @@ export function likeliestLegacy(sample: Buffer): string {
       i++;
     } else alone++;
   }
-  return paired >= alone ? 'gb18030' : 'windows-1252';
+  if (paired < alone) return 'windows-1252';
+  const chinese = tellChineseEncoding(sample);
+  if (chinese) return chinese;
+  throw new InputError(
+    `${file}: its bytes read as both GB18030 (simplified Chinese) and Big5 (traditional Chinese) text, and which one is meant cannot be told; give --encoding gb18030 or --encoding big5`,
+  );
 }
 
 /** Where decoding stands, readable while the text streams: the encoding may change once (see SheetDecoder). */
@@ -201,7 +206,7 @@ export class SheetDecoder extends Transform {
     if (!isUtf8(whole)) {
       if (!this.onlyAscii || this.state.source !== 'detected') throw this.notUtf8(this.passed + firstNonUtf8(whole));
       // Everything so far was ASCII: read the rest as the legacy encoding it looks like.
-      this.state.encoding = likeliestLegacy(bytes);
+      this.state.encoding = likeliestLegacy(basename(this.path), bytes);
       this.legacy = loadIconv().getDecoder(this.state.encoding, { stripBOM: false });
       this.carry = undefined;
       return Buffer.from(this.legacy.write(bytes), 'utf8');

@@ -12,9 +12,12 @@ import type { Cell, OpenedSheet, SheetRow } from './types.js';
 /** The header is looked for in this many rows at the top of a sheet. */
 export const HEADER_SEARCH_ROWS = 20;
 
-/** A row with nothing in it; cells covered by a merge hold nothing of their own. */
+/**
+ * A row with nothing in it; cells covered by a merge hold nothing of their own,
+ * nor do formulas never calculated (a template's rows, filled in by a program).
+ */
 export function isBlank(cells: Cell[]): boolean {
-  return cells.every((cell) => cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.kind === 'merged'));
+  return cells.every((cell) => cell === undefined || (typeof cell === 'string' ? cell.trim() === '' : cell.kind === 'merged' || cell.kind === 'uncalculated'));
 }
 
 export interface FoundHeader {

@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import type { RowCells } from '../judge/normalise.js';
 import type { ColumnMap } from './column-map.js';
 import { detectFormat } from './detect.js';
+import { exportedFormulaError } from './cell-text.js';
 import { columnLetter, type HeaderMapping } from './header.js';
 import { cellProblem, isBlank, type FoundHeader } from './header-search.js';
 import { DEFAULT_LIMITS, formatBytes, type InputLimits } from './limits.js';
@@ -118,7 +119,7 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
           if (refused) break;
           blank += pending;
           pending = 0;
-          picked.push({ row, cells: pickFields(cells, fields) });
+          picked.push({ row, cells: pickFields(row, cells, fields) });
         }
         // The rows before a refused one are reported, however the file fell into batches.
         if (picked.length > 0) yield picked;
@@ -144,9 +145,14 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
   };
 }
 
-function pickFields(cells: Cell[], fields: [Field, number][]): RowCells {
+function pickFields(row: number, cells: Cell[], fields: [Field, number][]): RowCells {
   const picked: RowCells = {};
-  for (const [field, index] of fields) picked[field] = cells[index] ?? '';
+  for (const [field, index] of fields) {
+    const cell = cells[index] ?? '';
+    const odd = typeof cell === 'string' ? exportedFormulaError(cell) : cell;
+    // An odd cell's message names the cell (`B7`); only here are its row and column both known.
+    picked[field] = odd ? { ...odd, ref: `${columnLetter(index)}${row}` } : cell;
+  }
   return picked;
 }
 

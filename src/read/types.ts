@@ -6,12 +6,15 @@ import type { DecodeState } from './decode.js';
 
 /**
  * A cell the reader could not honestly turn into text; validation reports it as a row problem:
- * a date, an error value such as #N/A, or a cell covered by merged cells (it reads as empty).
+ * a date, a formula error such as #N/A (an error value, or its text as Excel exports it to a CSV),
+ * a formula never calculated (no value stored), or a cell covered by merged cells (it reads as empty).
  */
 export interface OddCell {
-  kind: 'date' | 'error' | 'merged';
+  kind: 'date' | 'error' | 'error-text' | 'uncalculated' | 'merged';
   /** What the cell shows, for the message (an ISO date, Excel's `#N/A`, the merged range `B5:B6`). */
   shown: string;
+  /** The cell, `B7`, once the row is picked for its fields (see read/index.ts). */
+  ref?: string;
 }
 
 /** Text of a cell, or a cell that holds something a text field cannot take. */
@@ -69,5 +72,5 @@ export function isOddCell(cell: Cell | undefined): cell is OddCell {
 export function cellDisplay(cell: Cell | undefined): string {
   if (cell === undefined) return '';
   if (typeof cell === 'string') return cell;
-  return cell.kind === 'merged' ? '' : cell.shown;
+  return cell.kind === 'merged' || cell.kind === 'uncalculated' ? '' : cell.shown;
 }

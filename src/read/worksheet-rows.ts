@@ -48,6 +48,8 @@ interface OpenCell {
   style: number;
   /** Its `<v>`, or the text of its `<is>`; undefined when it has neither (an empty, styled cell). */
   stored: string | undefined;
+  /** It holds a formula (`<f>`). */
+  formula: boolean;
 }
 
 class WorksheetReader implements XmlHandler {
@@ -87,6 +89,9 @@ class WorksheetReader implements XmlHandler {
         break;
       case 'c':
         if (this.row) this.openCell(attribute(attributes, 'r'), attribute(attributes, 't'), attribute(attributes, 's'));
+        break;
+      case 'f':
+        if (this.cell) this.cell.formula = true;
         break;
       case 'v':
         if (this.cell) {
@@ -160,10 +165,14 @@ class WorksheetReader implements XmlHandler {
     const column = r === undefined ? this.lastColumn + 1 : columnOf(r);
     if (column < 0 || column >= MAX_COLUMNS) throw unreadable(this.file, `sheet ${JSON.stringify(this.context.sheet)}, row ${row} has a cell at ${JSON.stringify(r)}`);
     this.lastColumn = column;
-    this.cell = { ref: r ?? `${columnLetter(column)}${row}`, column, type: t, style: s === undefined ? 0 : Number(s), stored: undefined };
+    this.cell = { ref: r ?? `${columnLetter(column)}${row}`, column, type: t, style: s === undefined ? 0 : Number(s), stored: undefined, formula: false };
   }
 
-  private closeCell({ ref, column, type, style, stored }: OpenCell): void {
+  private closeCell({ ref, column, type, style, stored, formula }: OpenCell): void {
+    if (formula && uncalculated(type, stored)) {
+      this.row!.cells[column] = { kind: 'uncalculated', shown: '' };
+      return;
+    }
     if (stored === undefined) return;
     const { formats, date1904 } = this.context;
     const text = type === 's' ? this.sharedString(ref, stored) : stored;
@@ -195,6 +204,16 @@ class WorksheetReader implements XmlHandler {
   private where(ref: string): string {
     return `sheet ${JSON.stringify(this.context.sheet)}, cell ${ref}`;
   }
+}
+
+/**
+ * A formula cell with no value stored: written by a program that does not
+ * calculate (exceljs leaves `<v>` out, openpyxl leaves it empty), never saved by
+ * a spreadsheet since. An empty text result is stored as `t="str"`, so an empty
+ * `<v>` in a number cell is no result either.
+ */
+function uncalculated(type: string | undefined, stored: string | undefined): boolean {
+  return stored === undefined || (stored.trim() === '' && (type === undefined || type === 'n'));
 }
 
 /** `B12` → 1 (0-based column), -1 when `ref` is not a cell reference (read by hand: it is done for every cell). */
