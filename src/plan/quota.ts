@@ -6,15 +6,19 @@
 import type { RowResult } from '../report/types.js';
 
 export class Room {
+  /** The directory's count before the run (0 when assumed empty). */
+  readonly existing: number;
   /** Places left under the limit before the run (never negative: a limit set below the directory's count leaves none). */
   readonly size: number;
   private taken = 0;
 
+  /** `counted`: the directory's contacts as listed; null for validate, which reads none and assumes an empty directory. */
   constructor(
     readonly limit: number,
-    readonly existing: number,
+    private readonly counted: number | null,
   ) {
-    this.size = Math.max(0, limit - existing);
+    this.existing = counted ?? 0;
+    this.size = Math.max(0, limit - this.existing);
   }
 
   /** New contacts that found room so far. */
@@ -31,7 +35,15 @@ export class Room {
 
   /** A row that found no room. */
   overQuota(result: RowResult): RowResult {
-    const message = `no room: the directory holds ${this.existing} of ${this.limit} contacts and earlier rows take the rest`;
+    const message =
+      this.counted === null
+        ? `no room: earlier rows take the contact limit of ${this.limit} (validate assumes an empty directory)`
+        : `no room: the directory holds ${this.existing} of ${this.limit} contacts and earlier rows take the rest`;
     return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
   }
+}
+
+/** The room left after a run (or a plan): the directory's count then, never below zero. */
+export function roomLeft(limit: number, existing: number, added: number, deleted: number): number {
+  return Math.max(0, limit - (existing + added - deleted));
 }
