@@ -18,7 +18,8 @@ main { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)
 .rows, .legend { grid-column: 1 / -1; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
 .facts dt { color: #555; } .facts dd { margin: 0; overflow-wrap: anywhere; } .hash { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
-.files { margin: 0; padding-left: 1.1rem; } .files li { margin: .15rem 0; } .files span { color: #555; }
+.files { list-style: none; margin: 0 0 1rem; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1.5rem; } .files span { color: #555; }
+@media (min-width: 900px) { .panel.wide { grid-column: span 2; } }
 .chart { max-width: 100%; height: auto; }
 .chart text { font-size: 13px; fill: #222; } .chart .bar.bad rect { fill: var(--bad); } .chart .bar.good rect { fill: var(--good); } .chart .bar.plan rect { fill: var(--plan); }
 .legend dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem 1rem; margin: 0; } .legend dd { margin: 0; }

@@ -77,6 +77,7 @@ export function renderHtmlReport(summary: Summary, { rows, omitted }: HtmlRows, 
 <h1>${esc(title)}: ${esc(summary.input.file)}${summary.input.sheet ? ` <small>sheet “${esc(summary.input.sheet)}”</small>` : ''}</h1>
 <p class="verdict ${summary.exitCode === 0 ? 'ok' : 'bad'}" id="verdict">${esc(verdict(summary))}</p>
 <p class="exit" id="exit">exit code ${esc(summary.exitCode)}: ${esc(exitMeaning(summary))}${goodWithErrorsText(summary)}</p>
+${filesLine(summary, files)}
 </header>
 <main>
 <section class="panel" aria-labelledby="counts-title">
@@ -85,7 +86,6 @@ ${countsChart(counts)}
 </section>
 ${directoryPanel(summary)}
 ${inputPanel(summary)}
-${filesPanel(summary, files)}
 ${legendPanel(legend)}
 <section class="rows" aria-labelledby="rows-title">
 <h2 id="rows-title">Rows, problems first</h2>
@@ -135,7 +135,7 @@ ${facts}
 
 function inputPanel(summary: Summary): string {
   const { input } = summary;
-  return `<section class="panel" aria-labelledby="input-title">
+  return `<section class="panel wide" aria-labelledby="input-title">
 <h2 id="input-title">Input</h2>
 <dl class="facts">
 <dt>file</dt><dd>${esc(input.file)} (${esc(input.format)})</dd>
@@ -152,21 +152,19 @@ ${input.ignoredColumns.length > 0 ? `<dt>ignored columns</dt><dd>${input.ignored
 }
 
 /** The files beside this one, by relative link (the page may be opened from a copy of the folder). */
-function filesPanel(summary: Summary, files: PageFiles): string {
+function filesLine(summary: Summary, files: PageFiles): string {
   const links: [href: string, text: string, what: string][] = [
     [REPORT_FILES.csv, REPORT_FILES.csv, 'every row, for a spreadsheet'],
     [REPORT_FILES.json, REPORT_FILES.json, 'every row, for a program'],
   ];
   if (files.annotated) links.push([REPORT_FILES.annotated, REPORT_FILES.annotated, 'the sheet with its problems marked']);
-  if (files.fixedCopy !== undefined) links.push([hrefOf(files.fixedCopy), files.fixedCopy, 'the corrected copy (--write-fixed)']);
+  if (files.fixedCopy !== undefined) links.push([hrefOf(files.fixedCopy), files.fixedCopy, 'the corrected copy']);
   const suggestFixed = summary.command === 'validate' && files.fixedCopy === undefined && summary.exitCode === 1;
-  return `<section class="panel" aria-labelledby="files-title">
-<h2 id="files-title">Files</h2>
-<ul class="files" id="files">
-${links.map(([href, text, what]) => `<li><a href="${esc(href)}">${esc(text)}</a> <span>${esc(what)}</span></li>`).join('\n')}
-</ul>
-${suggestFixed ? '<p>validate --write-fixed FILE writes a copy of the sheet with the obvious fixes applied.</p>' : ''}
-</section>`;
+  const items = links.map(([href, text, what]) => `<li><a href="${esc(href)}">${esc(text)}</a> <span>${esc(what)}</span></li>`);
+  if (suggestFixed) items.push('<li><span><code>validate --write-fixed FILE</code> writes a copy with the obvious fixes applied</span></li>');
+  return `<ul class="files" id="files" aria-label="files of this report">
+${items.join('\n')}
+</ul>`;
 }
 
 /** A relative path as a link: each part percent-encoded, so no name can become a scheme, a query or a fragment. */
@@ -240,7 +238,7 @@ function countsChart(counts: (readonly [RowStatus, number])[]): string {
   if (counts.length === 0) return '<p>No data rows.</p>';
   const max = Math.max(...counts.map(([, n]) => n));
   const barHeight = 22;
-  const width = 420;
+  const width = 320;
   const labelWidth = 110;
   const bars = counts
     .map(([status, n], i) => {
