@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { DEMO_CREDENTIALS } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
 import { runCli } from './helpers/cli.js';
+import { contactsCsv } from './helpers/generate.js';
 import { CREDENTIALS, useImportRuns } from './helpers/import-run.js';
 
-const { tmp, emulator, sheet, importSheet } = useImportRuns('contact-import-honest-');
+const { tmp, emulator, sheet, importSheet, closed } = useImportRuns('contact-import-honest-');
 
 const HEADER = 'Name,Email,Title,MessageTypes';
 const line = (name: string) => `${name},${name.toLowerCase()}@example.com,CEO,ServiceMessage`;
@@ -29,6 +30,29 @@ describe('the quota is reported only when the directory was listed', () => {
       expect(run.stderr).not.toMatch(/contacts before the run|room for/);
       expect(page(run.reportDir)).toContain('unknown: the directory was not read');
     }
+  });
+
+  it('a closed port, a lock another run holds: quota null as well', async () => {
+    const file = sheet([HEADER, line('Alice')].join('\n'));
+    const gone = await emulator();
+    const url = gone.url;
+    await gone.close();
+    closed(gone);
+    const unreachable = await importSheet(url, file, ['--max-tries', '1']);
+    expect(unreachable.code).toBe(3);
+    expect(unreachable.summary.quota).toBeNull();
+    expect(unreachable.stderr).toContain('quota: unknown, the directory was not read');
+
+    // The winner spends seconds on its calls: the other run meets its lock.
+    const e = await emulator({ latencyMs: 300 });
+    const lockDir = join(tmp(), 'locks');
+    const five = sheet(contactsCsv(5));
+    const both = await Promise.all([importSheet(e, five, ['--lock-dir', lockDir]), importSheet(e, five, ['--lock-dir', lockDir])]);
+    expect(both.map((run) => run.code).sort()).toEqual([0, 3]);
+    const loser = both.find((run) => run.code === 3)!;
+    expect(loser.stderr).toMatch(/another run holds the lock/);
+    expect(loser.summary.quota).toBeNull();
+    expect(loser.stderr).toContain('quota: unknown, the directory was not read');
   });
 
   it('validate says its quota assumes an empty directory, and names no endpoint', async () => {
