@@ -49,7 +49,7 @@ describe('import: a clean run and its rerun', () => {
     expect(rerun.code).toBe(0);
     expect(e.requests.slice(before).map((r) => r.action)).toEqual(['ListMessageContacts']);
     expect(rerun.rows.map((r) => [r.status, r.contactId])).toEqual(e.state.all().map((c) => ['exists', c.ContactId]));
-    expect(rerun.summary.quota).toEqual({ limit: 20, existing: 2, planned: 0, remaining: 18 });
+    expect(rerun.summary.quota).toEqual({ limit: 20, existing: 2, planned: 0, remaining: 18, basis: 'listed' });
   });
 
   it('leaves a contact that already has the name (in any case) untouched, and says how it differs', async () => {
@@ -148,7 +148,7 @@ describe('import: gates before the first write', () => {
     const partial = await importSheet(e, file, ['--contact-limit', '5', '--allow-partial']);
     expect(partial.code).toBe(1);
     expect(statuses(partial.rows)).toEqual(['created', 'created', 'created', 'created', 'over_quota', 'over_quota']);
-    expect(partial.summary.quota).toEqual({ limit: 5, existing: 1, planned: 4, remaining: 0 });
+    expect(partial.summary.quota).toEqual({ limit: 5, existing: 1, planned: 4, remaining: 0, basis: 'listed' });
     expect(e.state.count()).toBe(5);
   });
 

@@ -33,9 +33,14 @@ const rows: RowResult[] = [
 
 const summary: Summary = {
   version: 1,
+  command: 'validate',
+  endpoint: null,
+  site: 'intl',
   input: { file: 'x.csv', format: 'csv', sheet: null, encoding: 'utf-8', delimiter: ',', rows: rows.length, blankRows: 0, headerRow: 1, columns: {}, ignoredColumns: [], sha256: '0'.repeat(64) },
   counts: {},
-  quota: { limit: 2, existing: 0, planned: 2, remaining: 0 },
+  directoryOnly: 0,
+  quota: { limit: 2, existing: 0, planned: 2, remaining: 0, basis: 'assumed-empty' },
+  goodWithErrors: { count: 0, rows: [] },
   dryRun: true,
   exitCode: 1,
   startedAt: '2026-11-29T00:00:00.000Z',
@@ -53,7 +58,7 @@ it('writes every row as JSON.stringify and csvLine would', async () => {
   // A batch, then rows one at a time, as validate and import append them.
   writer.append(rows.slice(0, 2));
   for (const row of rows.slice(2)) writer.append([row]);
-  await writer.close(summary, 'validate');
+  await writer.close(summary);
 
   const json = readFileSync(join(tmp(), 'report', 'results.json'), 'utf8');
   expect(json).toBe(`{"version":1,"rows":[\n${rows.map((row) => JSON.stringify(inDesignOrder(row))).join(',\n')}\n]}\n`);

@@ -30,8 +30,9 @@ describe('report.html', () => {
   it('is one self-contained page: counts, quota, input, and the rows with problems first', async () => {
     const { reportDir, summary, rows } = await validateFixture('invalid.csv', 'html');
     const html = readFileSync(join(reportDir, 'report.html'), 'utf8');
-    // Nothing fetched from anywhere: no src/href to another place, a CSP that forbids it.
-    expect(html).not.toMatch(/\b(?:src|href)\s*=/i);
+    // Nothing fetched from anywhere: no src, links only to the files beside it, a CSP that forbids the rest.
+    expect(html).not.toMatch(/\bsrc\s*=/i);
+    expect([...html.matchAll(/\bhref\s*=\s*"([^"]*)"/gi)].map((m) => m[1])).toEqual(['results.csv', 'results.json', 'annotated.xlsx']);
     expect(html).toContain(`default-src 'none'`);
     for (const [status, n] of Object.entries(summary.counts)) expect(html).toMatch(new RegExp(`value="${status}" checked> <span[^>]*>${status}</span> ${n}<`));
     expect(html).toContain(summary.input.sha256);
@@ -45,16 +46,21 @@ describe('report.html', () => {
   it('escapes what the sheet holds: a name cannot become markup', () => {
     const summary = {
       version: 1,
+      command: 'validate',
+      endpoint: null,
+      site: 'intl',
       input: { file: '<b>.csv', format: 'csv', sheet: null, encoding: 'utf-8', delimiter: ',', rows: 1, blankRows: 0, headerRow: 1, columns: {}, ignoredColumns: [], sha256: 'x' },
       counts: { invalid: 1 },
-      quota: { limit: 20, existing: 0, planned: 0, remaining: 20 },
+      directoryOnly: 0,
+      quota: { limit: 20, existing: 0, planned: 0, remaining: 20, basis: 'assumed-empty' },
+      goodWithErrors: { count: 0, rows: [] },
       dryRun: true,
       exitCode: 1,
       startedAt: 'a',
       finishedAt: 'b',
     } as Summary;
     const row: RowResult = { row: 2, name: '<script>alert(1)</script>', email: '"x"@y', status: 'invalid', errors: [{ field: 'Name', code: 'InvalidParameter.Name', message: '<img>', suggestion: 'a&b' }] };
-    const html = renderHtmlReport(summary, { rows: [row], omitted: 0 }, 'validate');
+    const html = renderHtmlReport(summary, { rows: [row], omitted: 0 });
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img>');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
@@ -65,16 +71,21 @@ describe('report.html', () => {
     const any = evil as any;
     const summary = {
       version: 1,
+      command: any,
+      endpoint: evil,
+      site: evil,
       input: { file: evil, format: evil, sheet: evil, encoding: evil, delimiter: evil, rows: any, blankRows: any, headerRow: any, columns: {}, ignoredColumns: [evil], sha256: evil },
       counts: { invalid: any },
-      quota: { limit: any, existing: any, planned: any, remaining: any },
+      directoryOnly: any,
+      quota: { limit: any, existing: any, planned: any, remaining: any, basis: any },
+      goodWithErrors: { count: any, rows: [] },
       dryRun: false,
       exitCode: any,
       startedAt: evil,
       finishedAt: evil,
     } as Summary;
     const row: RowResult = { row: any, name: evil, email: evil, status: any, errors: [{ field: null, code: evil, message: evil, suggestion: evil }], notes: [evil], contactId: evil, requestId: evil, attempts: any };
-    const html = renderHtmlReport(summary, { rows: [row], omitted: 0 }, evil);
+    const html = renderHtmlReport(summary, { rows: [row], omitted: 0 }, { annotated: true, fixedCopy: evil });
     expect(html).not.toContain('<x-evil');
     expect(html).not.toMatch(/onclick=alert\(1\)"/);
     expect(html.match(/&#60;x-evil onclick=alert\(1\)&#62;&#34;&#39;/g)!.length).toBeGreaterThanOrEqual(32); // every place a value is shown

@@ -5,11 +5,13 @@
  */
 import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
+import { endpointUrl } from '../directory/endpoint.js';
 import { notAttempted, type Plan } from '../plan/plan.js';
+import { roomLeft } from '../plan/quota.js';
 import { createReportDir, displayPath } from '../report/dir.js';
 import { EventLog } from '../report/events.js';
 import { buildSummary, StatusCounts } from '../report/summary.js';
-import { GOOD_STATUSES, type RowResult, type RowStatus } from '../report/types.js';
+import { GOOD_STATUSES, type RowResult, type RowStatus, type Summary } from '../report/types.js';
 import { ReportWriter } from '../report/writer.js';
 import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { ProblemPrinter } from '../terminal/problems.js';
@@ -30,7 +32,8 @@ export class ImportReport {
   private finished = false;
   /** The report could not be written and the run stopped for it (apply's stop line said why). */
   private stoppedByReport = false;
-  quota: Plan['quota'];
+  /** Known once the directory was listed; undefined when the run stopped before (summary.json: `quota: null`). */
+  quota: Plan['quota'] | undefined;
 
   private constructor(
     private readonly options: ImportOptions,
@@ -42,7 +45,6 @@ export class ImportReport {
     readonly events: EventLog,
   ) {
     this.problems = new ProblemPrinter(log, 50);
-    this.quota = { limit: options.contactLimit, existing: 0, planned: 0, remaining: options.contactLimit };
   }
 
   static async open(options: ImportOptions, source: RowSource, startedAt: Date, log: Logger): Promise<ImportReport> {
@@ -56,7 +58,7 @@ export class ImportReport {
 
   readonly record = async (result: RowResult): Promise<void> => {
     const { report } = this;
-    this.counts.add(result.status);
+    this.counts.add(result);
     this.events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) this.allGood = false;
     report.append([result]);
@@ -87,26 +89,37 @@ export class ImportReport {
     this.finished = true;
     this.problems.printHidden();
     exitCode = this.withReportFailure(exitCode);
-    if (!options.dryRun) this.quota = { ...this.quota, remaining: Math.max(0, this.quota.limit - this.quota.existing - this.counts.get('created')) };
     const summary = buildSummary({
       ...source.facts,
+      command: 'import',
+      endpoint: endpointUrl(options.endpoint),
+      site: options.site,
       counts: this.counts,
-      quota: this.quota,
+      quota: this.quotaAfter(),
       dryRun: options.dryRun,
       exitCode,
       startedAt: this.startedAt,
       finishedAt: new Date(),
     });
-    await report.close(summary, options.dryRun ? 'import (dry run)' : 'import');
+    await report.close(summary);
     if (report.failure && !this.stoppedByReport) log.error(`cannot write the report in ${displayPath(options.cwd, this.dir)}: ${report.failure}; it is incomplete`);
     exitCode = this.withReportFailure(exitCode);
     if (!source.saved && !report.failure) {
       const copy = sheetSourceOf(resolve(options.cwd, options.file), summary, options.read.limits);
       await report.annotate({ ...copy, ...(source.copyCheck ? { checked: source.copyCheck } : {}) }, source.facts.header, log);
+      await report.linkCopies();
     }
     this.events.phase('finish', { exitCode, counts: summary.counts, quota: summary.quota });
-    for (const line of humanSummary(summary, displayPath(options.cwd, this.dir), true)) log.info(line);
+    for (const line of humanSummary(summary, displayPath(options.cwd, this.dir))) log.info(line);
     return { exitCode, summary, reportDir: this.dir };
+  }
+
+  /** The quota as the run left it: a real run's room counts what it added and deleted; a dry run's, what the plan would. */
+  private quotaAfter(): Summary['quota'] {
+    if (!this.quota) return null;
+    const { limit, existing } = this.quota;
+    const remaining = this.options.dryRun ? this.quota.remaining : roomLeft(limit, existing, this.counts.get('created'), this.counts.get('deleted'));
+    return { ...this.quota, remaining, basis: 'listed' };
   }
 
   /** A bug: still leave the rows known so far on disk, unless the run was reported already. */

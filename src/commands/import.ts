@@ -11,6 +11,7 @@ import { EXIT } from '../errors.js';
 import { type Logger } from '../terminal/log.js';
 import { retryLogger } from '../terminal/directory-lines.js';
 import { type Mode } from '../defaults.js';
+import { roomLeft } from '../plan/quota.js';
 import { type RunOutcome, type SheetRunOptions } from './run.js';
 import { carryOut, listDirectory, planFor, savedSource, sheetSource, takeLock } from './import-steps.js';
 import { ImportReport } from './import-report.js';
@@ -53,6 +54,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await run.stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
+    run.quota = { limit: options.contactLimit, existing: snapshot.contacts.length, planned: 0, remaining: roomLeft(options.contactLimit, snapshot.contacts.length, 0, 0) };
     run.events.phase('list', { endpoint: where, existing: snapshot.contacts.length });
 
     const planned = await planFor(source, snapshot.contacts, { startedAt, where }, options, log);

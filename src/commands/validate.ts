@@ -43,14 +43,15 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     if (report.failure) throw new InputError(`cannot write the report in ${shownDir}: ${report.failure}`);
   };
   const counts = new StatusCounts();
-  const room = new Room(options.contactLimit, 0); // the planner's quota rule, against an empty directory
+  const room = new Room(options.contactLimit, null); // the planner's quota rule, against an empty directory
   /** Set once the report is closed: a failure after that (the fixed copy) does not close it again. */
   let finished = false;
   const finish = async (exitCode: number): Promise<Summary> => {
     finished = true;
-    const quota = { limit: room.limit, existing: 0, planned: room.planned, remaining: room.size - room.planned };
-    const summary = buildSummary({ ...(await sheetFacts(sheet)), counts, quota, dryRun: true, exitCode, startedAt, finishedAt: new Date() });
-    await report.close(summary, 'validate');
+    const quota = { limit: room.limit, existing: 0, planned: room.planned, remaining: room.size - room.planned, basis: 'assumed-empty' as const };
+    const facts = await sheetFacts(sheet);
+    const summary = buildSummary({ ...facts, command: 'validate', endpoint: null, site: options.site, counts, quota, dryRun: true, exitCode, startedAt, finishedAt: new Date() });
+    await report.close(summary);
     return summary;
   };
 
@@ -62,7 +63,8 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     const source = sheetSourceOf(path, summary, options.read.limits);
     await report.annotate(fixes?.source.checked ? { ...source, checked: fixes.source.checked } : source, sheet.header, log);
     for (const line of humanSummary(summary, shownDir)) log.info(line);
-    await fixes?.write(source, options.cwd, log);
+    if (fixes) log.info(await fixes.write(source, options.cwd));
+    await report.linkCopies(fixes?.path);
     return { exitCode, summary, reportDir };
   } catch (error) {
     options.progress?.stop();
@@ -86,7 +88,7 @@ async function judgeRows(sheet: ReadSheet, options: ValidateOptions, sinks: { ro
     const results = batch.map((row) => {
       const { result } = judge.judge(row);
       fixes?.collect(row, result);
-      counts.add(result.status);
+      counts.add(result);
       problems.print(result);
       return result;
     });

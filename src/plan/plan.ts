@@ -13,9 +13,9 @@ import type { JudgedRow } from '../judge/judge.js';
 import type { ApiContact } from '../judge/schema.js';
 import type { ContactChanges, DirectoryContact } from '../directory/port.js';
 import { EXIT } from '../errors.js';
-import type { RowResult, Summary } from '../report/types.js';
+import type { QuotaCounts, RowResult } from '../report/types.js';
 import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
-import { Room } from './quota.js';
+import { Room, roomLeft } from './quota.js';
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */
@@ -60,7 +60,7 @@ export interface GateStop {
 
 export interface Plan {
   rows: PlannedRow[];
-  quota: Summary['quota'];
+  quota: QuotaCounts;
   stop?: GateStop;
 }
 
@@ -132,7 +132,8 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     }
   }
   const planned = stop ? 0 : room.planned;
-  return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining: room.size - planned }, ...(stop ? { stop } : {}) };
+  const remaining = roomLeft(options.limit, snapshot.length, planned, stop ? 0 : deletions);
+  return { rows, quota: { limit: options.limit, existing: snapshot.length, planned, remaining }, ...(stop ? { stop } : {}) };
 }
 
 /** upsert and sync: the fields that differ are updated; members bound (and with prune unbound) to match the sheet. */

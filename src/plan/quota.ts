@@ -6,18 +6,25 @@
 import type { RowResult } from '../report/types.js';
 
 export class Room {
+  /** The directory's count before the run (0 when assumed empty). */
+  readonly existing: number;
   /** Places left under the limit before the run (never negative: a limit set below the directory's count leaves none). */
   readonly size: number;
   private taken = 0;
   /** What an over_quota row says. */
   private readonly message: string;
 
+  /** `counted`: the directory's contacts as listed; null for validate, which reads none and assumes an empty directory. */
   constructor(
     readonly limit: number,
-    readonly existing: number,
+    counted: number | null,
   ) {
-    this.size = Math.max(0, limit - existing);
-    this.message = `no room: the directory holds ${existing} of ${limit} contacts and earlier rows take the rest`;
+    this.existing = counted ?? 0;
+    this.size = Math.max(0, limit - this.existing);
+    this.message =
+      counted === null
+        ? `no room: earlier rows take the contact limit of ${limit} (validate assumes an empty directory)`
+        : `no room: the directory holds ${this.existing} of ${limit} contacts and earlier rows take the rest`;
   }
 
   /** New contacts that found room so far. */
@@ -36,4 +43,9 @@ export class Room {
   overQuota(result: RowResult): RowResult {
     return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message: this.message }] };
   }
+}
+
+/** The room left after a run (or a plan): the directory's count then, never below zero. */
+export function roomLeft(limit: number, existing: number, added: number, deleted: number): number {
+  return Math.max(0, limit - (existing + added - deleted));
 }

@@ -7,7 +7,6 @@ import type { HeaderMapping } from '../read/header.js';
 import type { DataRow, ReadSheet } from '../read/index.js';
 import type { InputLimits } from '../read/limits.js';
 import { cellDisplay } from '../read/types.js';
-import type { Logger } from '../terminal/log.js';
 import type { SheetSource } from './copy.js';
 import { displayFile } from './dir.js';
 import { checkFixedCopy, writeFixedCopy, type FixedCopySource, type RowFixes } from './fixed-copy.js';
@@ -42,12 +41,17 @@ export class FixCollector {
     if (unique.length > 0) this.fixes.set(row.row, unique);
   }
 
-  /** Writes the copy, the sheet read as the summary says it was, and says how much it fixed. */
-  async write(read: SheetSource, cwd: string, log: Logger): Promise<void> {
+  /** Writes the copy, the sheet read as the summary says it was; returns the line that says how much it fixed. */
+  async write(read: SheetSource, cwd: string): Promise<string> {
     Object.assign(this.source, read);
     await writeFixedCopy(this.source, this.target, this.fixes);
     const cells = [...this.fixes.values()].reduce((n, row) => n + row.length, 0);
     const rows = this.fixes.size;
-    log.info(`  fixed copy: ${cells} cell${cells === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} fixed: ${displayFile(cwd, this.target)}`);
+    return `  fixed copy: ${cells} cell${cells === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} fixed: ${displayFile(cwd, this.target)}`;
+  }
+
+  /** Where the copy goes. */
+  get path(): string {
+    return this.target;
   }
 }

@@ -10,8 +10,12 @@
  * holding `<script>` shows as text. Should one ever slip through, the page's
  * Content-Security-Policy runs only our own script and style, named by hash.
  */
-import { createHash } from 'node:crypto';
+import { sep } from 'node:path';
+import type { Field } from '../judge/fields.js';
+import { CONTENT_SECURITY_POLICY, CSS, SCRIPT } from './html-assets.js';
+import { allowedValues, exitMeaning, pageTitle, verdict, withoutAllowedList } from './html-words.js';
 import { GOOD_STATUSES, ROW_STATUSES, type RowResult, type RowStatus, type Summary } from './types.js';
+import { REPORT_FILES } from './writer.js';
 
 /** Rows shown in the page; all of them are in results.json and results.csv. */
 export const HTML_ROW_LIMITS = { problems: 5000, others: 1000 } as const;
@@ -45,19 +49,20 @@ function hasProblem(result: RowResult): boolean {
   return !GOOD_STATUSES.has(result.status) || result.errors.length > 0;
 }
 
-const EXIT_MEANING: Record<number, string> = {
-  0: 'every row ended well',
-  1: 'some rows were not imported',
-  2: 'the sheet could not be read, or the command line was wrong',
-  3: 'the directory side stopped the run',
-  70: 'an internal error',
-  130: 'interrupted',
-};
+/** The other files of the report folder the page links (results.csv and results.json are always there). */
+export interface PageFiles {
+  /** annotated.xlsx was written. */
+  annotated: boolean;
+  /** The corrected copy (`validate --write-fixed`), relative to the report folder, once written. */
+  fixedCopy?: string;
+}
 
-export function renderHtmlReport(summary: Summary, { rows, omitted }: HtmlRows, title: string): string {
+export function renderHtmlReport(summary: Summary, { rows, omitted }: HtmlRows, files: PageFiles = { annotated: false }): string {
   const ordered = [...rows].sort((a, b) => Number(hasProblem(b)) - Number(hasProblem(a)) || (a.row ?? Infinity) - (b.row ?? Infinity));
   const counts = ROW_STATUSES.filter((status) => (summary.counts[status] ?? 0) > 0).map((status) => [status, summary.counts[status] ?? 0] as const);
-  const ok = summary.exitCode === 0;
+  const title = pageTitle(summary);
+  const legend = new Set<Field>();
+  const table = rowsTable(ordered, legend);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -70,49 +75,25 @@ export function renderHtmlReport(summary: Summary, { rows, omitted }: HtmlRows, 
 <body>
 <header>
 <h1>${esc(title)}: ${esc(summary.input.file)}${summary.input.sheet ? ` <small>sheet “${esc(summary.input.sheet)}”</small>` : ''}</h1>
-<p class="verdict ${ok ? 'ok' : 'bad'}" id="verdict">exit code ${esc(summary.exitCode)}: ${esc(EXIT_MEANING[summary.exitCode] ?? '')}${summary.dryRun ? ' · dry run: nothing was written' : ''}</p>
+<p class="verdict ${summary.exitCode === 0 ? 'ok' : 'bad'}" id="verdict">${esc(verdict(summary))}</p>
+<p class="exit" id="exit">exit code ${esc(summary.exitCode)}: ${esc(exitMeaning(summary))}${goodWithErrorsText(summary)}</p>
+${filesLine(summary, files)}
 </header>
 <main>
 <section class="panel" aria-labelledby="counts-title">
-<h2 id="counts-title">${esc(summary.input.rows)} rows</h2>
+<h2 id="counts-title">${esc(summary.input.rows)} rows${summary.directoryOnly > 0 ? ` and ${esc(summary.directoryOnly)} directory contacts not in the sheet` : ''}</h2>
 ${countsChart(counts)}
 </section>
-<section class="panel" aria-labelledby="quota-title">
-<h2 id="quota-title">Quota</h2>
-<dl class="facts">
-<dt>contact limit</dt><dd id="quota-limit">${esc(summary.quota.limit)}</dd>
-<dt>in the directory before</dt><dd id="quota-existing">${esc(summary.quota.existing)}</dd>
-<dt>${summary.dryRun ? 'would be added' : 'planned'}</dt><dd id="quota-planned">${esc(summary.quota.planned)}</dd>
-<dt>room left after</dt><dd id="quota-remaining">${esc(summary.quota.remaining)}</dd>
-</dl>
-</section>
-<section class="panel" aria-labelledby="input-title">
-<h2 id="input-title">Input</h2>
-<dl class="facts">
-<dt>file</dt><dd>${esc(summary.input.file)} (${esc(summary.input.format)})</dd>
-${summary.input.sheet ? `<dt>sheet</dt><dd>${esc(summary.input.sheet)}</dd>` : ''}
-${summary.input.encoding ? `<dt>encoding</dt><dd>${esc(summary.input.encoding)}</dd>` : ''}
-${summary.input.delimiter ? `<dt>delimiter</dt><dd>${esc(JSON.stringify(summary.input.delimiter))}</dd>` : ''}
-<dt>header row</dt><dd>${esc(summary.input.headerRow)}</dd>
-<dt>blank rows skipped</dt><dd>${esc(summary.input.blankRows)}</dd>
-${summary.input.ignoredColumns.length > 0 ? `<dt>ignored columns</dt><dd>${summary.input.ignoredColumns.map(esc).join(', ')}</dd>` : ''}
-<dt>sha256</dt><dd class="hash">${esc(summary.input.sha256)}</dd>
-<dt>run</dt><dd>${esc(summary.startedAt)} – ${esc(summary.finishedAt)}</dd>
-</dl>
-</section>
+${directoryPanel(summary)}
+${inputPanel(summary)}
+${legendPanel(legend)}
 <section class="rows" aria-labelledby="rows-title">
 <h2 id="rows-title">Rows, problems first</h2>
 <form class="filter" id="filter" aria-label="filter by status">
 ${counts.map(([status, n]) => `<label><input type="checkbox" name="status" value="${esc(status)}" checked> <span class="status ${statusClass(status)}">${esc(status)}</span> ${esc(n)}</label>`).join('\n')}
 </form>
 <p class="shown" id="shown">${esc(ordered.length)} rows shown${omitted > 0 ? `; ${esc(omitted)} more are in results.csv` : ''}</p>
-<table id="rows">
-<colgroup><col class="row"><col class="status"><col class="name"><col class="email"><col class="problems"><col class="notes"><col class="contact"></colgroup>
-<thead><tr><th>row</th><th>status</th><th>name</th><th>email</th><th>problems</th><th>notes</th><th>contact</th></tr></thead>
-<tbody>
-${ordered.map(rowHtml).join('\n')}
-</tbody>
-</table>
+${table}
 </section>
 </main>
 <footer>contact-import · the same rows are in results.json and results.csv beside this file</footer>
@@ -122,14 +103,118 @@ ${ordered.map(rowHtml).join('\n')}
 `;
 }
 
-function rowHtml(result: RowResult): string {
+function goodWithErrorsText(summary: Summary): string {
+  const { count } = summary.goodWithErrors;
+  if (count === 0) return '';
+  return ` (${esc(count)} ${count === 1 ? 'row ended well but carries an error' : 'rows ended well but carry an error'})`;
+}
+
+/** Where the run looked: the endpoint and site, and the quota as far as it was measured. */
+function directoryPanel(summary: Summary): string {
+  const { quota } = summary;
+  let facts: string;
+  if (quota === null) facts = '<p id="quota-unknown">quota: unknown: the directory was not read</p>';
+  else {
+    const assumed = quota.basis === 'assumed-empty';
+    facts = `${assumed ? '<p id="quota-assumed">quota: assumed empty: validate reads no directory</p>' : ''}<dl class="facts">
+<dt>contact limit</dt><dd id="quota-limit">${esc(quota.limit)}</dd>
+${assumed ? '' : `<dt>in the directory before</dt><dd id="quota-existing">${esc(quota.existing)}</dd>`}
+<dt>${assumed ? 'would fit' : summary.dryRun ? 'would be added' : 'planned'}</dt><dd id="quota-planned">${esc(quota.planned)}</dd>
+<dt>room left after</dt><dd id="quota-remaining">${esc(quota.remaining)}</dd>
+</dl>`;
+  }
+  return `<section class="panel" aria-labelledby="directory-title">
+<h2 id="directory-title">Directory</h2>
+<dl class="facts">
+<dt>endpoint</dt><dd id="endpoint">${summary.endpoint === null ? 'none: nothing was sent' : esc(summary.endpoint)}</dd>
+<dt>site</dt><dd id="site">${esc(summary.site)}</dd>
+</dl>
+${facts}
+</section>`;
+}
+
+function inputPanel(summary: Summary): string {
+  const { input } = summary;
+  return `<section class="panel wide" aria-labelledby="input-title">
+<h2 id="input-title">Input</h2>
+<dl class="facts">
+<dt>file</dt><dd>${esc(input.file)} (${esc(input.format)})</dd>
+${input.sheet ? `<dt>sheet</dt><dd>${esc(input.sheet)}</dd>` : ''}
+${input.encoding ? `<dt>encoding</dt><dd>${esc(input.encoding)}</dd>` : ''}
+${input.delimiter ? `<dt>delimiter</dt><dd>${esc(JSON.stringify(input.delimiter))}</dd>` : ''}
+<dt>header row</dt><dd>${esc(input.headerRow)}</dd>
+<dt>blank rows skipped</dt><dd>${esc(input.blankRows)}</dd>
+${input.ignoredColumns.length > 0 ? `<dt>ignored columns</dt><dd>${input.ignoredColumns.map(esc).join(', ')}</dd>` : ''}
+<dt>sha256</dt><dd class="hash">${esc(input.sha256)}</dd>
+<dt>run</dt><dd>${esc(summary.startedAt)} – ${esc(summary.finishedAt)}</dd>
+</dl>
+</section>`;
+}
+
+/** The files beside this one, by relative link (the page may be opened from a copy of the folder). */
+function filesLine(summary: Summary, files: PageFiles): string {
+  const links: [href: string, text: string, what: string][] = [
+    [REPORT_FILES.csv, REPORT_FILES.csv, 'every row, for a spreadsheet'],
+    [REPORT_FILES.json, REPORT_FILES.json, 'every row, for a program'],
+  ];
+  if (files.annotated) links.push([REPORT_FILES.annotated, REPORT_FILES.annotated, 'the sheet with its problems marked']);
+  if (files.fixedCopy !== undefined) links.push([hrefOf(files.fixedCopy), files.fixedCopy, 'the corrected copy']);
+  const suggestFixed = summary.command === 'validate' && files.fixedCopy === undefined && summary.exitCode === 1;
+  const items = links.map(([href, text, what]) => `<li><a href="${esc(href)}">${esc(text)}</a> <span>${esc(what)}</span></li>`);
+  if (suggestFixed) items.push('<li><span><code>validate --write-fixed FILE</code> writes a copy with the obvious fixes applied</span></li>');
+  return `<ul class="files" id="files" aria-label="files of this report">
+${items.join('\n')}
+</ul>`;
+}
+
+/** A relative path as a link: each part percent-encoded, so no name can become a scheme, a query or a fragment. */
+function hrefOf(path: string): string {
+  return path.split(sep).map(encodeURIComponent).join('/');
+}
+
+function legendPanel(fields: ReadonlySet<Field>): string {
+  const entries = allowedValues(fields);
+  if (entries.length === 0) return '';
+  return `<section class="panel legend" aria-labelledby="legend-title">
+<h2 id="legend-title">Allowed values</h2>
+<dl>
+${entries.map(({ field, values }) => `<dt>${esc(field)}</dt><dd>${values.map((value) => `<code>${esc(value)}</code>`).join(' ')}</dd>`).join('\n')}
+</dl>
+</section>`;
+}
+
+/** The columns a command fills: row, status, name and email always; problems, notes and contact when some row has one. */
+const COLUMNS = ['row', 'status', 'name', 'email', 'problems', 'notes', 'contact'] as const;
+type Column = (typeof COLUMNS)[number];
+const ALWAYS: ReadonlySet<Column> = new Set(['row', 'status', 'name', 'email']);
+
+function rowsTable(ordered: RowResult[], legend: Set<Field>): string {
+  const rows = ordered.map((result) => ({ result, cells: rowCells(result, legend) }));
+  const shown = COLUMNS.filter((column) => ALWAYS.has(column) || rows.some(({ cells }) => cells[column] !== ''));
+  const cellClass: Partial<Record<Column, string>> = { row: ' class="num"', contact: ' class="small"' };
+  const body = rows
+    .map(({ result, cells }) => {
+      const tds = shown.map((column) => `<td data-label="${column}"${cellClass[column] ?? ''}>${cells[column]}</td>`).join('');
+      return `<tr data-status="${esc(result.status)}" class="${hasProblem(result) ? 'problem' : ''}">${tds}</tr>`;
+    })
+    .join('\n');
+  return `<table id="rows">
+<colgroup>${shown.map((column) => `<col class="${column}">`).join('')}</colgroup>
+<thead><tr>${shown.map((column) => `<th>${column}</th>`).join('')}</tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>`;
+}
+
+/** One row's cells as HTML; a problem shows its code, its message (the value in it) and the fix or guess. */
+function rowCells(result: RowResult, legend: Set<Field>): Record<Column, string> {
   const problems = result.errors
     .map((error) => {
-      const fix =
-        error.suggestion === undefined
-          ? ''
-          : ` <span class="fix">${error.unambiguous ? 'fix' : 'did you mean'}: <q>${esc(error.suggestion)}</q></span>`;
-      return `<li><code>${esc(error.code)}</code> ${esc(error.message)}${fix}</li>`;
+      const shown = withoutAllowedList(error.field, error.message);
+      if (shown.legend) legend.add(shown.legend);
+      const fix = error.suggestion === undefined ? '' : ` <span class="fix">${error.unambiguous ? 'fix' : 'did you mean'}: <q>${esc(error.suggestion)}</q></span>`;
+      return `<li><code>${esc(error.code)}</code> ${esc(shown.message)}${fix}</li>`;
     })
     .join('');
   const notes = (result.notes ?? []).map((note) => `<li>${esc(note)}</li>`).join('');
@@ -137,7 +222,15 @@ function rowHtml(result: RowResult): string {
     .filter(Boolean)
     .map((part) => esc(String(part)))
     .join('<br>');
-  return `<tr data-status="${esc(result.status)}" class="${hasProblem(result) ? 'problem' : ''}"><td class="num">${esc(result.row ?? '—')}</td><td><span class="status ${statusClass(result.status)}">${esc(result.status)}</span></td><td>${esc(result.name)}</td><td>${esc(result.email)}</td><td>${problems ? `<ul>${problems}</ul>` : ''}</td><td>${notes ? `<ul>${notes}</ul>` : ''}</td><td class="small">${contact}</td></tr>`;
+  return {
+    row: esc(result.row ?? '—'),
+    status: `<span class="status ${statusClass(result.status)}">${esc(result.status)}</span>`,
+    name: esc(result.name),
+    email: esc(result.email),
+    problems: problems ? `<ul>${problems}</ul>` : '',
+    notes: notes ? `<ul>${notes}</ul>` : '',
+    contact,
+  };
 }
 
 /** One bar per status, as inline SVG: a chart without a chart library. */
@@ -145,7 +238,7 @@ function countsChart(counts: (readonly [RowStatus, number])[]): string {
   if (counts.length === 0) return '<p>No data rows.</p>';
   const max = Math.max(...counts.map(([, n]) => n));
   const barHeight = 22;
-  const width = 420;
+  const width = 320;
   const labelWidth = 110;
   const bars = counts
     .map(([status, n], i) => {
@@ -169,67 +262,3 @@ function esc(value: string | number): string {
   return String(value).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const CSS = `
-:root { --bad: #c62828; --good: #2e7d32; --plan: #1565c0; --line: #ddd; font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
-body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem; color: #222; }
-h1 { font-size: 1.4rem; margin: .5rem 0; } h1 small { font-weight: normal; color: #555; }
-h2 { font-size: 1.05rem; margin: 0 0 .5rem; }
-.verdict { font-weight: 600; padding: .4rem .7rem; border-radius: 4px; display: inline-block; }
-.verdict.ok { background: #e8f5e9; color: var(--good); } .verdict.bad { background: #ffebee; color: var(--bad); }
-main { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 1rem; align-items: start; }
-.panel { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
-.rows { grid-column: 1 / -1; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
-.facts dt { color: #555; } .facts dd { margin: 0; } .hash { font-family: ui-monospace, monospace; font-size: .8rem; word-break: break-all; }
-.chart text { font-size: 13px; fill: #222; } .chart .bar.bad rect { fill: var(--bad); } .chart .bar.good rect { fill: var(--good); } .chart .bar.plan rect { fill: var(--plan); }
-.filter { display: flex; flex-wrap: wrap; gap: .4rem 1rem; margin-bottom: .5rem; }
-.status { font-family: ui-monospace, monospace; font-size: .85rem; padding: 0 .3rem; border-radius: 3px; }
-.status.bad { background: #ffebee; color: var(--bad); } .status.good { background: #e8f5e9; color: var(--good); } .status.plan { background: #e3f2fd; color: var(--plan); }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; table-layout: fixed; }
-th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-col.row { width: 3.5rem; } col.status { width: 8rem; } col.name { width: 9rem; } col.email { width: 14rem; } col.notes { width: 12rem; } col.contact { width: 9rem; }
-th { position: sticky; top: 0; background: #fafafa; }
-tr.problem td:first-child { border-left: 3px solid var(--bad); }
-td ul { margin: 0; padding-left: 1rem; } .num { text-align: right; } .small { font-size: .8rem; color: #555; }
-.fix { color: var(--plan); } code { font-size: .8rem; }
-tr[hidden] { display: none; }
-footer { margin-top: 1.5rem; color: #777; font-size: .8rem; }
-@media print { .filter, .shown { display: none; } tr[hidden] { display: table-row; } body { max-width: none; } th { position: static; } }
-`;
-
-/** The filter: checkboxes by status; `#status=invalid,duplicate` preselects. No network, no library. */
-const SCRIPT = `
-(function () {
-  var form = document.getElementById('filter');
-  var rows = Array.prototype.slice.call(document.querySelectorAll('#rows tbody tr'));
-  var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name=status]'));
-  var shown = document.getElementById('shown');
-  var note = shown.textContent.replace(/^\\d+ rows shown/, '');
-  function apply() {
-    var wanted = {};
-    boxes.forEach(function (box) { if (box.checked) wanted[box.value] = true; });
-    var count = 0;
-    rows.forEach(function (row) {
-      var show = !!wanted[row.getAttribute('data-status')];
-      row.hidden = !show;
-      if (show) count++;
-    });
-    shown.textContent = count + ' rows shown' + note;
-  }
-  var match = /status=([^&]*)/.exec(decodeURIComponent(location.hash));
-  if (match) {
-    var only = match[1].split(',');
-    boxes.forEach(function (box) { box.checked = only.indexOf(box.value) !== -1; });
-  }
-  form.addEventListener('change', apply);
-  apply();
-})();
-`;
-
-/** The CSP source that allows exactly this inline text as a script or style. */
-function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
-
-/** Only our own script and style run: no inline handler, no other script, nothing from the network. */
-const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src ${hashSource(CSS)}; script-src ${hashSource(SCRIPT)}; base-uri 'none'; form-action 'none'`;

@@ -2,15 +2,29 @@
 import type { Field } from '../judge/fields.js';
 import type { ReadSheet, SheetInput } from '../read/index.js';
 import type { HeaderMapping } from '../read/header.js';
-import { ROW_STATUSES, type ReportError, type RowStatus, type Summary } from './types.js';
+import { GOOD_STATUSES, GOOD_WITH_ERRORS_NAMED, ROW_STATUSES, type GoodRowWithError, type ReportError, type RowResult, type RowStatus, type Summary } from './types.js';
 
+/** What the summary counts, row by row: statuses, sheet rows apart from directory-only contacts, good rows with an error. */
 export class StatusCounts {
   readonly counts: Partial<Record<RowStatus, number>> = {};
+  /** Every row in the report, directory-only contacts included. */
   rows = 0;
+  /** sync: directory contacts the sheet does not have (`row: null`). */
+  directoryOnly = 0;
+  goodWithErrors = 0;
+  readonly namedGoodWithErrors: GoodRowWithError[] = [];
 
-  add(status: RowStatus): void {
+  add(result: RowResult): void {
+    const { status } = result;
     this.counts[status] = (this.counts[status] ?? 0) + 1;
     this.rows++;
+    if (result.row === null) this.directoryOnly++;
+    if (GOOD_STATUSES.has(status) && result.errors.length > 0) {
+      this.goodWithErrors++;
+      if (this.namedGoodWithErrors.length < GOOD_WITH_ERRORS_NAMED) {
+        this.namedGoodWithErrors.push({ row: result.row, name: result.name, status, codes: result.errors.map((error) => error.code) });
+      }
+    }
   }
 
   get(status: RowStatus): number {
@@ -40,6 +54,9 @@ export async function sheetFacts(sheet: ReadSheet): Promise<SheetFacts> {
 }
 
 export interface SummaryParts extends SheetFacts {
+  command: Summary['command'];
+  endpoint: string | null;
+  site: string;
   counts: StatusCounts;
   quota: Summary['quota'];
   dryRun: boolean;
@@ -56,13 +73,16 @@ export function buildSummary(parts: SummaryParts): Summary {
   }
   return {
     version: 1,
+    command: parts.command,
+    endpoint: parts.endpoint,
+    site: parts.site,
     input: {
       file: input.file,
       format: input.format,
       sheet: input.sheet ?? null,
       encoding: parts.text?.encoding ?? null,
       delimiter: parts.text?.delimiter ?? null,
-      rows: parts.counts.rows,
+      rows: parts.counts.rows - parts.counts.directoryOnly,
       blankRows: parts.blankRows,
       headerRow: header.row,
       columns,
@@ -70,7 +90,9 @@ export function buildSummary(parts: SummaryParts): Summary {
       sha256: parts.sha256,
     },
     counts: orderedCounts(parts.counts),
+    directoryOnly: parts.counts.directoryOnly,
     quota: parts.quota,
+    goodWithErrors: { count: parts.counts.goodWithErrors, rows: parts.counts.namedGoodWithErrors },
     dryRun: parts.dryRun,
     exitCode: parts.exitCode,
     startedAt: parts.startedAt.toISOString(),

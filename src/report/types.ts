@@ -49,8 +49,31 @@ export interface RowResult {
   attempts?: number;
 }
 
+/** The contact limit and the room under it: counts the planner and the run keep. */
+export interface QuotaCounts {
+  limit: number;
+  existing: number;
+  planned: number;
+  remaining: number;
+}
+
+/** A row that ended well but carries an error (a member binding refused after the contact was created). */
+export interface GoodRowWithError {
+  row: number | null;
+  name: string;
+  status: RowStatus;
+  codes: string[];
+}
+
+/** How many such rows summary.json names; `count` has them all. */
+export const GOOD_WITH_ERRORS_NAMED = 10;
+
 export interface Summary {
   version: 1;
+  command: 'validate' | 'import';
+  /** The directory's endpoint (`https://host`); null for `validate`, which works offline. */
+  endpoint: string | null;
+  site: string;
   input: {
     file: string;
     format: string;
@@ -59,7 +82,7 @@ export interface Summary {
     encoding: string | null;
     /** CSV: the field delimiter; null for XLSX. */
     delimiter: string | null;
-    /** Data rows in the report (blank rows excluded). */
+    /** The sheet's data rows in the report (blank rows excluded; directory-only contacts are `directoryOnly`). */
     rows: number;
     blankRows: number;
     headerRow: number;
@@ -69,7 +92,14 @@ export interface Summary {
     sha256: string;
   };
   counts: Partial<Record<RowStatus, number>>;
-  quota: { limit: number; existing: number; planned: number; remaining: number };
+  /** sync: directory contacts the sheet does not have (their rows have `row: null`, and are in `counts`). */
+  directoryOnly: number;
+  /**
+   * `listed`: counted from the directory as listed (import); `assumed-empty`: validate's
+   * assumption of an empty directory. null: the directory was never read (the run stopped first).
+   */
+  quota: (QuotaCounts & { basis: 'listed' | 'assumed-empty' }) | null;
+  goodWithErrors: { count: number; rows: GoodRowWithError[] };
   dryRun: boolean;
   exitCode: number;
   startedAt: string;

@@ -8,8 +8,8 @@
  * A write that fails (the disk is full, see report-file.ts) does not throw:
  * `failure` says what went wrong, and the caller stops the run and says so.
  */
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rename, rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { InputError } from '../errors.js';
 import { fileProblem, writeNewFile } from '../own-files.js';
 import type { Logger } from '../terminal/log.js';
@@ -18,7 +18,7 @@ import type { HeaderMapping } from '../read/header.js';
 import { reasonOf } from '../read/xlsx-zip.js';
 import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
 import { csvLine } from './csv-cell.js';
-import { HtmlRowKeeper, renderHtmlReport } from './html.js';
+import { HtmlRowKeeper, renderHtmlReport, type PageFiles } from './html.js';
 import { ReportFile } from './report-file.js';
 import { suggestionText } from './summary.js';
 import type { RowResult, Summary } from './types.js';
@@ -39,11 +39,15 @@ const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contac
 
 export class ReportWriter {
   private rowsWritten = 0;
-  private readonly page = new HtmlRowKeeper();
+  private readonly kept = new HtmlRowKeeper();
+  /** What summary.json says, kept to write the page again with its links. */
+  private summary: Summary | undefined;
   /** summary.json or report.html could not be written. */
   private pageFailure: NodeJS.ErrnoException | undefined;
   /** What annotated.xlsx marks, row by row (see annotated.ts). */
   readonly marks = new AnnotationKeeper();
+  /** annotated.xlsx was written (report.html links it). */
+  private annotated = false;
 
   private constructor(
     readonly dir: string,
@@ -92,7 +96,7 @@ export class ReportWriter {
     for (const result of results) {
       json += (this.rowsWritten === 0 ? '\n' : ',\n') + rowJson(result);
       csv += csvRow(result);
-      this.page.add(result);
+      this.kept.add(result);
       this.marks.add(result);
       this.rowsWritten++;
     }
@@ -128,26 +132,50 @@ export class ReportWriter {
     if (skipped) return void log.debug(`annotated.xlsx not written: ${skipped}`);
     try {
       await writeAnnotated(source, header, this.marks.rows, join(this.dir, REPORT_FILES.annotated));
+      this.annotated = true;
     } catch (error) {
       log.warn(`annotated.xlsx not written: ${annotationProblem(error)}; results.csv has every row`);
     }
   }
 
   /**
-   * Closes the row files, then writes report.html and summary.json (`title`:
-   * the command, for the page) unless a write failed. Never throws for a file
-   * that cannot be written: `failure` says.
+   * Closes the row files, then writes report.html and summary.json unless a
+   * write failed. Never throws for a file that cannot be written: `failure` says.
    */
-  async close(summary: Summary, title: string): Promise<void> {
+  async close(summary: Summary): Promise<void> {
     await Promise.all([this.json.close('\n]}\n'), this.csv.close()]);
     if (this.failure) return;
+    this.summary = summary;
     try {
-      await writeNewFile(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title));
+      await writeNewFile(join(this.dir, REPORT_FILES.html), this.page(summary));
       // Last: a summary.json on disk says the files before it were written whole.
       await writeNewFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
     } catch (error) {
       this.pageFailure = error as NodeJS.ErrnoException;
     }
+  }
+
+  /**
+   * Once the copies are written (annotated.xlsx, the corrected copy at `fixedCopy`),
+   * report.html again with links to them: a new file put in place of the old one
+   * in one rename, so the page is whole at every moment. A page that cannot be
+   * replaced stays as it was, without the links.
+   */
+  async linkCopies(fixedCopy?: string): Promise<void> {
+    if (!this.summary || this.failure || (!this.annotated && fixedCopy === undefined)) return;
+    const page = join(this.dir, REPORT_FILES.html);
+    const next = `${page}.new`;
+    try {
+      await writeNewFile(next, this.page(this.summary, fixedCopy));
+      await rename(next, page);
+    } catch {
+      await rm(next, { force: true }).catch(() => undefined);
+    }
+  }
+
+  private page(summary: Summary, fixedCopy?: string): string {
+    const files: PageFiles = { annotated: this.annotated, ...(fixedCopy !== undefined ? { fixedCopy: relative(this.dir, fixedCopy) } : {}) };
+    return renderHtmlReport(summary, this.kept.kept, files);
   }
 }
 
