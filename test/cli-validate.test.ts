@@ -96,7 +96,7 @@ describe('contact-import validate', () => {
     const out = join(tmp(), 'csv-safe');
     await runCli(['validate', fixture('invalid.csv'), '--report-dir', out]);
     const csv = readFileSync(join(out, 'results.csv'), 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('row,name,email,status,code,message,contactId,requestId');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFrow,name,email,status,code,message,contactId,requestId');
     expect(csv).toContain(`8,"'=HYPERLINK(""http://x"")",formula@example.com,invalid,`);
     // no cell (after a separator or at a line start, quoted or not) begins with = + - @
     expect(csv).not.toMatch(/(^|,|\r\n)"?[=+\-@]/);
