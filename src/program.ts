@@ -6,15 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { InputError, EXIT } from './errors.js';
+import { EXIT } from './errors.js';
 import { refuseRepeatedFlags } from './cli/flags.js';
 import { globalOptions, loggerFor, type CliRun } from './cli/options.js';
 import { reportError } from './cli/report-error.js';
 import { declareImport, declareValidate } from './cli/sheet-commands.js';
 import { declareDemo, declareEmulator, declareStatus } from './cli/service-commands.js';
+import { usageError } from './cli/usage-error.js';
+import { ENV_PREFIX, ignoreUnknownEnvFlags, operandsAfterDoubleDash } from './cli/yargs-gaps.js';
 import { packageFile } from './package-file.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+const COMMANDS = ['validate', 'import', 'status', 'demo', 'emulator'];
 
 export async function main(argv: string[]): Promise<number> {
   const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok };
@@ -25,9 +28,11 @@ export async function main(argv: string[]): Promise<number> {
   );
   for (const declare of [declareValidate, declareImport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli
-    .middleware(refuseRepeatedFlags, true)
-    .env('CONTACT_IMPORT')
-    .demandCommand(1, 'name a command: validate, import, status, demo, emulator')
+    // Kept apart by yargs until the operands after `--` are placed (yargs-gaps.ts).
+    .parserConfiguration({ 'populate--': true })
+    .middleware([operandsAfterDoubleDash, ignoreUnknownEnvFlags, refuseRepeatedFlags], true)
+    .env(ENV_PREFIX)
+    .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .strict()
     .version(VERSION)
     // After .help(), which declares the help option anew: an alias given before it is lost (-h was refused).
@@ -35,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     .alias('help', 'h')
     .fail((message, error) => {
       if (error) throw error;
-      throw new InputError(`${message} (see contact-import --help)`);
+      throw usageError(message, cli.parsed, COMMANDS);
     });
 
   try {
