@@ -5,7 +5,7 @@
  * named as typed; `$0` is never shown; a reader that closes the pipe early
  * ends the run quietly; results.csv opens right in Excel.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectOneErrorLine, runCli, type CliRun } from './helpers/cli.js';
 import { CREDENTIALS } from './helpers/import-run.js';
@@ -135,6 +135,13 @@ describe('paths are named as typed', () => {
   it('`-` is not taken for the current folder', async () => {
     const run = await cli(['validate', '-', '--report-dir', reportDir()]);
     expectUsageError(run, '- (stdin) is not supported yet; give the sheet as a file');
+  });
+
+  it('--write-fixed into a folder that does not exist: one line, exit 2, nothing written (it was a crash)', async () => {
+    const out = reportDir();
+    const run = await cli(['validate', 'ok.csv', '--write-fixed', 'no/such/fixed.csv', '--report-dir', out]);
+    expectUsageError(run, `--write-fixed fixed.csv: there is no folder ${join(tmp(), 'no', 'such')} to write it in; nothing was written`);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('a missing mapping file', async () => {
