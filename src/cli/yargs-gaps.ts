@@ -28,8 +28,10 @@ export function operandsAfterDoubleDash(args: Arguments, yargs?: Argv): void {
 /**
  * Only the CONTACT_IMPORT_<FLAG> variables that name a flag of the command are
  * read: another (CONTACT_IMPORT_SHEET_URL, or another command's flag) is
- * dropped here, before strict mode would stop every command over it. A flag
- * typed on the command line is kept: its value is not the variable's.
+ * dropped here, before strict mode would stop every command over it. The same
+ * unknown name typed on the command line stays, to be refused (yargs lets the
+ * variable set a name only when it was not typed), unless typed with the
+ * variable's very value.
  */
 export function ignoreUnknownEnvFlags(args: Arguments, yargs?: Argv): void {
   const known = yargs?.parsed ? yargs.parsed.aliases : {};
