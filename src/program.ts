@@ -6,16 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { InputError, EXIT } from './errors.js';
+import { EXIT } from './errors.js';
 import { refuseRepeatedFlags } from './cli/flags.js';
 import { globalOptions, loggerFor, type CliRun } from './cli/options.js';
 import { reportError } from './cli/report-error.js';
 import { declareImport, declareValidate } from './cli/sheet-commands.js';
 import { declareDemo, declareEmulator, declareStatus } from './cli/service-commands.js';
 import { declareExport, declareTemplate } from './cli/contact-sheet-commands.js';
+import { usageError } from './cli/usage-error.js';
+import { ENV_PREFIX, ignoreUnknownEnvFlags, operandsAfterDoubleDash } from './cli/yargs-gaps.js';
 import { packageFile } from './package-file.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+const COMMANDS = ['template', 'validate', 'import', 'export', 'status', 'demo', 'emulator'];
 
 export async function main(argv: string[]): Promise<number> {
   const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok, argv };
@@ -26,9 +29,11 @@ export async function main(argv: string[]): Promise<number> {
   );
   for (const declare of [declareTemplate, declareValidate, declareImport, declareExport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli
-    .middleware(refuseRepeatedFlags, true)
-    .env('CONTACT_IMPORT')
-    .demandCommand(1, 'name a command: template, validate, import, export, status, demo, emulator')
+    // Kept apart by yargs until the operands after `--` are placed (yargs-gaps.ts).
+    .parserConfiguration({ 'populate--': true })
+    .middleware([operandsAfterDoubleDash, ignoreUnknownEnvFlags, refuseRepeatedFlags], true)
+    .env(ENV_PREFIX)
+    .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
     .strict()
     .version(VERSION)
     // After .help(), which declares the help option anew: an alias given before it is lost (-h was refused).
@@ -36,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     .alias('help', 'h')
     .fail((message, error) => {
       if (error) throw error;
-      throw new InputError(`${message} (see contact-import --help)`);
+      throw usageError(message, cli.parsed, COMMANDS);
     });
 
   try {

@@ -76,5 +76,6 @@ it('writes every row as JSON.stringify and csvLine would', async () => {
       row.requestId,
     ]),
   );
-  expect(csv).toBe(csvLine(['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId']) + expected.join(''));
+  // The BOM tells Excel the file is UTF-8.
+  expect(csv).toBe('\uFEFF' + csvLine(['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId']) + expected.join(''));
 });

@@ -77,9 +77,10 @@ function verbosityOf(args: GlobalArgs): Verbosity {
 }
 
 /** Options shared by every command that reads a sheet. */
-export function sheetOptions<T>(y: Argv<T>, fileRequired = true) {
+export function sheetOptions<T>(y: Argv<T>) {
   return y
-    .positional('file', { type: 'string', demandOption: fileRequired, describe: 'the sheet: a .xlsx or .csv file' })
+    // Optional for yargs, which fills no required positional from after `--` (cli/yargs-gaps.ts): each command asks for its sheet.
+    .positional('file', { type: 'string', describe: 'the sheet: a .xlsx or .csv file (after -- if its name starts with -)' })
     .option('sheet', {
       type: 'string',
       describe: 'XLSX worksheet: its name or 1-based position (default: the first with a header row)',
@@ -165,7 +166,7 @@ interface SheetArgs extends GlobalArgs {
 export async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
   const { file, sheet, encoding, delimiter, site, reportDir } = args;
   const cwd = process.cwd();
-  const map = args.map === undefined ? undefined : await (await import('../read/column-map.js')).readColumnMap(resolve(cwd, args.map));
+  const map = args.map === undefined ? undefined : await (await import('../read/column-map.js')).readColumnMap(resolve(cwd, args.map), args.map);
   // Checked here, so a typo is reported before the sheet is opened.
   if (encoding !== undefined) (await import('../read/decode.js')).canonicalEncoding(encoding);
   return {
@@ -176,6 +177,7 @@ export async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions>
       ...(delimiter !== undefined ? { delimiter: (await import('../read/sniff.js')).parseDelimiter(delimiter) } : {}),
       ...(map ? { map } : {}),
       limits: { maxBytes: parseByteSize('max-bytes', args.maxBytes), maxRows: numberFlag('max-rows', args.maxRows, RANGES.count1) },
+      named: file,
     },
     site,
     contactLimit: numberFlag('contact-limit', args.contactLimit, RANGES.count),

@@ -9,7 +9,7 @@ import { directoryOptions, directoryRunOptions, finishRun, sheetOptions, sheetRu
 
 export function declareValidate(cli: Cli, run: CliRun): Cli {
   return cli.command(
-    'validate <file>',
+    'validate [file]',
     'check a sheet offline: every row judged as the API would, duplicates and the contact limit; writes a report',
     (y) =>
       sheetOptions(y)
@@ -21,8 +21,9 @@ export function declareValidate(cli: Cli, run: CliRun): Cli {
         .example('$0 validate contacts.xlsx --write-fixed contacts-fixed.xlsx', 'a corrected copy to check and import'),
     async (args) => {
       const log = await startCommand(run, args);
-      // demandOption: yargs has refused a missing sheet already.
-      const options = await sheetRunOptions({ ...args, file: args.file! });
+      const file = typedSheet(args.file);
+      if (file === undefined) throw new InputError('name the sheet to check: contact-import validate FILE');
+      const options = await sheetRunOptions({ ...args, file });
       const { printMapping, runValidate } = await import('../commands/validate.js');
       if (args.printMapping) {
         process.stdout.write(terminalJson(await printMapping(options, log)) + '\n');
@@ -33,8 +34,18 @@ export function declareValidate(cli: Cli, run: CliRun): Cli {
   );
 }
 
+/**
+ * The sheet as typed. yargs hands a lone `-` on as '' (a positional that starts
+ * with a dash loses its value), and '' names no file either: neither may be
+ * read as the current folder.
+ */
+function typedSheet(file: string | undefined): string | undefined {
+  if (file === '') throw new InputError('- (stdin) is not supported yet; give the sheet as a file');
+  return file;
+}
+
 function importOptions<T>(y: Argv<T>) {
-  return directoryOptions(sheetOptions(y, false))
+  return directoryOptions(sheetOptions(y))
     .option('plan-out', { type: 'string', describe: 'with --dry-run: save the plan to this file, to apply later with --plan' })
     .option('plan', {
       type: 'string',
@@ -60,7 +71,7 @@ function importOptions<T>(y: Argv<T>) {
     .example('$0 import contacts.xlsx --profile prod --skip-invalid', 'import the valid rows with the credentials of profile "prod"')
     .example('$0 import contacts.csv --endpoint http://127.0.0.1:18080', 'rehearse against a local emulator')
     .example('$0 import contacts.xlsx --mode sync --prune --json', 'a scheduled sync: update, add, and delete what left the sheet (at most 3)')
-    .example('$0 import contacts.xlsx --mode sync --dry-run --plan-out plan.json', 'save a plan for review; then: $0 import --plan plan.json');
+    .example('$0 import contacts.xlsx --mode sync --dry-run --plan-out plan.json', 'save a plan for review; then: contact-import import --plan plan.json');
 }
 
 export function declareImport(cli: Cli, run: CliRun): Cli {
@@ -70,14 +81,15 @@ export function declareImport(cli: Cli, run: CliRun): Cli {
     (y) => importOptions(y),
     async (args) => {
       const log = await startCommand(run, args);
-      if ((args.file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
+      const file = typedSheet(args.file);
+      if ((file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
       if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
       if (args.breakLock && args.dryRun) throw new InputError('--break-lock goes with a run that takes the lock, not --dry-run');
       if (args.prune && args.mode !== 'sync') throw new InputError(`--prune goes with --mode sync (it deletes what the sheet does not list), not --mode ${args.mode}`);
       const { runImport } = await import('../commands/import.js');
       const outcome = await runImport(
         {
-          ...(await sheetRunOptions({ ...args, file: args.file ?? '' })),
+          ...(await sheetRunOptions({ ...args, file: file ?? '' })),
           ...(await directoryRunOptions(args, log)),
           ...(args.planOut !== undefined ? { planOut: args.planOut } : {}),
           ...(args.plan !== undefined ? { planFile: args.plan } : {}),

@@ -73,13 +73,17 @@ function nearest<T extends string>(text: string, values: readonly T[], synonyms:
   const synonym = synonyms.get(key);
   if (synonym) return synonym;
   // A typo, not a different word: allow about one slip in four letters, at least two.
-  const max = Math.max(2, Math.floor(key.length / 4));
+  return nearestWithin(key, values, Math.max(2, Math.floor(key.length / 4)), matchKey);
+}
+
+/** The candidate nearest to `key`, if one is within `max` edits (the first of equals). */
+export function nearestWithin<T extends string>(key: string, candidates: readonly T[], max: number, keyOf: (candidate: T) => string = (c) => c): T | undefined {
   let best: T | undefined;
   let bestDistance = max + 1;
-  for (const value of values) {
-    const distance = editDistance(key, matchKey(value), max);
+  for (const candidate of candidates) {
+    const distance = editDistance(key, keyOf(candidate), max);
     if (distance < bestDistance) {
-      best = value;
+      best = candidate;
       bestDistance = distance;
     }
   }

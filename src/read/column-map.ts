@@ -42,8 +42,8 @@ const MAPPING_FILE = z
   })
   .strict();
 
-export async function readColumnMap(path: string): Promise<ColumnMap> {
-  const file = basename(path);
+/** `file` is the mapping file as messages call it: as the user typed it. */
+export async function readColumnMap(path: string, file = basename(path)): Promise<ColumnMap> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -36,8 +36,8 @@ export interface DetectedFile {
   head: Buffer;
 }
 
-export async function detectFormat(path: string): Promise<DetectedFile> {
-  const name = basename(path);
+/** `name` is the file as messages call it: as the user typed it. */
+export async function detectFormat(path: string, name = basename(path)): Promise<DetectedFile> {
   let handle;
   try {
     // Non-blocking: opening a named pipe would otherwise wait for a writer, forever.

@@ -29,6 +29,8 @@ export interface ReadOptions {
   /** `--map`: headers we could not guess. */
   map?: ColumnMap;
   limits?: Partial<InputLimits>;
+  /** The file as the user named it, for what is said about the file itself (default: its base name). */
+  named?: string;
 }
 
 export interface SheetInput {
@@ -64,11 +66,12 @@ export interface ReadSheet {
 
 export async function readSheet(path: string, options: ReadOptions = {}): Promise<ReadSheet> {
   const file = basename(path);
+  const named = options.named ?? file;
   const limits: InputLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const { map } = options;
-  const { format, size, head } = await detectFormat(path);
+  const { format, size, head } = await detectFormat(path, named);
   if (size > limits.maxBytes) {
-    throw new InputError(`${file}: the file is ${formatBytes(size)}, more than the ${formatBytes(limits.maxBytes)} a sheet may be; raise --max-bytes if it really is a contact sheet`);
+    throw new InputError(`${named}: the file is ${formatBytes(size)}, more than the ${formatBytes(limits.maxBytes)} a sheet may be; raise --max-bytes if it really is a contact sheet`);
   }
   const sha256 = hashFile(path);
   sha256.catch(() => undefined); // a read error surfaces from the reader; never as an unhandled rejection

@@ -13,7 +13,8 @@
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
@@ -59,6 +60,10 @@ export function checkFixedCopyTarget(source: FixedCopySource, target: string): v
 /** Refuses, before anything is written, what checkFixedCopyTarget refuses and a workbook not safe to load whole (see copy-check.ts). */
 export async function checkFixedCopy(source: FixedCopySource, target: string): Promise<void> {
   checkFixedCopyTarget(source, target);
+  const folder = dirname(resolve(target));
+  if (!(await stat(folder).then((stats) => stats.isDirectory(), () => false))) {
+    throw new InputError(`--write-fixed ${basename(target)}: there is no folder ${folder} to write it in; nothing was written`);
+  }
   if (source.format !== 'xlsx') return;
   try {
     source.checked = await checkSafeToLoad(source);
@@ -89,6 +94,8 @@ async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowF
   const delimiter = source.text?.delimiter ?? ',';
   const rows = await rereadCsv(source);
   const out = createWriteStream(target);
+  // A file that cannot be made is an error here, not an unhandled one from the stream.
+  await once(out, 'open');
   const done = finished(out);
   const put = async (cells: string[], extra?: string) => {
     const line = [...cells, ...(extra === undefined ? [] : [extra])].map((cell) => csvField(cell, delimiter));

@@ -62,7 +62,8 @@ export class ReportWriter {
       for (const name of [REPORT_FILES.json, REPORT_FILES.csv]) files.push(await ReportFile.open(join(dir, name)));
       const writer = new ReportWriter(dir, files[0]!, files[1]!);
       files[0]!.write(RESULTS_JSON_START);
-      files[1]!.write(csvLine(CSV_HEADER));
+      // A BOM: Excel on Windows reads a CSV without one in the ANSI code page, and Chinese names as mojibake.
+      files[1]!.write('\uFEFF' + csvLine(CSV_HEADER));
       // Written at once: nothing is attempted before the report can be written.
       if (await writer.save()) return writer;
       throw files[0]!.failure ?? files[1]!.failure;

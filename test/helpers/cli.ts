@@ -14,12 +14,19 @@ export interface CliRun {
  * Runs the built CLI (`npm test` builds first) as a user would: its own process,
  * explicit environment, the ECS metadata address never consulted.
  */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; nodeOptions?: string[] } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: RunOptions & { nodeOptions?: string[] } = {}): Promise<CliRun> {
   return runNode([...(options.nodeOptions ?? []), CLI, ...args], options);
 }
 
+interface RunOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  /** Close the reading end of stdout at once, as `| head -c 10` does once it has read enough: the process's writes there fail (EPIPE). */
+  closeStdout?: boolean;
+}
+
 /** Node with these arguments, in the same explicit environment as runCli. */
-export function runNode(nodeArgs: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+export function runNode(nodeArgs: string[], options: RunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, nodeArgs, {
       cwd: options.cwd ?? ROOT,
@@ -33,6 +40,7 @@ export function runNode(nodeArgs: string[], options: { cwd?: string; env?: Recor
     });
     let stdout = '';
     let stderr = '';
+    if (options.closeStdout) child.stdout.destroy();
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
