@@ -8,11 +8,11 @@ import { dashOrValue, directoryOptions, directoryRunOptions, startCommand, type 
 
 export function declareTemplate(cli: Cli, run: CliRun): Cli {
   return cli.command(
-    'template <file>',
+    'template [file]',
     'write a blank contact sheet (.xlsx with dropdowns and checks, or .csv) that the tool reads as it is',
     (y) =>
       y
-        .positional('file', { type: 'string', demandOption: true, describe: 'the sheet to write: .xlsx or .csv' })
+        .positional('file', { type: 'string', describe: 'the sheet to write: .xlsx or .csv' })
         .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: 'the site whose name rule the sheet states (cn: Chinese names too)' })
         .option('contact-limit', { type: 'number', default: DEFAULTS.DEFAULT_CONTACT_LIMIT, describe: 'the contact limit the sheet states' })
         .option('force', { type: 'boolean', default: false, describe: 'replace the file if it exists' })
@@ -20,9 +20,11 @@ export function declareTemplate(cli: Cli, run: CliRun): Cli {
         .example('$0 template contacts.csv --site cn', 'the header row only, UTF-8 with BOM'),
     async (args) => {
       const log = await startCommand(run, args);
+      // Optional for yargs, so that a name after `--` can be it (yargs-gaps.ts).
+      if (!args.file) throw new InputError('name the sheet to write: contact-import template FILE.xlsx (or .csv)');
       const { runTemplate } = await import('../commands/template.js');
       run.exitCode = await runTemplate(
-        { file: args.file!, site: args.site, contactLimit: numberFlag('contact-limit', args.contactLimit, RANGES.count), force: args.force, cwd: process.cwd() },
+        { file: args.file, site: args.site, contactLimit: numberFlag('contact-limit', args.contactLimit, RANGES.count), force: args.force, cwd: process.cwd() },
         log,
       );
     },
