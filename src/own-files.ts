@@ -3,7 +3,9 @@
  * private to the user, and never reached through a link someone else planted.
  */
 import { constants, type Stats, type WriteStream } from 'node:fs';
-import { open, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
 /**
  * A file created here and now: O_EXCL fails on any existing name, a planted
@@ -34,6 +36,28 @@ export async function writeNewFile(path: string, data: string | Uint8Array): Pro
     throw error;
   } finally {
     await file.close();
+  }
+}
+
+/**
+ * Writes `data` whole at `path`, or not at all: into a new temporary file
+ * beside it (see NEW_FILE, 0600; the same folder, so the rename cannot cross
+ * file systems), flushed to disk, then renamed over `path`. A reader, or a run
+ * killed at any moment, sees the old file or the new one, never half of it;
+ * a link at `path` is replaced, never followed.
+ */
+export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const file = await open(temporary, NEW_FILE, FILE_MODE);
+  try {
+    await file.writeFile(data);
+    await file.sync();
+    await file.close();
+    await rename(temporary, path);
+  } catch (error) {
+    await file.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+    throw error;
   }
 }
 

@@ -7,7 +7,8 @@ import { connectDirectory, lockKey, type DirectoryOptions } from '../directory/c
 import { endpointUrl } from '../directory/endpoint.js';
 import { acquireLock } from '../directory/lock.js';
 import { readStatus, resend, type StatusReport } from '../directory/verifications.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
+import { stopExitCode } from '../interrupt.js';
 import type { Logger } from '../terminal/log.js';
 import { retryLogger } from '../terminal/directory-lines.js';
 import { statusLines } from '../terminal/status-lines.js';
@@ -28,7 +29,11 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
 
   const lock = await acquireLock(options.lockDir, lockKey(options));
   try {
-    report.resent = await resend(directory, pending, log, () => lock.lost());
+    report.resent = await resend(directory, pending, log, () => {
+      // A stop signal: nothing more is sent; what was sent was logged line by line.
+      if (options.signal?.aborted) throw new ExitError(stopExitCode(options.signal), 'interrupted: nothing more was sent');
+      return lock.lost();
+    });
   } finally {
     await lock.release();
   }

@@ -51,7 +51,8 @@ const EXIT_MEANING: Record<number, string> = {
   2: 'the sheet could not be read, or the command line was wrong',
   3: 'the directory side stopped the run',
   70: 'an internal error',
-  130: 'interrupted',
+  130: 'interrupted (Ctrl-C)',
+  143: 'stopped by SIGTERM or SIGHUP',
 };
 
 export function renderHtmlReport(summary: Summary, { rows, omitted }: HtmlRows, title: string): string {

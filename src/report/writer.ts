@@ -11,7 +11,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { fileProblem, writeNewFile } from '../own-files.js';
+import { fileProblem, writeFileAtomically } from '../own-files.js';
 import type { Logger } from '../terminal/log.js';
 import type { SheetSource } from './copy.js';
 import type { HeaderMapping } from '../read/header.js';
@@ -147,9 +147,10 @@ export class ReportWriter {
     await Promise.all([this.json.close('\n]}\n'), this.csv.close()]);
     if (this.failure) return;
     try {
-      await writeNewFile(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title));
+      // Each whole or not at all, whenever the run is stopped (docs/contract.md, Interruption).
+      await writeFileAtomically(join(this.dir, REPORT_FILES.html), renderHtmlReport(summary, this.page.kept, title));
       // Last: a summary.json on disk says the files before it were written whole.
-      await writeNewFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
+      await writeFileAtomically(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
     } catch (error) {
       this.pageFailure = error as NodeJS.ErrnoException;
     }
