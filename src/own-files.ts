@@ -4,7 +4,7 @@
  */
 import { constants, type Stats, type WriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -22,8 +22,12 @@ export const FOLDER_MODE = 0o700;
 
 /** A stream writing a new file at `path` (see NEW_FILE), 0600; `flags` other than a new file's are for tests (/dev/full). */
 export async function newFileStream(path: string, options: { flags?: number | string } = {}): Promise<WriteStream> {
-  const file = await open(path, options.flags ?? NEW_FILE, FILE_MODE);
-  return file.createWriteStream();
+  return (await openNewFile(path, options.flags)).createWriteStream();
+}
+
+/** A new file at `path` (see NEW_FILE), 0600, open for writing; `flags` other than a new file's are for tests (/dev/full). */
+export function openNewFile(path: string, flags?: number | string): Promise<FileHandle> {
+  return open(path, flags ?? NEW_FILE, FILE_MODE);
 }
 
 /** Writes `data` to a new file at `path` (see NEW_FILE), 0600; a write that fails leaves no part of it. */

@@ -1,7 +1,8 @@
 /**
  * Writes the report folder as rows become known: results.json and results.csv
  * grow one row at a time (so memory stays flat and a stopped run still leaves
- * every finished row on disk); summary.json and report.html are written last,
+ * every finished row on disk, results.json closed as valid JSON at every
+ * moment); summary.json and report.html are written last, each whole,
  * the page from the rows kept for it (bounded, see html.ts).
  * Files are private to the user (0600 in a 0700 folder): they hold contact details.
  *
@@ -34,6 +35,7 @@ export const REPORT_FILES = {
 
 /** How every results.json begins: how an earlier report of ours is recognised (see dir.ts). */
 export const RESULTS_JSON_START = '{"version":1,"rows":[';
+const RESULTS_JSON_END = '\n]}\n';
 
 const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId'];
 
@@ -55,7 +57,9 @@ export class ReportWriter {
   static async create(dir: string): Promise<ReportWriter> {
     const files: ReportFile[] = [];
     try {
-      for (const name of [REPORT_FILES.json, REPORT_FILES.csv]) files.push(await ReportFile.open(join(dir, name)));
+      // results.json ends in its closing `]}` at every moment: valid JSON whenever the run stops.
+      files.push(await ReportFile.open(join(dir, REPORT_FILES.json), { tail: RESULTS_JSON_END }));
+      files.push(await ReportFile.open(join(dir, REPORT_FILES.csv)));
       const writer = new ReportWriter(dir, files[0]!, files[1]!);
       files[0]!.write(RESULTS_JSON_START);
       files[1]!.write(csvLine(CSV_HEADER));
@@ -144,7 +148,7 @@ export class ReportWriter {
    * that cannot be written: `failure` says.
    */
   async close(summary: Summary, title: string): Promise<void> {
-    await Promise.all([this.json.close('\n]}\n'), this.csv.close()]);
+    await Promise.all([this.json.close(), this.csv.close()]);
     if (this.failure) return;
     try {
       // Each whole or not at all, whenever the run is stopped (docs/contract.md, Interruption).
