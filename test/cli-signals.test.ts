@@ -149,6 +149,21 @@ describe('stop signals during import', () => {
     await expectRerunConverges(e, file, 6);
   });
 
+  it('the call in flight is waited for no longer than --timeout: an add that never answers leaves its row to the rerun, exit 143', async () => {
+    const held = heldAdd(2);
+    const e = await emulator({ holdCall: held.holdCall });
+    const run = startImport(e, sheet(contactsCsv(4)), ['--timeout', '2']);
+    await held.inFlight;
+    run.child.kill('SIGTERM');
+    // Never released while the run lasts: the client's timeout or the run's wait ends it, whichever comes first.
+    const { code } = await run.done;
+    held.release();
+    expect(code).toBe(143);
+    const { rows } = reportIn(run.reportDir);
+    expect(statuses(rows)).toEqual(['created', expect.stringMatching(/^(failed|not_attempted)$/), 'not_attempted', 'not_attempted']);
+    expect(JSON.stringify(rows[1])).toMatch(/may have been carried out/);
+  });
+
   it('SIGHUP (the terminal closed) stops the run as SIGTERM does: exit 143, the full report', async () => {
     const e = await emulator({ latencyMs: 200 });
     const file = sheet(contactsCsv(6));
@@ -164,6 +179,18 @@ describe('stop signals during import', () => {
     expect(summary.exitCode).toBe(143);
     expect(existsSync(join(run.reportDir, 'summary.json'))).toBe(true);
     expect(readdirSync(run.lockDir)).toEqual([]);
+  });
+
+  it('SIGKILL mid-import (no chance to clean up): results.json still parses, with every contact created so far', async () => {
+    const held = heldAdd(3);
+    const e = await emulator({ holdCall: held.holdCall });
+    const run = startImport(e, sheet(contactsCsv(6)));
+    await held.inFlight;
+    run.child.kill('SIGKILL');
+    await run.done;
+    const rows = JSON.parse(readFileSync(join(run.reportDir, 'results.json'), 'utf8')).rows;
+    expect(statuses(rows)).toEqual(['created', 'created']);
+    held.release();
   });
 
   it('Ctrl-C while an asynchronous deletion is polled stops at once: the row says it is still Deleting, exit 130', async () => {
