@@ -5,7 +5,7 @@
  * reported, summary.json and report.html are written, the lock is released,
  * exit 130 or 143; and a rerun converges with no duplicate.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { RunningEmulator } from '../src/emulator/server.js';
@@ -104,25 +104,6 @@ describe('stop signals during import', () => {
     await expectRerunConverges(e, file, 6);
   });
 
-  it('Ctrl-C once: the call in flight finishes, the rest are not_attempted, the report is written, exit 130', async () => {
-    const e = await emulator({ latencyMs: 400 });
-    const file = sheet(contactsCsv(6));
-    const run = startImport(e, file);
-    // Interrupted once the first add is answered: the next one is in flight, or about to be sent.
-    await waitUntil(() => adds(e).length >= 1);
-    run.child.kill('SIGINT');
-    const { code, stderr } = await run.done;
-    expect(code).toBe(130);
-    const { rows, summary } = reportIn(run.reportDir);
-    const created = rows.filter((r) => r.status === 'created');
-    expect(created.length).toBeGreaterThanOrEqual(1);
-    expect(statuses(rows)).toEqual([...created.map(() => 'created'), ...Array(6 - created.length).fill('not_attempted')]);
-    expect(adds(e)).toHaveLength(created.length);
-    expect(e.state.count()).toBe(created.length);
-    expect(summary.exitCode).toBe(130);
-    expect(stderr).toMatch(/interrupted \(Ctrl-C\): nothing more is sent/);
-  });
-
   it('Ctrl-C twice: the second stops waiting for the add in flight; the row is not_attempted with a note to rerun, the report is whole, exit 130', async () => {
     const held = heldAdd(3);
     const e = await emulator({ latencyMs: 100, holdCall: held.holdCall });
@@ -164,20 +145,25 @@ describe('stop signals during import', () => {
     expect(JSON.stringify(rows[1])).toMatch(/may have been carried out/);
   });
 
-  it('SIGHUP (the terminal closed) stops the run as SIGTERM does: exit 143, the full report', async () => {
-    const e = await emulator({ latencyMs: 200 });
-    const file = sheet(contactsCsv(6));
-    const run = startImport(e, file);
+  it.each([
+    ['SIGINT', 130],
+    ['SIGHUP', 143],
+  ] as const)('%s once after an add: the call in flight finishes, the rest are not_attempted, the full report, exit %i', async (signal, exitCode) => {
+    const e = await emulator({ latencyMs: 400 });
+    const run = startImport(e, sheet(contactsCsv(6)));
+    // Signalled once the first add is answered: the next one is in flight, or about to be sent.
     await waitUntil(() => adds(e).length >= 1);
-    run.child.kill('SIGHUP');
-    const { code } = await run.done;
-    expect(code).toBe(143);
+    run.child.kill(signal);
+    const { code, stderr } = await run.done;
+    expect(code).toBe(exitCode);
     const { rows, summary } = reportIn(run.reportDir);
-    expect(rows).toHaveLength(6);
-    expect(statuses(rows).filter((s) => s === 'created')).toHaveLength(adds(e).length);
-    expect(statuses(rows)).toContain('not_attempted');
-    expect(summary.exitCode).toBe(143);
-    expect(existsSync(join(run.reportDir, 'summary.json'))).toBe(true);
+    const created = rows.filter((r) => r.status === 'created');
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(statuses(rows)).toEqual([...created.map(() => 'created'), ...Array(6 - created.length).fill('not_attempted')]);
+    expect(adds(e)).toHaveLength(created.length);
+    expect(e.state.count()).toBe(created.length);
+    expect(summary.exitCode).toBe(exitCode);
+    expect(stderr).toMatch(signal === 'SIGINT' ? /interrupted \(Ctrl-C\): nothing more is sent/ : /stopped by SIGHUP: nothing more is sent/);
     expect(readdirSync(run.lockDir)).toEqual([]);
   });
 
