@@ -120,7 +120,8 @@ describe('stop signals during import', () => {
     expect(stderr).toMatch(/SIGINT again: not waiting for the call in flight/);
     const { rows, summary } = reportIn(run.reportDir);
     expect(statuses(rows)).toEqual(['created', 'created', 'not_attempted', 'not_attempted', 'not_attempted', 'not_attempted']);
-    expect(rows[2].errors[0].message).toMatch(/in flight: it may have been carried out; run the import again/);
+    expect(rows[2].errors).toEqual([{ field: null, code: 'NotAttempted', message: expect.stringMatching(/^interrupted while its call was in flight: it may have been carried out; run the import again/) }]);
+    expect(rows[3].errors[0].message).toBe('not sent: interrupted: the run stopped waiting for the call in flight, nothing more was sent');
     expect(summary.exitCode).toBe(130);
     expect(summary.counts).toEqual({ created: 2, not_attempted: 4 });
     expect(readdirSync(run.lockDir)).toEqual([]);

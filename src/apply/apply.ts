@@ -18,8 +18,14 @@ import type { ReportError, RowResult } from '../report/types.js';
 export type VerificationChoice = 'none' | 'email' | 'phone' | 'all';
 
 const INTERRUPTED = 'interrupted: the call in flight was finished, nothing more was sent';
-/** A row whose call was given up on (a second signal, or --timeout after the first): the rerun finds out by name. */
-const GIVEN_UP = 'interrupted while its call was in flight: it may have been carried out; run the import again, which finds the contact by name';
+/** Why the run stopped after giving up on a call in flight (a second signal, or --timeout after the first). */
+const GAVE_UP_WAITING = 'interrupted: the run stopped waiting for the call in flight, nothing more was sent';
+/** The row of that call: sent, so not "not sent"; the rerun finds out by name. */
+const GIVEN_UP: ReportError = {
+  field: null,
+  code: 'NotAttempted',
+  message: 'interrupted while its call was in flight: it may have been carried out; run the import again, which finds the contact by name',
+};
 
 /** Members per AssociateMembers / DisassociateMembers call (the API takes 1–5). */
 const MEMBERS_PER_CALL = 5;
@@ -96,10 +102,10 @@ class Run {
     const result = await unlessGivenUp(this.carryOut(planned), this.options.signal);
     if (result !== GAVE_UP) return result;
     this.gaveUp = true;
-    this.interrupted();
+    this.stop ??= { exitCode: stopExitCode(this.options.signal), reason: GAVE_UP_WAITING };
     // Set by the call given up on, if its main call was answered (the compiler cannot see that).
     const answered = this.answered as RowResult | undefined;
-    if (!answered) return notAttempted(planned.result, GIVEN_UP);
+    if (!answered) return { ...planned.result, status: 'not_attempted', errors: [GIVEN_UP] };
     const known = { ...answered, notes: [...(answered.notes ?? [])] };
     note(known, 'interrupted before its member bindings or verifications were answered: run the import again to see where they stand');
     return known;
