@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import type { RunningEmulator } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
-import { startCli } from './helpers/cli.js';
-import { contactsCsv } from './helpers/generate.js';
+import { expectOneErrorLine, startCli } from './helpers/cli.js';
+import { contactsCsv, uniqueName } from './helpers/generate.js';
 import { adds, CREDENTIALS, statuses, useImportRuns } from './helpers/import-run.js';
 
 const { tmp, emulator, sheet, importSheet } = useImportRuns('contact-import-signals-');
@@ -204,5 +204,22 @@ describe('stop signals during import', () => {
     expect(e.state.all().find((c) => c.Name === 'Gone')?.Status).toBe('Deleting');
     expect(summary.exitCode).toBe(130);
     expect(readdirSync(run.lockDir)).toEqual([]);
+  });
+
+  it('status stops between pages on SIGTERM: one line, exit 143', async () => {
+    const e = await emulator({ latencyMs: 300, contactLimit: 300 });
+    // Three pages: the signal comes once the first is answered (the second in flight, or about to be sent).
+    const contacts = Array.from({ length: 250 }, (_, i) => ({ Name: `Person${uniqueName(i)}`, EmailAddress: `p${i}@example.com`, Title: 'CEO', MessageTypes: ['ServiceMessage'] }));
+    await admin(e, 'POST', 'preload', { contacts });
+    const { child, done } = startCli(['status', '--endpoint', e.url], { env: { ...CREDENTIALS, HOME: tmp() } });
+    await waitUntil(() => e.requests.length >= 1);
+    child.kill('SIGTERM');
+    const run = await done;
+    expect(run.code).toBe(143);
+    // A page in flight is waited for; no page, and no other listing, after it.
+    const actions = e.requests.map((r) => r.action);
+    expect(new Set(actions)).toEqual(new Set(['ListMessageContacts']));
+    expect(actions.length).toBeLessThan(3);
+    expectOneErrorLine(run, /interrupted while reading the directory/);
   });
 });

@@ -23,7 +23,10 @@ export interface StatusOptions extends DirectoryOptions {
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
   const directory = connectDirectory({ ...options, onRetry: retryLogger(log) });
-  const { report, pending } = await readStatus(directory, where);
+  const { report, pending } = await readStatus(directory, where).catch((error: unknown) => {
+    // A stop signal ends the listing (between pages, or a retry's wait): the signal's exit code, not the directory's.
+    throw options.signal?.aborted ? new ExitError(stopExitCode(options.signal), 'interrupted while reading the directory') : error;
+  });
   for (const line of statusLines(report)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
 
