@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The `contact-import` executable: everything else lives in program.ts, which tests import.
 import { EXIT } from './errors.js';
+import { stopRequested } from './interrupt.js';
 
 const argv = process.argv.slice(2);
 // With --verbose, stack traces name the src/ files and lines (dist/*.map); Node maps only code loaded after this, hence the dynamic import.
@@ -19,3 +20,5 @@ process.on('exit', () => {
   process.exitCode = EXIT.internal;
 });
 process.exitCode = await main(argv);
+// After a stop signal the report is written: a call the run gave up waiting for must not hold the process open.
+if (stopRequested()) process.exit();

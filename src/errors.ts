@@ -9,7 +9,10 @@ export const EXIT = {
   rowsNotImported: 1,
   usage: 2,
   directory: 3,
+  /** Stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it. */
   interrupted: 130,
+  /** Stopped by SIGTERM or SIGHUP: 128 + 15. */
+  terminated: 143,
   /** An unexpected error: a bug in contact-import. */
   internal: 70,
 } as const;

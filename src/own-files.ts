@@ -3,7 +3,8 @@
  * private to the user, and never reached through a link someone else planted.
  */
 import { constants, type Stats, type WriteStream } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -21,8 +22,12 @@ export const FOLDER_MODE = 0o700;
 
 /** A stream writing a new file at `path` (see NEW_FILE), 0600; `flags` other than a new file's are for tests (/dev/full). */
 export async function newFileStream(path: string, options: { flags?: number | string } = {}): Promise<WriteStream> {
-  const file = await open(path, options.flags ?? NEW_FILE, FILE_MODE);
-  return file.createWriteStream();
+  return (await openNewFile(path, options.flags)).createWriteStream();
+}
+
+/** A new file at `path` (see NEW_FILE), 0600, open for writing; `flags` other than a new file's are for tests (/dev/full). */
+export function openNewFile(path: string, flags?: number | string): Promise<FileHandle> {
+  return open(path, flags ?? NEW_FILE, FILE_MODE);
 }
 
 /** Writes `data` to a new file at `path` (see NEW_FILE), 0600; a write that fails leaves no part of it. */
@@ -39,16 +44,22 @@ export async function writeNewFile(path: string, data: string | Uint8Array): Pro
 }
 
 /**
- * Writes `data` in place of whatever is at `path` (a file the user asked to
- * replace with --force): written new beside it, then renamed over it, so a
- * link in its place is replaced, never followed, and a failure leaves the old file.
+ * Writes `data` whole at `path`, or not at all: into a new temporary file
+ * beside it (see NEW_FILE, 0600; the same folder, so the rename cannot cross
+ * file systems), flushed to disk, then renamed over `path`. A reader, or a run
+ * killed at any moment, sees the old file or the new one, never half of it;
+ * a link at `path` is replaced, never followed.
  */
-export async function replaceFile(path: string, data: string | Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeNewFile(temporary, data);
+export async function writeFileAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const file = await open(temporary, NEW_FILE, FILE_MODE);
   try {
+    await file.writeFile(data);
+    await file.sync();
+    await file.close();
     await rename(temporary, path);
   } catch (error) {
+    await file.close().catch(() => undefined);
     await unlink(temporary).catch(() => undefined);
     throw error;
   }

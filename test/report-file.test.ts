@@ -1,4 +1,4 @@
-/** The report files' writer: every character arrives, in order; a new file only; a full disk never throws. */
+/** The report files' writer: every character arrives, in order; a closing tail always on disk; a new file only; a full disk never throws. */
 import { readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReportFile } from '../src/report/report-file.js';
@@ -36,6 +36,25 @@ describe('ReportFile', () => {
     expect(readFileSync(path, 'utf8')).toBe('first\nsecond\n');
   });
 
+  it('with a tail (the `]}` of results.json) the file is valid JSON at every moment, and whole at the end', async () => {
+    const path = join(tmp(), 'rows.json');
+    const file = await ReportFile.open(path, { tail: '\n]}\n' });
+    expect(await file.save()).toBe(true);
+    expect(readFileSync(path, 'utf8')).toBe('\n]}\n');
+    file.write('{"rows":[');
+    for (let i = 0; i < 200; i++) {
+      file.write(`${i === 0 ? '' : ','}\n{"row":${i},"name":"张伟😀"}`);
+      if (i % 7 === 0) {
+        expect(await file.save()).toBe(true);
+        expect(JSON.parse(readFileSync(path, 'utf8')).rows).toHaveLength(i + 1);
+      }
+    }
+    await file.close();
+    const rows = JSON.parse(readFileSync(path, 'utf8')).rows;
+    expect(rows.map((r: { row: number }) => r.row)).toEqual([...Array(200).keys()]);
+    expect(readFileSync(path, 'utf8').endsWith('"}\n]}\n')).toBe(true);
+  });
+
   it('never opens an existing name, a planted link included: the file it points to is untouched', async () => {
     const outside = join(tmp(), 'outside.txt');
     writeFileSync(outside, 'precious');
@@ -46,7 +65,7 @@ describe('ReportFile', () => {
   });
 
   it('on a full disk (/dev/full): no throw and no unhandled error; save() says false, `failure` says ENOSPC', async () => {
-    const file = await ReportFile.open('/dev/full', 'w');
+    const file = await ReportFile.open('/dev/full', { flags: 'w' });
     file.write('{"rows":[');
     await file.flush();
     expect(await file.save()).toBe(false);

@@ -2,8 +2,8 @@
  * The only writer: carries out a plan one row at a time, in order, and hands
  * each row's result to `record` as soon as it is known (docs/contract.md, Each row is written as soon as it is known).
  * Stops adding after LimitExceeded.Contacts, stops everything after the
- * directory refuses the credentials or stops answering, and after Ctrl-C
- * (docs/contract.md, When to stop sending); the rows it did not reach are reported, never dropped.
+ * directory refuses the credentials or stops answering, and after a stop signal
+ * (docs/contract.md, When to stop sending, Interruption); the rows it did not reach are reported, never dropped.
  */
 import { FIELDS, type Field } from '../judge/fields.js';
 import type { ApiContact } from '../judge/schema.js';
@@ -11,12 +11,21 @@ import { describeFailure, describeStop, DirectoryError, RETRYABLE } from '../dir
 import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import type { CallFailure } from '../directory/errors.js';
+import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
 import type { ReportError, RowResult } from '../report/types.js';
 
 export type VerificationChoice = 'none' | 'email' | 'phone' | 'all';
 
 const INTERRUPTED = 'interrupted: the call in flight was finished, nothing more was sent';
+/** Why the run stopped after giving up on a call in flight (a second signal, or --timeout after the first). */
+const GAVE_UP_WAITING = 'interrupted: the run stopped waiting for the call in flight, nothing more was sent';
+/** The row of that call: sent, so not "not sent"; the rerun finds out by name. */
+const GIVEN_UP: ReportError = {
+  field: null,
+  code: 'NotAttempted',
+  message: 'interrupted while its call was in flight: it may have been carried out; run the import again, which finds the contact by name',
+};
 
 /** Members per AssociateMembers / DisassociateMembers call (the API takes 1–5). */
 const MEMBERS_PER_CALL = 5;
@@ -25,7 +34,7 @@ export interface ApplyOptions {
   sendVerification: VerificationChoice;
   /** Deletions leave the contact with the members that have it (the API's default). @default true */
   retainInMembers?: boolean;
-  /** Aborted by Ctrl-C: the call in flight finishes, the rest is not attempted. */
+  /** Aborted by a stop signal (see interrupt.ts): the call in flight finishes or is given up on, the rest is not attempted. */
   signal?: AbortSignal;
   /** Asked before each row is sent: a reason (the lock was lost, the report cannot be written) stops the run there, exit 3. */
   stopBeforeRow?: () => string | undefined;
@@ -54,8 +63,10 @@ export async function applyPlan(
   const run = new Run(directory, options);
   for (const planned of rows) {
     if (planned.action === 'none') await record(planned.result);
-    else await record(run.blocked(planned) ?? (await run.carryOut(planned)));
+    else await record(run.blocked(planned) ?? (await run.carryOutUnlessGivenUp(planned)));
   }
+  // A signal during the last row's call (a deletion's polling) stops the run too, though no row is left.
+  run.interrupted();
   return run.stop ? { stop: run.stop } : {};
 }
 
@@ -64,6 +75,10 @@ class Run {
   /** The row that was answered LimitExceeded.Contacts: no add is sent after it. */
   private limitReachedAt: number | null | undefined;
   private verificationsBlocked: string | undefined;
+  /** The row whose main call was answered last: what is known of it if the run gives up on its later calls. */
+  private answered: RowResult | undefined;
+  /** The run gave up waiting for a row's calls: they go on unheard, and tell the console nothing. */
+  private gaveUp = false;
 
   constructor(
     private readonly directory: DirectoryApi,
@@ -72,7 +87,7 @@ class Run {
 
   /** The result of a row that is not to be sent: the run stopped, or the directory is full. */
   blocked({ action, result }: PlannedRow): RowResult | undefined {
-    if (!this.stop && this.options.signal?.aborted) this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
+    this.interrupted();
     const reason = this.stop ? undefined : this.options.stopBeforeRow?.();
     if (reason) this.stop = { exitCode: EXIT.directory, reason };
     if (this.stop) return notAttempted(result, this.stop.reason);
@@ -83,7 +98,22 @@ class Run {
     return undefined;
   }
 
-  async carryOut(planned: PlannedRow): Promise<RowResult> {
+  /** The row carried out, or (the run gave up waiting for it) what is known of it. */
+  async carryOutUnlessGivenUp(planned: PlannedRow): Promise<RowResult> {
+    this.answered = undefined;
+    const result = await unlessGivenUp(this.carryOut(planned), this.options.signal);
+    if (result !== GAVE_UP) return result;
+    this.gaveUp = true;
+    this.stop ??= { exitCode: stopExitCode(this.options.signal), reason: GAVE_UP_WAITING };
+    // Set by the call given up on, if its main call was answered (the compiler cannot see that).
+    const answered = this.answered as RowResult | undefined;
+    if (!answered) return { ...planned.result, status: 'not_attempted', errors: [GIVEN_UP] };
+    const known = { ...answered, notes: [...(answered.notes ?? [])] };
+    note(known, 'interrupted before its member bindings or verifications were answered: run the import again to see where they stand');
+    return known;
+  }
+
+  private async carryOut(planned: PlannedRow): Promise<RowResult> {
     try {
       if (planned.action === 'create') return await this.create(planned);
       if (planned.action === 'update') return await this.update(planned);
@@ -97,9 +127,9 @@ class Run {
   private async create(planned: PlannedRow): Promise<RowResult> {
     const contact = planned.contact!;
     const created = await this.directory.addContact(contact);
-    const result = this.sent(planned.result, 'created', created, created.contactId);
+    const result = (this.answered = this.sent(planned.result, 'created', created, created.contactId));
     if (created.confirmedByLookup) note(result, 'an earlier try went unanswered; a lookup found the contact, so it was not sent again');
-    this.options.onRowDone?.({ outcome: 'created', row: planned.result.row, name: contact.Name, contactId: created.contactId });
+    this.told({ outcome: 'created', row: planned.result.row, name: contact.Name, contactId: created.contactId });
     await this.members(result, 'bind', planned.bind ?? []);
     await this.sendVerifications(result, contact, { email: true, phone: true });
     return result;
@@ -111,11 +141,11 @@ class Run {
     const changes = planned.changes ?? {};
     const fields = Object.keys(changes);
     const receipt = fields.length > 0 ? await this.directory.updateContact(contactId, changes) : { attempts: 0 };
-    const result = this.sent(planned.result, 'updated', receipt, contactId);
+    const result = (this.answered = this.sent(planned.result, 'updated', receipt, contactId));
     if (fields.length > 0) note(result, `updated ${fields.join(', ')}`);
     const reverify = (['EmailAddress', 'PhoneNumber'] as const).filter((field) => field in changes);
     if (reverify.length > 0) note(result, `the service verifies the new ${reverify.join(' and ')} again: Verifying until then`);
-    this.options.onRowDone?.({ outcome: 'updated', row: planned.result.row, name: contact.Name, contactId, fields });
+    this.told({ outcome: 'updated', row: planned.result.row, name: contact.Name, contactId, fields });
     await this.members(result, 'bind', planned.bind ?? []);
     await this.members(result, 'unbind', planned.unbind ?? []);
     await this.sendVerifications(result, contact, { email: 'EmailAddress' in changes, phone: 'PhoneNumber' in changes });
@@ -125,7 +155,7 @@ class Run {
   private async delete(planned: PlannedRow): Promise<RowResult> {
     const deleted = await this.directory.deleteContact(planned.contactId!, this.options.retainInMembers ?? true);
     const result = this.sent(planned.result, 'deleted', deleted, planned.contactId!);
-    this.options.onRowDone?.({ outcome: 'deleted', row: planned.result.row, name: planned.result.name, contactId: planned.contactId! });
+    this.told({ outcome: 'deleted', row: planned.result.row, name: planned.result.name, contactId: planned.contactId! });
     if (deleted.outcome === 'deleting') note(result, 'still Deleting when the run stopped waiting; it ends on its own');
     if (deleted.outcome === 'failed') {
       result.status = 'failed';
@@ -154,7 +184,7 @@ class Run {
     const { result } = planned;
     if (planned.action === 'create' && error.code === 'LimitExceeded.Contacts') this.limitReachedAt = result.row;
     this.stopOn(error);
-    this.options.onRowDone?.({ outcome: 'failed', action: planned.action as 'create' | 'update' | 'delete', row: result.row, name: result.name, failure: error.failure });
+    this.told({ outcome: 'failed', action: planned.action as 'create' | 'update' | 'delete', row: result.row, name: result.name, failure: error.failure });
     const failed: RowResult = {
       ...result,
       status: 'failed',
@@ -169,15 +199,22 @@ class Run {
 
   /** Binds or unbinds members, 5 IDs a call. A refusal is an error on the row; the contact's own change stands. */
   private async members(result: RowResult, how: 'bind' | 'unbind', members: readonly string[]): Promise<void> {
-    for (let i = 0; i < members.length && !this.stop; i += MEMBERS_PER_CALL) {
+    const verb = how === 'bind' ? 'binding' : 'unbinding';
+    for (let i = 0; i < members.length; i += MEMBERS_PER_CALL) {
       const chunk = members.slice(i, i + MEMBERS_PER_CALL);
+      if (this.interrupted()) {
+        const message = `${verb} ${members.slice(i).join(', ')}: not sent, the run was interrupted`;
+        result.errors = [...result.errors, { field: 'Members', code: 'NotAttempted', message }];
+        return;
+      }
+      if (this.stop) return;
       try {
         if (how === 'bind') await this.directory.associateMembers(result.contactId!, chunk);
         else await this.directory.disassociateMembers(result.contactId!, chunk);
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
-        const message = `${how === 'bind' ? 'binding' : 'unbinding'} ${chunk.join(', ')}: ${error.failure.message}`;
+        const message = `${verb} ${chunk.join(', ')}: ${error.failure.message}`;
         result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message }];
         return;
       }
@@ -197,6 +234,10 @@ class Run {
       sends.push({ what: `SMS to ${phone}`, send: () => this.directory.sendPhoneVerification(result.contactId!, phone) });
     }
     for (const { what, send } of sends) {
+      if (this.interrupted()) {
+        note(result, `verification ${what} not sent: the run was interrupted`);
+        continue;
+      }
       if (this.stop) return;
       if (this.verificationsBlocked) {
         note(result, `verification ${what} not sent: ${this.verificationsBlocked}`);
@@ -216,12 +257,22 @@ class Run {
     }
   }
 
+  /** Whether a stop signal came; the first time, the run stops there. */
+  interrupted(): boolean {
+    const { signal } = this.options;
+    if (!signal?.aborted) return false;
+    this.stop ??= { exitCode: stopExitCode(signal), reason: INTERRUPTED };
+    return true;
+  }
+
+  private told(event: RowDone): void {
+    if (!this.gaveUp) this.options.onRowDone?.(event);
+  }
+
   /** Credentials refused, or the service stopped answering: nothing more is sent (exit 3). */
   private stopOn(error: DirectoryError): void {
-    if (this.stop) return;
-    if (this.options.signal?.aborted) {
-      this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
-    } else if (error.kind === 'refused' || RETRYABLE.has(error.kind)) {
+    if (this.stop || this.interrupted()) return;
+    if (error.kind === 'refused' || RETRYABLE.has(error.kind)) {
       const at = this.options.endpoint ? ` at ${this.options.endpoint}` : '';
       this.stop = { exitCode: EXIT.directory, reason: `${error.action}${at}: ${describeStop(error)}` };
     }

@@ -9,7 +9,7 @@ import type { RunOutcome, SheetRunOptions } from '../commands/run.js';
 import * as DEFAULTS from '../defaults.js';
 import { SITES } from '../defaults.js';
 import type { DirectoryOptions } from '../directory/connect.js';
-import { EXIT } from '../errors.js';
+import { listenForStop } from '../interrupt.js';
 import type { Site } from '../judge/rules.js';
 import { parseByteSize } from '../read/limits.js';
 import type { Logger, Verbosity } from '../terminal/log.js';
@@ -137,14 +137,15 @@ export async function directoryRunOptions(args: DirectoryArgs, log: Logger): Pro
     import('../directory/retry.js'),
     import('../directory/credentials.js'),
   ]);
+  const timeoutMs = numberFlag('timeout', args.timeout, RANGES.timeout) * 1000;
   return {
     endpoint: parseEndpoint(args.endpoint, args.site),
     // A --profile that is in neither profile file stops here, before the sheet is read (exit 3).
     credentials: await credentialSource(args.profile),
     onCredentials: (line) => log.debug(line),
-    timeoutMs: numberFlag('timeout', args.timeout, RANGES.timeout) * 1000,
+    timeoutMs,
     retry: { ...DEFAULT_RETRY, maxTries: numberFlag('max-tries', args.maxTries, RANGES.maxTries) },
-    signal: interruptSignal(log),
+    signal: interruptSignal(log, timeoutMs),
     ...(args.lockDir ? { lockDir: args.lockDir } : {}),
     ...(args.breakLock ? { breakLock: true } : {}),
   };
@@ -193,13 +194,7 @@ export function finishRun(args: { json: boolean }, outcome: RunOutcome): number 
   return outcome.exitCode;
 }
 
-/** Ctrl-C once: finish the call in flight, report, exit 130. Twice: quit at once. */
-export function interruptSignal(log: Logger): AbortSignal {
-  const controller = new AbortController();
-  process.on('SIGINT', () => {
-    if (controller.signal.aborted) process.exit(EXIT.interrupted);
-    log.warn('interrupted: finishing the call in flight, then writing the report (Ctrl-C again to quit at once)');
-    controller.abort();
-  });
-  return controller.signal;
+/** SIGINT, SIGTERM or SIGHUP once: stop sending, wait up to --timeout for the call in flight, report, exit 130 or 143. Twice: stop waiting. */
+export function interruptSignal(log: Logger, waitMs: number): AbortSignal {
+  return listenForStop(waitMs, (text) => log.warn(text));
 }

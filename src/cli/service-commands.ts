@@ -40,7 +40,7 @@ export function declareDemo(cli: Cli, run: CliRun): Cli {
     async (args) => {
       const log = await startCommand(run, args);
       const { runDemo } = await import('../commands/demo.js');
-      run.exitCode = finishRun(args, await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log) }, log));
+      run.exitCode = finishRun(args, await runDemo({ cwd: process.cwd(), reportDir: args.reportDir, fresh: args.fresh, signal: interruptSignal(log, DEFAULTS.DEFAULT_TIMEOUT_SECONDS * 1000) }, log));
     },
   );
 }

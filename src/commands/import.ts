@@ -8,6 +8,7 @@ import { connectDirectory, type DirectoryOptions } from '../directory/connect.js
 import { endpointUrl } from '../directory/endpoint.js';
 import type { HeldLock } from '../directory/lock.js';
 import { EXIT } from '../errors.js';
+import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { type Logger } from '../terminal/log.js';
 import { retryLogger } from '../terminal/directory-lines.js';
 import { type Mode } from '../defaults.js';
@@ -51,7 +52,9 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       lock = locked.lock;
     }
     const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(`${where}: ${route}`) });
-    const snapshot = await listDirectory(directory, where, log);
+    const snapshot = await unlessGivenUp(listDirectory(directory, where, log), options.signal);
+    // A signal during the listing (it ends the listing's waits and pages): nothing was sent, nothing will be.
+    if (snapshot === GAVE_UP || options.signal?.aborted) return await run.stopBeforeWrite('interrupted before the first write: nothing was sent', stopExitCode(options.signal));
     if (!snapshot.ok) return await run.stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
     run.quota = { limit: options.contactLimit, existing: snapshot.contacts.length, planned: 0, remaining: roomLeft(options.contactLimit, snapshot.contacts.length, 0, 0) };
@@ -77,3 +80,4 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     await run.close();
   }
 }
+

@@ -7,7 +7,8 @@ import { connectDirectory, lockKey, type DirectoryOptions } from '../directory/c
 import { endpointUrl } from '../directory/endpoint.js';
 import { acquireLock, logBroken } from '../directory/lock.js';
 import { readStatus, resend, type StatusReport } from '../directory/verifications.js';
-import { EXIT } from '../errors.js';
+import { EXIT, ExitError } from '../errors.js';
+import { stopExitCode } from '../interrupt.js';
 import type { Logger } from '../terminal/log.js';
 import { retryLogger } from '../terminal/directory-lines.js';
 import { statusLines } from '../terminal/status-lines.js';
@@ -23,14 +24,21 @@ export interface StatusOptions extends DirectoryOptions {
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
   const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(`${where}: ${route}`) });
-  const { report, pending } = await readStatus(directory, where);
+  const { report, pending } = await readStatus(directory, where).catch((error: unknown) => {
+    // A stop signal ends the listing (between pages, or a retry's wait): the signal's exit code, not the directory's.
+    throw options.signal?.aborted ? new ExitError(stopExitCode(options.signal), 'interrupted while reading the directory') : error;
+  });
   for (const line of statusLines(report)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
 
   const lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });
   logBroken(lock, log);
   try {
-    report.resent = await resend(directory, pending, log, () => lock.lost());
+    report.resent = await resend(directory, pending, log, () => {
+      // A stop signal: nothing more is sent; what was sent was logged line by line.
+      if (options.signal?.aborted) throw new ExitError(stopExitCode(options.signal), 'interrupted: nothing more was sent');
+      return lock.lost();
+    });
   } finally {
     await lock.release();
   }

@@ -4,7 +4,7 @@
  */
 import { extname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { fileProblem, replaceFile, writeNewFile } from '../own-files.js';
+import { fileProblem, writeFileAtomically, writeNewFile } from '../own-files.js';
 
 export type SheetKind = 'xlsx' | 'csv';
 
@@ -19,7 +19,7 @@ export function sheetKindOf(file: string): SheetKind {
 export async function saveSheet(file: string, options: { cwd: string; force: boolean }, content: string | Uint8Array): Promise<void> {
   const path = resolve(options.cwd, file);
   try {
-    if (options.force) await replaceFile(path, content);
+    if (options.force) await writeFileAtomically(path, content);
     else await writeNewFile(path, content);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {

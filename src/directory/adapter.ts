@@ -8,6 +8,7 @@ import { DEFAULT_DELETION_POLL } from '../defaults.js';
 import type { ApiContact } from '../judge/schema.js';
 import { addContactOnce, requestIdOf } from './add-contact.js';
 import { deleteContactOnce } from './delete-contact.js';
+import { DirectoryError } from './errors.js';
 import type { Query, RawCaller, RawResponse } from './openapi.js';
 import type { CallReceipt, DirectoryApi, DirectoryContact } from './port.js';
 import { withRetry, type CallPolicy, type RetryHooks } from './retry.js';
@@ -44,6 +45,8 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
   async function listAll<T>(action: string, key: string, map: (raw: Record<string, unknown>) => T, page = (query: Query) => retried(action, () => send(action, query))): Promise<T[]> {
     const items: T[] = [];
     for (let number = 1; ; number++) {
+      // A stop signal: no page more is asked for (the caller sees the signal and says so).
+      if (hooks.signal?.aborted) throw new DirectoryError({ kind: 'final', code: 'Interrupted', message: 'stopped by a signal' }, 0, action);
       const { body } = await page({ PageNumber: number, PageSize: PAGE_SIZE });
       const found = (body[key] as Record<string, unknown>[] | undefined) ?? [];
       items.push(...found.map(map));

@@ -5,7 +5,7 @@
  * again from those rows (replan.ts), and applies it unless the directory has
  * changed since in a way that touches it (driftOf, here).
  */
-import { writeFile } from 'node:fs/promises';
+import { writeFileAtomically } from '../own-files.js';
 import { nameKey } from '../judge/dedupe.js';
 import type { JudgedRow } from '../judge/judge.js';
 import type { Site } from '../judge/rules.js';
@@ -46,7 +46,8 @@ export interface SavedPlan {
 }
 
 export async function writePlan(path: string, saved: SavedPlan): Promise<void> {
-  await writeFile(path, JSON.stringify(saved, null, 2) + '\n', { mode: 0o600 });
+  // Whole or not at all: `import --plan` must never read half a plan.
+  await writeFileAtomically(path, JSON.stringify(saved, null, 2) + '\n');
 }
 
 /**

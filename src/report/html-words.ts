@@ -14,7 +14,8 @@ const EXIT_MEANING: Record<number, string> = {
   [EXIT.usage]: 'the sheet could not be read, or the command line was wrong',
   [EXIT.directory]: 'the directory side stopped the run',
   [EXIT.internal]: 'an internal error',
-  [EXIT.interrupted]: 'interrupted',
+  [EXIT.interrupted]: 'interrupted (Ctrl-C)',
+  [EXIT.terminated]: 'stopped by SIGTERM or SIGHUP',
 };
 
 type Kind = 'validate' | 'dry run' | 'import';

@@ -1,17 +1,18 @@
 /**
  * Writes the report folder as rows become known: results.json and results.csv
  * grow one row at a time (so memory stays flat and a stopped run still leaves
- * every finished row on disk); summary.json and report.html are written last,
+ * every finished row on disk, results.json closed as valid JSON at every
+ * moment); summary.json and report.html are written last, each whole,
  * the page from the rows kept for it (bounded, see html.ts).
  * Files are private to the user (0600 in a 0700 folder): they hold contact details.
  *
  * A write that fails (the disk is full, see report-file.ts) does not throw:
  * `failure` says what went wrong, and the caller stops the run and says so.
  */
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { InputError } from '../errors.js';
-import { fileProblem, writeNewFile } from '../own-files.js';
+import { fileProblem, writeFileAtomically } from '../own-files.js';
 import type { Logger } from '../terminal/log.js';
 import type { SheetSource } from './copy.js';
 import type { HeaderMapping } from '../read/header.js';
@@ -34,6 +35,7 @@ export const REPORT_FILES = {
 
 /** How every results.json begins: how an earlier report of ours is recognised (see dir.ts). */
 export const RESULTS_JSON_START = '{"version":1,"rows":[';
+const RESULTS_JSON_END = '\n]}\n';
 
 const CSV_HEADER = ['row', 'name', 'email', 'status', 'code', 'message', 'contactId', 'requestId'];
 
@@ -59,7 +61,9 @@ export class ReportWriter {
   static async create(dir: string): Promise<ReportWriter> {
     const files: ReportFile[] = [];
     try {
-      for (const name of [REPORT_FILES.json, REPORT_FILES.csv]) files.push(await ReportFile.open(join(dir, name)));
+      // results.json ends in its closing `]}` at every moment: valid JSON whenever the run stops.
+      files.push(await ReportFile.open(join(dir, REPORT_FILES.json), { tail: RESULTS_JSON_END }));
+      files.push(await ReportFile.open(join(dir, REPORT_FILES.csv)));
       const writer = new ReportWriter(dir, files[0]!, files[1]!);
       files[0]!.write(RESULTS_JSON_START);
       // A BOM: Excel on Windows reads a CSV without one in the ANSI code page, and Chinese names as mojibake.
@@ -144,13 +148,14 @@ export class ReportWriter {
    * write failed. Never throws for a file that cannot be written: `failure` says.
    */
   async close(summary: Summary): Promise<void> {
-    await Promise.all([this.json.close('\n]}\n'), this.csv.close()]);
+    await Promise.all([this.json.close(), this.csv.close()]);
     if (this.failure) return;
     this.summary = summary;
     try {
-      await writeNewFile(join(this.dir, REPORT_FILES.html), this.page(summary));
+      // Each whole or not at all, whenever the run is stopped (docs/contract.md, Interruption).
+      await writeFileAtomically(join(this.dir, REPORT_FILES.html), this.page(summary));
       // Last: a summary.json on disk says the files before it were written whole.
-      await writeNewFile(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
+      await writeFileAtomically(join(this.dir, REPORT_FILES.summary), JSON.stringify(summary, null, 2) + '\n');
     } catch (error) {
       this.pageFailure = error as NodeJS.ErrnoException;
     }
@@ -164,14 +169,7 @@ export class ReportWriter {
    */
   async linkCopies(fixedCopy?: string): Promise<void> {
     if (!this.summary || this.failure || (!this.annotated && fixedCopy === undefined)) return;
-    const page = join(this.dir, REPORT_FILES.html);
-    const next = `${page}.new`;
-    try {
-      await writeNewFile(next, this.page(this.summary, fixedCopy));
-      await rename(next, page);
-    } catch {
-      await rm(next, { force: true }).catch(() => undefined);
-    }
+    await writeFileAtomically(join(this.dir, REPORT_FILES.html), this.page(this.summary, fixedCopy)).catch(() => undefined);
   }
 
   private page(summary: Summary, fixedCopy?: string): string {

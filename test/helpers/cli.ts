@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,25 +27,35 @@ interface RunOptions {
 
 /** Node with these arguments, in the same explicit environment as runCli. */
 export function runNode(nodeArgs: string[], options: RunOptions = {}): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs, {
-      cwd: options.cwd ?? ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
-        ...options.env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  return startNode(nodeArgs, options).done;
+}
+
+/** The built CLI started and left running, for tests that signal it mid-run: `done` settles when it ends. */
+export function startCli(args: string[], options: RunOptions = {}): { child: ChildProcess; done: Promise<CliRun> } {
+  return startNode([CLI, ...args], options);
+}
+
+function startNode(nodeArgs: string[], options: RunOptions): { child: ChildProcess; done: Promise<CliRun> } {
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: options.cwd ?? ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = new Promise<CliRun>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
-    if (options.closeStdout) child.stdout.destroy();
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    if (options.closeStdout) child.stdout!.destroy();
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+  return { child, done };
 }
 
 /** The run said what went wrong in one `error:` line matching `pattern`: no stack trace, not "a bug". */
