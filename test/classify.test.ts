@@ -1,5 +1,6 @@
 import core from '@alicloud/openapi-core';
 import { classify, describeFailure, DirectoryError, RETRYABLE, type CallFailure, type FailureKind } from '../src/directory/errors.js';
+import { MASK_PII } from '../src/pii.js';
 
 /** An error as openapi-core throws it for an error reply (docs/api.md, What the SDK throws). */
 function sdkError(code: string, statusCode: number, extra: Record<string, unknown> = {}) {
@@ -109,7 +110,7 @@ describe('classify', () => {
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: '', data: { RequestId: 'BODY' } }).requestId).toBe('BODY');
     // The SDK writes the text "undefined" when the answer carried no request id.
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined', data: {} }).requestId).toBeUndefined();
-    expect(describeFailure(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined' }))).not.toMatch(/request/);
+    expect(describeFailure(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined' }), MASK_PII)).not.toMatch(/request/);
     expect(classify({ code: 'ServiceUnavailable', statusCode: 503, message: 'm' }).requestId).toBeUndefined();
   });
 
@@ -184,7 +185,7 @@ describe("classify on the SDK's own error classes", () => {
 
 describe('describeFailure', () => {
   it('names the code, the HTTP status, the message and the request id', () => {
-    const line = describeFailure(classify(sdkError('InvalidParameter.Name', 400)));
+    const line = describeFailure(classify(sdkError('InvalidParameter.Name', 400)), MASK_PII);
     expect(line).toContain('InvalidParameter.Name');
     expect(line).toContain('400');
     expect(line).toContain('The InvalidParameter.Name happened.');
@@ -193,11 +194,11 @@ describe('describeFailure', () => {
 
   it('is one line, and a long API message is shortened but the request id kept', () => {
     const stringToSign = 'POST\n/\nAction=AddMessageContact&Format=json\nx-acs-date:2026-01-01T00:00:00Z';
-    const multi = describeFailure({ kind: 'refused', code: 'SignatureDoesNotMatch', statusCode: 400, message: `The signature does not match.\n${stringToSign}`, requestId: 'R5' });
+    const multi = describeFailure({ kind: 'refused', code: 'SignatureDoesNotMatch', statusCode: 400, message: `The signature does not match.\n${stringToSign}`, requestId: 'R5' }, MASK_PII);
     expect(multi).not.toMatch(/[\r\n]/);
     expect(multi).toContain('x-acs-date');
 
-    const long = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: 'word '.repeat(200), requestId: 'R6' });
+    const long = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: 'word '.repeat(200), requestId: 'R6' }, MASK_PII);
     expect(long).not.toMatch(/[\r\n]/);
     expect(long.length).toBeLessThan(400);
     expect(long).toMatch(/\[request R6\]$/);
@@ -205,7 +206,7 @@ describe('describeFailure', () => {
   });
 
   it('leaves out what it does not know', () => {
-    const line = describeFailure(classify(networkError('ECONNREFUSED')));
+    const line = describeFailure(classify(networkError('ECONNREFUSED')), MASK_PII);
     expect(line).toContain('ECONNREFUSED');
     expect(line).not.toMatch(/HTTP|request/i);
   });

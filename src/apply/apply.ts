@@ -10,6 +10,7 @@ import type { ApiContact } from '../judge/schema.js';
 import { describeFailure, DirectoryError, RETRYABLE } from '../directory/errors.js';
 import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
+import { MASK_PII, SHOW_PII } from '../pii.js';
 import type { CallFailure } from '../directory/errors.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
 import type { ReportError, RowResult } from '../report/types.js';
@@ -175,8 +176,9 @@ class Run {
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
-        const message = `${how === 'bind' ? 'binding' : 'unbinding'} ${chunk.join(', ')}: ${error.failure.message}`;
-        result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message }];
+        const said = (text: string) => `${how === 'bind' ? 'binding' : 'unbinding'} ${chunk.join(', ')}: ${text}`;
+        const { masked } = error.failure;
+        result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message: said(error.failure.message), ...(masked !== undefined ? { masked: said(masked) } : {}) }];
         return;
       }
     }
@@ -209,7 +211,7 @@ class Run {
         if (error.code === 'SendValidateCodeExceedsLimitForAccount') {
           this.verificationsBlocked = 'the account reached its daily limit of verification messages; send it later from the console';
         }
-        note(result, `verification ${what} not sent: ${describeFailure(error.failure)}`);
+        note(result, `verification ${what} not sent: ${describeFailure(error.failure, SHOW_PII)}`);
       }
     }
   }
@@ -220,10 +222,10 @@ class Run {
     if (this.options.signal?.aborted) {
       this.stop = { exitCode: EXIT.interrupted, reason: INTERRUPTED };
     } else if (error.kind === 'refused') {
-      this.stop = { exitCode: EXIT.directory, reason: `the directory refused the request: ${describeFailure(error.failure)}` };
+      this.stop = { exitCode: EXIT.directory, reason: `the directory refused the request: ${describeFailure(error.failure, MASK_PII)}` };
     } else if (RETRYABLE.has(error.kind)) {
       const tries = error.attempts === 1 ? 'the first try' : `${error.attempts} tries`;
-      this.stop = { exitCode: EXIT.directory, reason: `${error.action} still failing after ${tries}: ${describeFailure(error.failure)}` };
+      this.stop = { exitCode: EXIT.directory, reason: `${error.action} still failing after ${tries}: ${describeFailure(error.failure, MASK_PII)}` };
     }
   }
 }
@@ -236,5 +238,6 @@ function note(result: RowResult, text: string): void {
 function errorOf(error: DirectoryError): ReportError {
   const named = error.code.split('.').find((part): part is Field => (FIELDS as readonly string[]).includes(part));
   const field = named ?? (error.code.endsWith('MobileCountryCode') ? 'PhoneNumber' : null);
-  return { field, code: error.code, message: error.failure.message };
+  const { message, masked } = error.failure;
+  return { field, code: error.code, message, ...(masked !== undefined ? { masked } : {}) };
 }

@@ -155,7 +155,7 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
     return { ok: true, contacts };
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure)}; nothing was written (${whatToCheck(error)})` };
+    return { ok: false, message: `cannot list the directory at ${where}: ${describeFailure(error.failure, log.mask)}; nothing was written (${whatToCheck(error)})` };
   }
 }
 

@@ -23,7 +23,7 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
   const where = endpointUrl(options.endpoint);
   const directory = connectDirectory({ ...options, onRetry: retryLogger(log) });
   const { report, pending } = await readStatus(directory, where);
-  for (const line of statusLines(report)) log.info(line);
+  for (const line of statusLines(report, log.mask)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
 
   const lock = await acquireLock(options.lockDir, lockKey(options));

@@ -10,6 +10,7 @@
  * look-up after it, its timeout cut short if need be.
  */
 import { nameKey } from '../judge/dedupe.js';
+import { MASK_PII, shown, SHOW_PII, worded, type Mask } from '../pii.js';
 import type { ApiContact } from '../judge/schema.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
 import type { Query, RawResponse } from './openapi.js';
@@ -108,16 +109,18 @@ async function listOrFailure(requests: AddRequests): Promise<DirectoryContact[] 
 /** The look-up found the name: created by an earlier try if the email is ours, else taken by someone else. */
 function confirmed(found: DirectoryContact, contact: ApiContact, adds: number): CreatedContact {
   if (found.email.toLowerCase() !== contact.EmailAddress.toLowerCase()) {
-    const message = `a contact named "${found.name}" with another email (${found.email}) appeared in the directory during the run`;
-    throw new DirectoryError({ kind: 'final', code: ALREADY_USED, message }, adds, ADD);
+    const text = worded('email', found.email, (email) => `a contact named "${found.name}" with another email (${email}) appeared in the directory during the run`);
+    throw new DirectoryError({ kind: 'final', code: ALREADY_USED, ...text }, adds, ADD);
   }
   return { contactId: found.contactId, attempts: adds, confirmedByLookup: true };
 }
 
 /** An add that may have been carried out, and no look-up that could say whether it was. */
 function undecided(add: CallFailure, adds: number, lookUp: CallFailure): DirectoryError {
-  const message = lookUp === add ? add.message : `${add.message}; the look-up that followed failed too (${lookUp.code}: ${lookUp.message})`;
-  return new DirectoryError({ ...add, message }, adds, ADD, 'unknown');
+  if (lookUp === add) return new DirectoryError(add, adds, ADD, 'unknown');
+  const said = (mask: Mask) => `${shown(mask, add)}; the look-up that followed failed too (${lookUp.code}: ${shown(mask, lookUp)})`;
+  const masked = add.masked !== undefined || lookUp.masked !== undefined ? { masked: said(MASK_PII) } : {};
+  return new DirectoryError({ ...add, message: said(SHOW_PII), ...masked }, adds, ADD, 'unknown');
 }
 
 function addQuery(contact: ApiContact): Query {

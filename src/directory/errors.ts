@@ -4,6 +4,7 @@
  * and `instanceof` only works with the same copy of openapi-core, so this looks
  * at `code`, `statusCode` and `name` alone (docs/api.md, How we classify failures).
  */
+import { maskSent, shown, type Mask, type PersonalField } from '../pii.js';
 
 export type FailureKind =
   /** Refused before any work was done (429, Throttling*, a reused nonce): safe to send again. */
@@ -25,6 +26,8 @@ export interface CallFailure {
   code: string;
   statusCode?: number;
   message: string;
+  /** The message with the emails and phones it quotes masked (see pii.ts); absent when it quotes none. */
+  masked?: string;
   requestId?: string;
   /** The service's `x-acs-retry-after`, when it sent one. */
   retryAfterMs?: number;
@@ -46,7 +49,8 @@ export class DirectoryError extends Error {
     /** For an add whose last try went unanswered: what the look-up after it found. */
     readonly lookUp?: LookUpOutcome,
   ) {
-    super(failure.message);
+    // Masked: a stack trace (--verbose) shows this message.
+    super(failure.masked ?? failure.message);
     this.name = 'DirectoryError';
   }
 
@@ -87,6 +91,8 @@ interface SdkErrorShape {
   requestId?: unknown;
   retryAfter?: unknown;
   data?: { Message?: unknown; RequestId?: unknown };
+  /** The request's email and phone (see sdk-failure.ts). */
+  sent?: { field: PersonalField; value: string }[];
 }
 
 export function classify(error: unknown): CallFailure {
@@ -97,10 +103,13 @@ export function classify(error: unknown): CallFailure {
   // The SDK builds requestId with a template string: an answer without one gives "undefined".
   const given = (value: unknown) => (typeof value === 'string' && value !== '' && value !== 'undefined' ? value : undefined);
   const requestId = given(e.requestId) ?? given(e.data?.RequestId);
+  const message = apiMessage(e);
+  const masked = maskSent(message, e.sent ?? []);
   const base = {
     code,
     ...(statusCode !== undefined ? { statusCode } : {}),
-    message: apiMessage(e),
+    message,
+    ...(masked !== undefined ? { masked } : {}),
     ...(requestId ? { requestId } : {}),
   };
 
@@ -135,12 +144,12 @@ function apiMessage(e: SdkErrorShape): string {
 /** Longest API message a console line quotes; the report keeps it whole. */
 const MESSAGE_CHARS = 160;
 
-/** One line for people: the code and HTTP status, the API's message, the request id to quote to support. */
-export function describeFailure(failure: CallFailure): string {
+/** One line for people: the code and HTTP status, the API's message (emails and phones as `mask` shows them), the request id to quote to support. */
+export function describeFailure(failure: CallFailure, mask: Mask): string {
   const status = failure.statusCode ? ` (HTTP ${failure.statusCode})` : '';
   const request = failure.requestId ? ` [request ${failure.requestId}]` : '';
   // Some messages span lines (SignatureDoesNotMatch quotes the string to sign).
-  const oneLine = failure.message.replace(/\s+/g, ' ').trim();
+  const oneLine = shown(mask, failure).replace(/\s+/g, ' ').trim();
   const message = oneLine.length > MESSAGE_CHARS ? `${oneLine.slice(0, MESSAGE_CHARS - 1)}…` : oneLine;
   return `${failure.code}${status}: ${message}${request}`;
 }

@@ -8,6 +8,7 @@ import { describeFailure, DirectoryError } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { Logger } from '../terminal/log.js';
+import { MASK_PII, shownTarget } from '../pii.js';
 
 export interface ContactStatus {
   contactId: string;
@@ -45,7 +46,7 @@ export async function readStatus(directory: DirectoryApi, where: string): Promis
     pending = await directory.listVerifications();
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeFailure(error.failure)} (${whatToCheck(error)})`, { cause: error });
+    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeFailure(error.failure, MASK_PII)} (${whatToCheck(error)})`, { cause: error });
   }
   const report: StatusReport = { version: 1, endpoint: where, counts: {}, contacts: contacts.map((c) => withPending(c, pending)) };
   for (const contact of report.contacts) report.counts[contact.status] = (report.counts[contact.status] ?? 0) + 1;
@@ -80,14 +81,15 @@ export async function resend(directory: DirectoryApi, pending: PendingVerificati
       if (target.includes('@')) await directory.sendEmailVerification(contactId, target);
       else await directory.sendPhoneVerification(contactId, target);
       results.push({ contactId, target, sent: true });
-      log.info(`  verification sent to ${target}`);
+      log.info(`  verification sent to ${shownTarget(log.mask, target)}`);
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
       results.push({ contactId, target, sent: false, code: error.code, message: error.failure.message });
-      log.warn(`verification to ${target} not sent: ${describeFailure(error.failure)}`);
+      log.warn(`verification to ${shownTarget(log.mask, target)} not sent: ${describeFailure(error.failure, log.mask)}`);
       if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = 'the account reached its daily limit of verification messages';
-      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `the directory refused the request: ${describeFailure(error.failure)}`);
+      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `the directory refused the request: ${describeFailure(error.failure, log.mask)}`);
     }
   }
   return results;
 }
+

@@ -165,5 +165,7 @@ function annotationProblem(error: unknown): string {
 /** The row as JSON, its keys in the order the report promises, undefined ones left out. */
 function rowJson(result: RowResult): string {
   const { row, name, email, status, errors, notes, contactId, requestId, attempts } = result;
-  return JSON.stringify({ row, name, email, status, errors, notes, contactId, requestId, attempts });
+  // The report has values in full: the masked text is for the console.
+  const full = errors.map(({ masked: _masked, ...error }) => error);
+  return JSON.stringify({ row, name, email, status, errors: full, notes, contactId, requestId, attempts });
 }

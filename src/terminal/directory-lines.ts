@@ -19,7 +19,7 @@ export function logRowDone(log: Logger, event: RowDone): void {
       log.info(`  deleted ${event.name} (${event.contactId})`);
       return;
     case 'failed':
-      log.warn(`${event.row !== null ? `row ${event.row}` : 'directory contact'}: ${event.name} not ${PAST[event.action]}: ${describeFailure(event.failure)}`);
+      log.warn(`${event.row !== null ? `row ${event.row}` : 'directory contact'}: ${event.name} not ${PAST[event.action]}: ${describeFailure(event.failure, log.mask)}`);
       return;
   }
 }
@@ -28,7 +28,7 @@ export function logRowDone(log: Logger, event: RowDone): void {
 export function retryLogger(log: Logger, onWait?: (text: string) => void): NonNullable<RetryHooks['onRetry']> {
   return (failure, { action, delayMs, next }) => {
     const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
-    log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
+    log.warn(`${action}: ${describeFailure(failure, log.mask)}; ${wait}`);
     onWait?.(`${action}: ${wait}`);
   };
 }
