@@ -9,7 +9,7 @@ import { endpointUrl } from '../directory/endpoint.js';
 import type { HeldLock } from '../directory/lock.js';
 import { EXIT } from '../errors.js';
 import { type Logger } from '../terminal/log.js';
-import { retryLogger } from '../terminal/directory-lines.js';
+import { callTracer, retryLogger } from '../terminal/directory-lines.js';
 import { type Mode } from '../defaults.js';
 import { type RunOutcome, type SheetRunOptions } from './run.js';
 import { carryOut, listDirectory, planFor, savedSource, sheetSource, takeLock } from './import-steps.js';
@@ -47,7 +47,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       if ('stop' in locked) return await run.stopBeforeWrite(locked.stop.message, locked.stop.exitCode);
       lock = locked.lock;
     }
-    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)) });
+    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onCall: callTracer(log) });
     const snapshot = await listDirectory(directory, where, log);
     if (!snapshot.ok) return await run.stopBeforeWrite(snapshot.message);
     log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);

@@ -9,7 +9,7 @@ import { acquireLock } from '../directory/lock.js';
 import { readStatus, resend, type StatusReport } from '../directory/verifications.js';
 import { EXIT } from '../errors.js';
 import type { Logger } from '../terminal/log.js';
-import { retryLogger } from '../terminal/directory-lines.js';
+import { callTracer, retryLogger } from '../terminal/directory-lines.js';
 import { statusLines } from '../terminal/status-lines.js';
 
 export type { ContactStatus, ResendResult, StatusReport } from '../directory/verifications.js';
@@ -21,7 +21,7 @@ export interface StatusOptions extends DirectoryOptions {
 
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
-  const directory = connectDirectory({ ...options, onRetry: retryLogger(log) });
+  const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onCall: callTracer(log) });
   const { report, pending } = await readStatus(directory, where);
   for (const line of statusLines(report, log.mask)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };

@@ -21,10 +21,10 @@ const ADD = 'AddMessageContact';
 const ALREADY_USED = 'InvalidParameter.Name.AlreadyUsed';
 
 export interface AddRequests {
-  /** One AddMessageContact request, given up after `timeoutMs`. */
-  add(query: Query, timeoutMs: number): Promise<RawResponse>;
-  /** One listing of the directory, each page asked once. */
-  listOnce(): Promise<DirectoryContact[]>;
+  /** One AddMessageContact request, given up after `timeoutMs`; `attempt` counts the adds. */
+  add(query: Query, timeoutMs: number, attempt: number): Promise<RawResponse>;
+  /** One listing of the directory, each page asked once; `attempt` counts the look-ups. */
+  listOnce(attempt: number): Promise<DirectoryContact[]>;
   policy: CallPolicy;
   hooks: RetryHooks;
 }
@@ -44,7 +44,7 @@ export async function addContactOnce(contact: ApiContact, requests: AddRequests)
     if (!lookUpNext) {
       adds++;
       try {
-        const response = await requests.add(addQuery(contact), timeoutMs);
+        const response = await requests.add(addQuery(contact), timeoutMs, adds);
         const added = response.body.Contact as { ContactId?: string } | undefined;
         return { contactId: String(added?.ContactId ?? ''), requestId: requestIdOf(response), attempts: adds, confirmedByLookup: false };
       } catch (error) {
@@ -61,7 +61,7 @@ export async function addContactOnce(contact: ApiContact, requests: AddRequests)
       }
       tries = adds;
     } else {
-      const listed = await listOrFailure(requests);
+      const listed = await listOrFailure(requests, failedLookUps + 1);
       if (Array.isArray(listed)) {
         const found = listed.find((c) => nameKey(c.name) === nameKey(contact.Name));
         if (found) return confirmed(found, contact, adds);
@@ -98,9 +98,9 @@ function addTimeout(call: CallClock, policy: CallPolicy, waitMs: number): number
   return room >= policy.timeoutMs / 2 ? Math.min(policy.timeoutMs, room) : 0;
 }
 
-async function listOrFailure(requests: AddRequests): Promise<DirectoryContact[] | CallFailure> {
+async function listOrFailure(requests: AddRequests, attempt: number): Promise<DirectoryContact[] | CallFailure> {
   try {
-    return await requests.listOnce();
+    return await requests.listOnce(attempt);
   } catch (error) {
     return classify(error);
   }

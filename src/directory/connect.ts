@@ -4,7 +4,7 @@
  * is told of; each call's tries and waits share the budget of callPolicy().
  */
 import { createHash } from 'node:crypto';
-import { createDirectory } from './adapter.js';
+import { createDirectory, type AdapterOptions } from './adapter.js';
 import { endpointUrl, type Endpoint } from './endpoint.js';
 import type { DirectoryError } from './errors.js';
 import { createOpenApiCaller, type CredentialSource } from './openapi.js';
@@ -21,6 +21,8 @@ export interface DirectoryOptions {
   signal?: AbortSignal;
   /** Told about each wait before a retry (the terminal shows it). */
   onRetry?: RetryHooks['onRetry'];
+  /** Told about each request as it ends (--verbose traces it). */
+  onCall?: AdapterOptions['onCall'];
 }
 
 export function connectDirectory(options: DirectoryOptions): DirectoryApi {
@@ -28,6 +30,7 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
   return createDirectory(caller, {
     policy: callPolicy(options.retry, options.timeoutMs),
     hooks: { signal: options.signal, onRetry: options.onRetry },
+    ...(options.onCall ? { onCall: options.onCall } : {}),
   });
 }
 

@@ -1,7 +1,8 @@
-/** The console lines of the directory side: each row the applier carries out, each wait before a retry. */
+/** The console lines of the directory side: each row the applier carries out, each wait before a retry, each request (--verbose). */
 import type { RowDone } from '../apply/apply.js';
 import { describeFailure } from '../directory/errors.js';
 import type { RetryHooks } from '../directory/retry.js';
+import type { CallTrace } from '../directory/adapter.js';
 import type { Logger } from './log.js';
 
 const PAST = { create: 'created', update: 'updated', delete: 'deleted' } as const;
@@ -30,5 +31,18 @@ export function retryLogger(log: Logger, onWait?: (text: string) => void): NonNu
     const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
     log.warn(`${action}: ${describeFailure(failure, log.mask)}; ${wait}`);
     onWait?.(`${action}: ${wait}`);
+  };
+}
+
+/**
+ * A debug line per request (the console shows it with --verbose; log.jsonl always
+ * has it, with the same facts as fields): action, try, HTTP status or error code,
+ * RequestId, milliseconds, contact name. The trace quotes no email or phone.
+ */
+export function callTracer(log: Logger): (call: CallTrace) => void {
+  return (call) => {
+    const ended = [call.status !== undefined ? `HTTP ${call.status}` : '', call.code ?? ''].filter(Boolean).join(' ');
+    const about = call.name !== undefined ? `, contact ${call.name}` : '';
+    log.debug(`call ${call.action} try ${call.attempt}: ${ended}, request ${call.requestId ?? '(none)'}, ${call.ms} ms${about}`, { event: 'call', ...call });
   };
 }
