@@ -45,28 +45,9 @@ export interface CallTrace {
 }
 
 export function createDirectory(caller: RawCaller, options: AdapterOptions): DirectoryApi {
-  const gate = pLimit(1);
   const { policy } = options;
   const hooks = options.hooks ?? {};
-  const names = namesSeen();
-  const send = (action: string, query: Query, attempt: number, timeoutMs?: number): Promise<RawResponse> =>
-    gate(async () => {
-      const started = Date.now();
-      const name = names.of(query);
-      const told = (ended: Omit<CallTrace, 'action' | 'attempt' | 'ms' | 'name'>) =>
-        options.onCall?.({ action, attempt, ...ended, ms: Date.now() - started, ...(name !== undefined ? { name } : {}) });
-      try {
-        const response = await caller.call(action, query, timeoutMs);
-        const requestId = requestIdOf(response);
-        told({ status: response.statusCode, ...(requestId !== undefined ? { requestId } : {}) });
-        names.learn(query, response.body);
-        return response;
-      } catch (error) {
-        const { statusCode, code, requestId } = classify(error);
-        told({ ...(statusCode !== undefined ? { status: statusCode } : {}), code, ...(requestId !== undefined ? { requestId } : {}) });
-        throw error;
-      }
-    });
+  const send = gatedSender(caller, options.onCall);
   const retried = <T>(action: string, attempt: (tries: number) => Promise<T>) => withRetry(action, policy, hooks, attempt);
   const write = async (action: string, query: Query): Promise<CallReceipt> => {
     let attempts = 0;
@@ -123,6 +104,32 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
     listVerifications: () =>
       listAll('ListMessageContactVerifications', 'ContactVerifications', (raw) => ({ contactId: String(raw.ContactId ?? ''), target: String(raw.Target ?? '') })),
   };
+}
+
+type Send = (action: string, query: Query, attempt: number, timeoutMs?: number) => Promise<RawResponse>;
+
+/** Requests one at a time through the gate, each told to `onCall` as it ends, answered or not. */
+function gatedSender(caller: RawCaller, onCall: AdapterOptions['onCall']): Send {
+  const gate = pLimit(1);
+  const names = namesSeen();
+  return (action, query, attempt, timeoutMs) =>
+    gate(async () => {
+      const started = Date.now();
+      const name = names.of(query);
+      const told = (ended: Pick<CallTrace, 'status' | 'code' | 'requestId'>) =>
+        onCall?.({ action, attempt, ...ended, ms: Date.now() - started, ...(name !== undefined ? { name } : {}) });
+      try {
+        const response = await caller.call(action, query, timeoutMs);
+        const requestId = requestIdOf(response);
+        told({ status: response.statusCode, ...(requestId !== undefined ? { requestId } : {}) });
+        names.learn(query, response.body);
+        return response;
+      } catch (error) {
+        const { statusCode, code, requestId } = classify(error);
+        told({ ...(statusCode !== undefined ? { status: statusCode } : {}), code, ...(requestId !== undefined ? { requestId } : {}) });
+        throw error;
+      }
+    });
 }
 
 /** The names of the contacts the run has listed or added, by id: a request about a contact names it in the trace. */
