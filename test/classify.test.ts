@@ -1,6 +1,7 @@
 import core from '@alicloud/openapi-core';
 import { classify, describeFailure, describeStop, DirectoryError, RETRYABLE, type CallFailure, type FailureKind } from '../src/directory/errors.js';
 import { sdkText } from '../src/directory/explain.js';
+import { MASK_PII } from '../src/pii.js';
 
 /** An error as openapi-core throws it for an error reply (docs/api.md, What the SDK throws). */
 function sdkError(code: string, statusCode: number, extra: Record<string, unknown> = {}) {
@@ -110,7 +111,7 @@ describe('classify', () => {
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: '', data: { RequestId: 'BODY' } }).requestId).toBe('BODY');
     // The SDK writes the text "undefined" when the answer carried no request id.
     expect(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined', data: {} }).requestId).toBeUndefined();
-    expect(describeFailure(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined' }))).not.toMatch(/request/);
+    expect(describeFailure(classify({ code: 'InvalidParameter.Name', statusCode: 400, message: 'm', requestId: 'undefined' }), MASK_PII)).not.toMatch(/request/);
     expect(classify({ code: 'ServiceUnavailable', statusCode: 503, message: 'm' }).requestId).toBeUndefined();
   });
 
@@ -188,7 +189,7 @@ describe("classify on the SDK's own error classes", () => {
 
 describe('describeFailure', () => {
   it('names the code, the HTTP status, the message and the request id', () => {
-    const line = describeFailure(classify(sdkError('InvalidParameter.Name', 400)));
+    const line = describeFailure(classify(sdkError('InvalidParameter.Name', 400)), MASK_PII);
     expect(line).toContain('InvalidParameter.Name');
     expect(line).toContain('400');
     expect(line).toContain('The InvalidParameter.Name happened.');
@@ -197,11 +198,11 @@ describe('describeFailure', () => {
 
   it('is one line, and a long API message is shortened but the request id kept', () => {
     const stringToSign = 'POST\n/\nAction=AddMessageContact&Format=json\nx-acs-date:2026-01-01T00:00:00Z';
-    const multi = describeFailure({ kind: 'refused', code: 'SignatureDoesNotMatch', statusCode: 400, message: `The signature does not match.\n${stringToSign}`, requestId: 'R5' });
+    const multi = describeFailure({ kind: 'refused', code: 'SignatureDoesNotMatch', statusCode: 400, message: `The signature does not match.\n${stringToSign}`, requestId: 'R5' }, MASK_PII);
     expect(multi).not.toMatch(/[\r\n]/);
     expect(multi).toContain('x-acs-date');
 
-    const long = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: 'word '.repeat(200), requestId: 'R6' });
+    const long = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: 'word '.repeat(200), requestId: 'R6' }, MASK_PII);
     expect(long).not.toMatch(/[\r\n]/);
     expect(long.length).toBeLessThan(400);
     expect(long).toMatch(/\[request R6\]$/);
@@ -209,7 +210,7 @@ describe('describeFailure', () => {
   });
 
   it('leaves out what it does not know', () => {
-    const line = describeFailure(classify(networkError('ECONNREFUSED')));
+    const line = describeFailure(classify(networkError('ECONNREFUSED')), MASK_PII);
     expect(line).toContain('ECONNREFUSED');
     expect(line).not.toMatch(/HTTP|request/i);
   });
@@ -227,8 +228,8 @@ describe('failures in our own words', () => {
   ])('%s: our words, what to check, the SDK text kept apart', (code, says, check) => {
     const failure = classify(networkError(code, `connect ${code} 127.0.0.1:1POST http://127.0.0.1:1/?EmailAddress=a%40b.example failed.`));
     expect(failure.message).toMatch(says);
-    expect(describeStop(new DirectoryError(failure, 1, 'ListMessageContacts'))).toMatch(check);
-    expect(describeFailure(failure)).not.toMatch(/POST|http|%40/);
+    expect(describeStop(new DirectoryError(failure, 1, 'ListMessageContacts'), MASK_PII)).toMatch(check);
+    expect(describeFailure(failure, MASK_PII)).not.toMatch(/POST|http|%40/);
     expect(failure.detail).toBe(`connect ${code} 127.0.0.1:1; POST http://127.0.0.1:1/?… failed.`);
   });
 
@@ -245,7 +246,7 @@ describe('failures in our own words', () => {
       expect(failure.kind).toBe('refused');
       expect(RETRYABLE.has(failure.kind)).toBe(false);
       expect(failure.message).toMatch(/TLS/);
-      expect(describeStop(new DirectoryError(failure, 1, 'ListMessageContacts'))).toMatch(code === 'EPROTO' ? /http:\/\// : /NODE_EXTRA_CA_CERTS/);
+      expect(describeStop(new DirectoryError(failure, 1, 'ListMessageContacts'), MASK_PII)).toMatch(code === 'EPROTO' ? /http:\/\// : /NODE_EXTRA_CA_CERTS/);
     },
   );
 
@@ -254,22 +255,22 @@ describe('failures in our own words', () => {
       sdkError('SignatureDoesNotMatch', 400, { data: { RequestId: 'R', Message: 'Specified signature is not matched with our calculation. Server string to sign is: ACS3-HMAC-SHA256\nabc123' } }),
     );
     expect(signature.kind).toBe('refused');
-    const line = describeStop(new DirectoryError(signature, 1, 'ListMessageContacts'));
+    const line = describeStop(new DirectoryError(signature, 1, 'ListMessageContacts'), MASK_PII);
     expect(line).toMatch(/^the service refused the signature of the request \(SignatureDoesNotMatch, HTTP 400\) \[request REQ-1\]; check the AccessKey secret/);
     expect(line).not.toMatch(/string to sign|abc123/i);
     expect(signature.detail).not.toMatch(/abc123/);
-    expect(describeStop(new DirectoryError(classify(sdkError('InvalidAccessKeyId.NotFound', 404)), 1, 'ListMessageContacts'))).toMatch(
+    expect(describeStop(new DirectoryError(classify(sdkError('InvalidAccessKeyId.NotFound', 404)), 1, 'ListMessageContacts'), MASK_PII)).toMatch(
       /does not know the AccessKey id \(InvalidAccessKeyId\.NotFound, HTTP 404\).*check the AccessKey id/,
     );
   });
 
   it('throttling that outlasted the tries is said in our words, with the tries', () => {
-    const line = describeStop(new DirectoryError(classify(sdkError('Throttling.User', 400)), 6, 'AddMessageContact'));
+    const line = describeStop(new DirectoryError(classify(sdkError('Throttling.User', 400)), 6, 'AddMessageContact'), MASK_PII);
     expect(line).toMatch(/^the service kept throttling the calls \(Throttling\.User, HTTP 400, 6 tries\) \[request REQ-1\]; run again later/);
   });
 
   it("an API refusal keeps the API's message, cut between words", () => {
-    const line = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: `${'abcdefgh '.repeat(30)}end` });
+    const line = describeFailure({ kind: 'final', code: 'InvalidParameter', statusCode: 400, message: `${'abcdefgh '.repeat(30)}end` }, MASK_PII);
     expect(line).toMatch(/^InvalidParameter \(HTTP 400\): (abcdefgh )*abcdefgh…$/);
   });
 

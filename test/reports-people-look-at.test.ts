@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { runValidate } from '../src/commands/validate.js';
 import { createLogger } from '../src/terminal/log.js';
 import { renderHtmlReport } from '../src/report/html.js';
-import { maskPii } from '../src/terminal/mask.js';
+import { cleanSdkText } from '../src/directory/sdk-failure.js';
+import { maskEmail, maskPhone, maskSent } from '../src/pii.js';
 import { createProgress } from '../src/terminal/progress.js';
 import type { RowResult, Summary } from '../src/report/types.js';
 import { ROOT } from './helpers/cli.js';
@@ -129,11 +130,30 @@ describe('annotated.xlsx', () => {
 });
 
 describe('privacy', () => {
-  it('masks emails and phones in log lines, and leaves the rest alone', () => {
-    expect(maskPii('row 3: "Bob <bob@example.com>" is not valid')).toBe('row 3: "Bob <b***@example.com>" is not valid');
-    expect(maskPii('phone 86-13912345678, +86 139 1234 5678, 13912345678')).toBe('phone 86-139****5678, +86 139 **** 5678, 139****5678');
-    expect(maskPii('"1391234567" is not an 11-digit mobile')).toBe('"13****4567" is not an 11-digit mobile');
-    expect(maskPii('on 2026-11-28, member 1234567890123456, request 5F2B-1234-ABCD')).toBe('on 2026-11-28, member 1234567890123456, request 5F2B-1234-ABCD');
+  it('masks an email or phone value: first letter and domain, first and last digits; the full-width ＠ too', () => {
+    expect(maskEmail('bob@example.com')).toBe('b***@example.com');
+    expect(maskEmail('Bob <bob@example.com>')).toBe('B***@example.com>');
+    expect(maskEmail('ann＠example.com')).toBe('a***＠example.com');
+    expect(maskEmail('not an address')).toBe('n***');
+    expect(maskPhone('86-13912345678')).toBe('86-139****5678');
+    expect(maskPhone('+86 139 1234 5678')).toBe('+86 139 **** 5678');
+    expect(maskPhone('1391234567')).toBe('13****4567');
+  });
+
+  it('masks the values a request carried in the text answered to it, as sent and URL-encoded', () => {
+    const sent = [{ field: 'email' as const, value: 'ann.lee@example.com' }, { field: 'phone' as const, value: '86-13912345678' }];
+    expect(maskSent('EmailAddress: "ann.lee@example.com", ann.lee%40example.com, 86-13912345678', sent)).toBe('EmailAddress: "a***@example.com", a***@example.com, 86-139****5678');
+    expect(maskSent('nothing personal here', sent)).toBeUndefined();
+  });
+
+  it('keeps neither the request URL nor a string to sign from the SDK\'s error text', () => {
+    expect(cleanSdkText('socket hang upPOST http://127.0.0.1:1/?EmailAddress=ann%40example.com&Name=Ann failed.')).toBe('socket hang up');
+    expect(cleanSdkText('ReadTimeout: 10000. POST /?EmailAddress=ann%40example.com failed.')).toBe('ReadTimeout: 10000.');
+    expect(cleanSdkText('ConnectTimeout: Connect http://h:1/?a=b failed.')).toBe('ConnectTimeout:');
+    expect(cleanSdkText('Specified signature is not matched with our calculation. Server string to sign is: ACS3-HMAC-SHA256\nabc')).toBe(
+      'Specified signature is not matched with our calculation.',
+    );
+    expect(cleanSdkText('see https://api.example.com/x?AccessKeyId=k&Signature=s')).toBe('see https://api.example.com/x');
   });
 });
 
@@ -230,8 +250,8 @@ describe('privacy, end to end', () => {
       for (const detail of contactDetails) expect({ where, detail, leaked: text.includes(detail) }).toEqual({ where, detail, leaked: false });
     }
     // Masked, not missing: the lines are there, with the details cut.
-    expect(run.stderr).toContain('b***@example.com');
-    expect(readFileSync(join(run.reportDir, 'log.jsonl'), 'utf8')).toContain('b***@example.com');
+    expect(run.stderr).toContain('B***@example.com>');
+    expect(readFileSync(join(run.reportDir, 'log.jsonl'), 'utf8')).toContain('B***@example.com>');
     // The report files keep full values.
     expect(readFileSync(join(run.reportDir, 'results.json'), 'utf8')).toContain('ann.lee@example.com');
     expect(statSync(run.reportDir).mode & 0o777).toBe(0o700);

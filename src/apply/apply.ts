@@ -10,6 +10,7 @@ import type { ApiContact } from '../judge/schema.js';
 import { describeFailure, describeStop, DirectoryError, RETRYABLE } from '../directory/errors.js';
 import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
+import { MASK_PII, SHOW_PII } from '../pii.js';
 import type { CallFailure } from '../directory/errors.js';
 import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
@@ -214,8 +215,9 @@ class Run {
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
-        const message = `${verb} ${chunk.join(', ')}: ${error.failure.message}`;
-        result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message }];
+        const said = (text: string) => `${verb} ${chunk.join(', ')}: ${text}`;
+        const { masked } = error.failure;
+        result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message: said(error.failure.message), ...(masked !== undefined ? { masked: said(masked) } : {}) }];
         return;
       }
     }
@@ -252,7 +254,7 @@ class Run {
         if (error.code === 'SendValidateCodeExceedsLimitForAccount') {
           this.verificationsBlocked = 'the account reached its daily limit of verification messages; send it later from the console';
         }
-        note(result, `verification ${what} not sent: ${describeFailure(error.failure)}`);
+        note(result, `verification ${what} not sent: ${describeFailure(error.failure, SHOW_PII)}`);
       }
     }
   }
@@ -274,7 +276,7 @@ class Run {
     if (this.stop || this.interrupted()) return;
     if (error.kind === 'refused' || RETRYABLE.has(error.kind)) {
       const at = this.options.endpoint ? ` at ${this.options.endpoint}` : '';
-      this.stop = { exitCode: EXIT.directory, reason: `${error.action}${at}: ${describeStop(error)}` };
+      this.stop = { exitCode: EXIT.directory, reason: `${error.action}${at}: ${describeStop(error, MASK_PII)}` };
     }
   }
 }
@@ -287,5 +289,6 @@ function note(result: RowResult, text: string): void {
 function errorOf(error: DirectoryError): ReportError {
   const named = error.code.split('.').find((part): part is Field => (FIELDS as readonly string[]).includes(part));
   const field = named ?? (error.code.endsWith('MobileCountryCode') ? 'PhoneNumber' : null);
-  return { field, code: error.code, message: error.failure.message };
+  const { message, masked } = error.failure;
+  return { field, code: error.code, message, ...(masked !== undefined ? { masked } : {}) };
 }

@@ -31,7 +31,7 @@ export function numberFlag(name: string, value: number, range: NumberRange): num
   throw new InputError(`--${name} must be ${kind} ${bounds}, got ${shownNumber(value)}`);
 }
 
-/** Big numbers grouped (3,000,000): the console masks runs of 7 or more digits as phone numbers. */
+/** Big numbers grouped (3,000,000), easier to read than a run of digits. */
 function shownNumber(value: number): string {
   if (Number.isNaN(value)) return 'something that is not a number';
   return Math.abs(value) >= 1e6 && Math.abs(value) < 1e21 ? value.toLocaleString('en-US', { maximumFractionDigits: 20 }) : String(value);

@@ -15,7 +15,7 @@ import { GOOD_STATUSES, type RowResult, type RowStatus, type Summary } from '../
 import { ReportWriter } from '../report/writer.js';
 import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { ProblemPrinter } from '../terminal/problems.js';
-import { humanSummary } from '../terminal/summary-lines.js';
+import { humanSummary, shownRow } from '../terminal/summary-lines.js';
 import type { ImportOptions } from './import.js';
 import type { RowSource } from './import-steps.js';
 import { sheetSourceOf, type RunOutcome } from './run.js';
@@ -66,7 +66,7 @@ export class ImportReport {
     // A row that was sent is on disk before the next call: a run that is killed still leaves it in the report,
     // and one the disk cannot take is printed, so no contact that was created goes unrecorded.
     if (!WRITTEN.has(result.status)) await report.drained();
-    else if (!(await report.save())) this.log.error(`not saved in the report: ${JSON.stringify(result)}`);
+    else if (!(await report.save())) this.log.error(`not saved in the report: ${JSON.stringify(shownRow(result, this.log.mask))}`);
     if (result.status !== 'failed' && result.status !== 'not_attempted') this.problems.print(result);
   };
 

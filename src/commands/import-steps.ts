@@ -158,7 +158,7 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
     logClientText(log, error.failure);
-    return { ok: false, message: `cannot list the directory at ${where} (nothing was written): ${describeStop(error)}` };
+    return { ok: false, message: `cannot list the directory at ${where} (nothing was written): ${describeStop(error, log.mask)}` };
   }
 }
 

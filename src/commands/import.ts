@@ -10,7 +10,7 @@ import type { HeldLock } from '../directory/lock.js';
 import { EXIT } from '../errors.js';
 import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { type Logger } from '../terminal/log.js';
-import { retryLogger } from '../terminal/directory-lines.js';
+import { callTracer, retryLogger } from '../terminal/directory-lines.js';
 import { type Mode } from '../defaults.js';
 import { roomLeft } from '../plan/quota.js';
 import { type RunOutcome, type SheetRunOptions } from './run.js';
@@ -51,7 +51,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       if ('stop' in locked) return await run.stopBeforeWrite(locked.stop.message, locked.stop.exitCode);
       lock = locked.lock;
     }
-    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(`${where}: ${route}`) });
+    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(`${where}: ${route}`), onCall: callTracer(log) });
     const snapshot = await unlessGivenUp(listDirectory(directory, where, log), options.signal);
     // A signal during the listing (it ends the listing's waits and pages): nothing was sent, nothing will be.
     if (snapshot === GAVE_UP || options.signal?.aborted) return await run.stopBeforeWrite('interrupted before the first write: nothing was sent', stopExitCode(options.signal));

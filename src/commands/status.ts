@@ -10,7 +10,7 @@ import { readStatus, resend, type StatusReport } from '../directory/verification
 import { EXIT, ExitError } from '../errors.js';
 import { stopExitCode } from '../interrupt.js';
 import type { Logger } from '../terminal/log.js';
-import { retryLogger } from '../terminal/directory-lines.js';
+import { callTracer, retryLogger } from '../terminal/directory-lines.js';
 import { statusLines } from '../terminal/status-lines.js';
 
 export type { ContactStatus, ResendResult, StatusReport } from '../directory/verifications.js';
@@ -23,12 +23,12 @@ export interface StatusOptions extends DirectoryOptions {
 
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
-  const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(`${where}: ${route}`) });
+  const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(`${where}: ${route}`), onCall: callTracer(log) });
   const { report, pending } = await readStatus(directory, where).catch((error: unknown) => {
     // A stop signal ends the listing (between pages, or a retry's wait): the signal's exit code, not the directory's.
     throw options.signal?.aborted ? new ExitError(stopExitCode(options.signal), 'interrupted while reading the directory') : error;
   });
-  for (const line of statusLines(report)) log.info(line);
+  for (const line of statusLines(report, log.mask)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
 
   const lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });

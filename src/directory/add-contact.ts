@@ -10,6 +10,7 @@
  * look-up after it, its timeout cut short if need be.
  */
 import { nameKey } from '../judge/dedupe.js';
+import { MASK_PII, shown, SHOW_PII, worded, type Mask } from '../pii.js';
 import type { ApiContact } from '../judge/schema.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
 import type { Query, RawResponse } from './openapi.js';
@@ -20,10 +21,10 @@ const ADD = 'AddMessageContact';
 const ALREADY_USED = 'InvalidParameter.Name.AlreadyUsed';
 
 export interface AddRequests {
-  /** One AddMessageContact request, given up after `timeoutMs`. */
-  add(query: Query, timeoutMs: number): Promise<RawResponse>;
-  /** One listing of the directory, each page asked once. */
-  listOnce(): Promise<DirectoryContact[]>;
+  /** One AddMessageContact request, given up after `timeoutMs`; `attempt` counts the adds. */
+  add(query: Query, timeoutMs: number, attempt: number): Promise<RawResponse>;
+  /** One listing of the directory, each page asked once; `attempt` counts the look-ups. */
+  listOnce(attempt: number): Promise<DirectoryContact[]>;
   policy: CallPolicy;
   hooks: RetryHooks;
 }
@@ -43,7 +44,7 @@ export async function addContactOnce(contact: ApiContact, requests: AddRequests)
     if (!lookUpNext) {
       adds++;
       try {
-        const response = await requests.add(addQuery(contact), timeoutMs);
+        const response = await requests.add(addQuery(contact), timeoutMs, adds);
         const added = response.body.Contact as { ContactId?: string } | undefined;
         return { contactId: String(added?.ContactId ?? ''), requestId: requestIdOf(response), attempts: adds, confirmedByLookup: false };
       } catch (error) {
@@ -60,7 +61,7 @@ export async function addContactOnce(contact: ApiContact, requests: AddRequests)
       }
       tries = adds;
     } else {
-      const listed = await listOrFailure(requests);
+      const listed = await listOrFailure(requests, failedLookUps + 1);
       if (Array.isArray(listed)) {
         const found = listed.find((c) => nameKey(c.name) === nameKey(contact.Name));
         if (found) return confirmed(found, contact, adds);
@@ -97,9 +98,9 @@ function addTimeout(call: CallClock, policy: CallPolicy, waitMs: number): number
   return room >= policy.timeoutMs / 2 ? Math.min(policy.timeoutMs, room) : 0;
 }
 
-async function listOrFailure(requests: AddRequests): Promise<DirectoryContact[] | CallFailure> {
+async function listOrFailure(requests: AddRequests, attempt: number): Promise<DirectoryContact[] | CallFailure> {
   try {
-    return await requests.listOnce();
+    return await requests.listOnce(attempt);
   } catch (error) {
     return classify(error);
   }
@@ -108,16 +109,18 @@ async function listOrFailure(requests: AddRequests): Promise<DirectoryContact[] 
 /** The look-up found the name: created by an earlier try if the email is ours, else taken by someone else. */
 function confirmed(found: DirectoryContact, contact: ApiContact, adds: number): CreatedContact {
   if (found.email.toLowerCase() !== contact.EmailAddress.toLowerCase()) {
-    const message = `a contact named "${found.name}" with another email (${found.email}) appeared in the directory during the run`;
-    throw new DirectoryError({ kind: 'final', code: ALREADY_USED, message }, adds, ADD);
+    const text = worded('email', found.email, (email) => `a contact named "${found.name}" with another email (${email}) appeared in the directory during the run`);
+    throw new DirectoryError({ kind: 'final', code: ALREADY_USED, ...text }, adds, ADD);
   }
   return { contactId: found.contactId, attempts: adds, confirmedByLookup: true };
 }
 
 /** An add that may have been carried out, and no look-up that could say whether it was. */
 function undecided(add: CallFailure, adds: number, lookUp: CallFailure): DirectoryError {
-  const message = lookUp === add ? add.message : `${add.message}; the look-up that followed failed too (${lookUp.code}: ${lookUp.message})`;
-  return new DirectoryError({ ...add, message }, adds, ADD, 'unknown');
+  if (lookUp === add) return new DirectoryError(add, adds, ADD, 'unknown');
+  const said = (mask: Mask) => `${shown(mask, add)}; the look-up that followed failed too (${lookUp.code}: ${shown(mask, lookUp)})`;
+  const masked = add.masked !== undefined || lookUp.masked !== undefined ? { masked: said(MASK_PII) } : {};
+  return new DirectoryError({ ...add, message: said(SHOW_PII), ...masked }, adds, ADD, 'unknown');
 }
 
 function addQuery(contact: ApiContact): Query {

@@ -4,10 +4,11 @@
  * is told of; each call's tries and waits share the budget of callPolicy().
  */
 import { createHash } from 'node:crypto';
-import { createDirectory } from './adapter.js';
+import { createDirectory, type AdapterOptions } from './adapter.js';
 import { canonicalEndpoint, endpointUrl, type Endpoint } from './endpoint.js';
 import { EXIT, ExitError } from '../errors.js';
 import { describeStop, DirectoryError } from './errors.js';
+import { MASK_PII } from '../pii.js';
 import type { CredentialSource } from './credential-choice.js';
 import type { CredentialsNote } from './credentials.js';
 import { createOpenApiCaller } from './openapi.js';
@@ -29,6 +30,8 @@ export interface DirectoryOptions {
   onRetry?: RetryHooks['onRetry'];
   /** Told how requests reach the endpoint: through which proxy, or direct (--verbose shows it). */
   onRoute?: (route: string) => void;
+  /** Told about each request as it ends (--verbose traces it). */
+  onCall?: AdapterOptions['onCall'];
 }
 
 export function connectDirectory(options: DirectoryOptions): DirectoryApi {
@@ -38,6 +41,7 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
   return createDirectory(caller, {
     policy: callPolicy(options.retry, options.timeoutMs),
     hooks: { signal: options.signal, onRetry: options.onRetry },
+    ...(options.onCall ? { onCall: options.onCall } : {}),
   });
 }
 
@@ -60,6 +64,6 @@ export async function readOrStop<T>(where: string, read: () => Promise<T>): Prom
     return await read();
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeStop(error)}`, { cause: error });
+    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeStop(error, MASK_PII)}`, { cause: error });
   }
 }

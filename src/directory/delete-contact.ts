@@ -10,8 +10,8 @@ import type { DeletedContact } from './port.js';
 import { pollUntil, type RetryHooks } from './retry.js';
 
 export interface DeleteRequests {
-  /** One request through the adapter's gate. */
-  send(action: string, query: Query): Promise<RawResponse>;
+  /** One request through the adapter's gate; `attempt` is its try within the call. */
+  send(action: string, query: Query, attempt: number): Promise<RawResponse>;
   /** A call retried under the run's policy and budget. */
   retried<T>(action: string, attempt: (tries: number) => Promise<T>): Promise<T>;
   hooks: RetryHooks;
@@ -33,10 +33,10 @@ export async function deleteContactOnce(contactId: string, retainInMembers: bool
   let status: string;
   let requestId: string | undefined;
   try {
-    const response = await retried('DeleteMessageContact', async () => {
+    const response = await retried('DeleteMessageContact', async (tries) => {
       attempts++;
       try {
-        return await send('DeleteMessageContact', { ContactId: contactId, RetainContactInMembers: retainInMembers });
+        return await send('DeleteMessageContact', { ContactId: contactId, RetainContactInMembers: retainInMembers }, tries);
       } catch (error) {
         if (classify(error).kind === 'uncertain') unanswered = true;
         throw error;
@@ -61,7 +61,7 @@ async function followDeletion(contactId: string, { send, retried, hooks, pollMs,
   const action = 'GetMessageContactDeletionStatus';
   const ask = async (): Promise<Ending | undefined> => {
     try {
-      const { body } = await retried(action, () => send(action, { ContactId: contactId }));
+      const { body } = await retried(action, (tries) => send(action, { ContactId: contactId }, tries));
       return endingOf(body.ContactDeletionStatus);
     } catch (error) {
       if (error instanceof DirectoryError && error.code === 'EntityNotExists.Contact') return DELETED;

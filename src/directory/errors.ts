@@ -4,6 +4,7 @@
  * and `instanceof` only works with the same copy of openapi-core, so this looks
  * at `code`, `statusCode` and `name` alone (docs/api.md, How we classify failures).
  */
+import { maskSent, shown, type Mask, type PersonalField } from '../pii.js';
 import { ourWords, sdkText, THROTTLED, whatToCheck } from './explain.js';
 
 export type FailureKind =
@@ -26,6 +27,8 @@ export interface CallFailure {
   code: string;
   statusCode?: number;
   message: string;
+  /** The message with the emails and phones it quotes masked (see pii.ts); absent when it quotes none. */
+  masked?: string;
   requestId?: string;
   /** The service's `x-acs-retry-after`, when it sent one. */
   retryAfterMs?: number;
@@ -49,7 +52,8 @@ export class DirectoryError extends Error {
     /** For an add whose last try went unanswered: what the look-up after it found. */
     readonly lookUp?: LookUpOutcome,
   ) {
-    super(failure.message);
+    // Masked: a stack trace (--verbose) shows this message.
+    super(failure.masked ?? failure.message);
     this.name = 'DirectoryError';
   }
 
@@ -90,6 +94,8 @@ interface SdkErrorShape {
   requestId?: unknown;
   retryAfter?: unknown;
   data?: { Message?: unknown; RequestId?: unknown };
+  /** The request's email and phone (see sdk-failure.ts). */
+  sent?: { field: PersonalField; value: string }[];
 }
 
 export function classify(error: unknown): CallFailure {
@@ -99,7 +105,9 @@ export function classify(error: unknown): CallFailure {
   const words = ourWords(failure.code);
   if (!words?.says) return failure;
   // Our words for the console and the report; the SDK's text only for --verbose.
-  return { ...failure, ...(words.final ? { kind: 'refused' } : {}), message: words.says, detail: sdkText(failure.message) };
+  // Our words quote no contact: the masked form of the SDK's text goes with it.
+  const { masked: _sdkTextMasked, ...rest } = failure;
+  return { ...rest, ...(words.final ? { kind: 'refused' } : {}), message: words.says, detail: sdkText(failure.masked ?? failure.message) };
 }
 
 function kindOf(e: SdkErrorShape): CallFailure {
@@ -108,10 +116,13 @@ function kindOf(e: SdkErrorShape): CallFailure {
   // The SDK builds requestId with a template string: an answer without one gives "undefined".
   const given = (value: unknown) => (typeof value === 'string' && value !== '' && value !== 'undefined' ? value : undefined);
   const requestId = given(e.requestId) ?? given(e.data?.RequestId);
+  const message = apiMessage(e);
+  const masked = maskSent(message, e.sent ?? []);
   const base = {
     code,
     ...(statusCode !== undefined ? { statusCode } : {}),
-    message: apiMessage(e),
+    message,
+    ...(masked !== undefined ? { masked } : {}),
     ...(requestId ? { requestId } : {}),
   };
 
@@ -154,12 +165,12 @@ const MESSAGE_CHARS = 160;
  * message (a row refused), with the HTTP status, the tries when there were
  * several, and the request id to quote to support.
  */
-export function describeFailure(failure: CallFailure, tries = 1): string {
+export function describeFailure(failure: CallFailure, mask: Mask, tries = 1): string {
   const request = failure.requestId ? ` [request ${failure.requestId}]` : '';
   const more = [...(failure.statusCode ? [`HTTP ${failure.statusCode}`] : []), ...(tries > 1 ? [`${tries} tries`] : [])];
   if (failure.detail !== undefined) return `${failure.message} (${[failure.code, ...more].join(', ')})${request}`;
   // Some messages span lines.
-  const oneLine = failure.message.replace(/\s+/g, ' ').trim();
+  const oneLine = shown(mask, failure).replace(/\s+/g, ' ').trim();
   return `${failure.code}${more.length > 0 ? ` (${more.join(', ')})` : ''}: ${shortened(oneLine)}${request}`;
 }
 
@@ -167,10 +178,10 @@ export function describeFailure(failure: CallFailure, tries = 1): string {
  * The call that stopped a command, for its one line: describeFailure with the
  * tries it took, throttling that outlasted them in our words, and what to check.
  */
-export function describeStop(error: DirectoryError): string {
+export function describeStop(error: DirectoryError, mask: Mask): string {
   const { failure } = error;
   const worded = failure.kind === 'throttled' && failure.detail === undefined ? { ...failure, message: THROTTLED.says, detail: failure.message } : failure;
-  return `${describeFailure(worded, error.attempts)}; ${whatToCheck(failure)}`;
+  return `${describeFailure(worded, mask, error.attempts)}; ${whatToCheck(failure)}`;
 }
 
 /** At most MESSAGE_CHARS, cut between words. */

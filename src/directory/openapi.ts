@@ -9,6 +9,7 @@ import * as dara from '@darabonba/typescript';
 import type { CredentialSource } from './credential-choice.js';
 import { credentialFor, type CredentialsNote } from './credentials.js';
 import type { Endpoint } from './endpoint.js';
+import { sdkFailure } from './sdk-failure.js';
 import { DEFAULT_TIMEOUT_SECONDS } from '../defaults.js';
 
 export const PRODUCT_VERSION = '2022-04-19';
@@ -41,7 +42,7 @@ export interface RawResponse {
 export type Query = Record<string, string | number | boolean | string[] | undefined>;
 
 export interface RawCaller {
-  /** One request, with the caller's timeout or a shorter one; throws the SDK's own errors (see directory/errors.ts to classify them). */
+  /** One request, with the caller's timeout or a shorter one; throws the SDK's errors as an SdkFailure (see directory/errors.ts to classify them). */
   call(action: string, query: Query, timeoutMs?: number): Promise<RawResponse>;
 }
 
@@ -73,7 +74,12 @@ export function createOpenApiCaller(options: CallerOptions): RawCaller {
       });
       const request = new core.$OpenApiUtil.OpenApiRequest({ query: core.OpenApiUtil.query(query) });
       const runtime = timeoutMs === undefined ? {} : { readTimeout: checkedTimeout(timeoutMs), connectTimeout: timeoutMs };
-      const response = (await client.callApi(params, request, new dara.RuntimeOptions(runtime))) as RawResponse;
+      let response: RawResponse;
+      try {
+        response = (await client.callApi(params, request, new dara.RuntimeOptions(runtime))) as RawResponse;
+      } catch (error) {
+        throw sdkFailure(error, query); // without the request URL or a string to sign
+      }
       return { statusCode: response.statusCode, headers: response.headers ?? {}, body: response.body ?? {} };
     },
   };

@@ -8,6 +8,7 @@ import { describeFailure, describeStop, DirectoryError } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
 import type { Logger } from '../terminal/log.js';
+import { shownTarget } from '../pii.js';
 
 export interface ContactStatus {
   contactId: string;
@@ -73,14 +74,15 @@ export async function resend(directory: DirectoryApi, pending: PendingVerificati
       if (target.includes('@')) await directory.sendEmailVerification(contactId, target);
       else await directory.sendPhoneVerification(contactId, target);
       results.push({ contactId, target, sent: true });
-      log.info(`  verification sent to ${target}`);
+      log.info(`  verification sent to ${shownTarget(log.mask, target)}`);
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
       results.push({ contactId, target, sent: false, code: error.code, message: error.failure.message });
-      log.warn(`verification to ${target} not sent: ${describeFailure(error.failure)}`);
+      log.warn(`verification to ${shownTarget(log.mask, target)} not sent: ${describeFailure(error.failure, log.mask)}`);
       if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = 'the account reached its daily limit of verification messages';
-      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error)}`);
+      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error, log.mask)}`);
     }
   }
   return results;
 }
+

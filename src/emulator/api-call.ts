@@ -66,6 +66,7 @@ export function apiCallHandler(parts: ApiCallParts): Handler {
       at: new Date(started).toISOString(),
       action: call.action,
       params: businessParams(call.params),
+      requestId: call.requestId,
       status: fault === 'drop' ? 0 : answer.status,
       ...(answer.code ? { code: answer.code } : {}),
       overlapped,

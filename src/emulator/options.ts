@@ -50,6 +50,8 @@ export interface RequestLogEntry {
   at: string;
   action: string;
   params: Params;
+  /** The RequestId of the answer (never seen by the client when the answer was dropped). */
+  requestId: string;
   status: number;
   code?: string;
   /** It arrived while another call was in flight. */

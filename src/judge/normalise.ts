@@ -6,17 +6,15 @@
 import { isOddCell, type Cell } from '../read/types.js';
 import { countryCallingCode } from './country-codes.js';
 import type { Field } from './fields.js';
-import { checkEmail, checkName, MAINLAND_MOBILE, MESSAGE_TYPES, TITLES, type Site } from './rules.js';
+import { checkEmail, checkName, MAINLAND_MOBILE, MESSAGE_TYPES, quoting, TITLES, type RuleProblem, type Site } from './rules.js';
 import type { ApiContactInput } from './schema.js';
 import { matchKey, suggestMessageType, suggestTitle } from './suggest.js';
 
 export type RowCells = Partial<Record<Field, Cell>>;
 
 /** A problem found while reading a cell, before the rule table sees it. */
-export interface CellProblem {
+export interface CellProblem extends RuleProblem {
   field: Field;
-  code: string;
-  detail: string;
 }
 
 export interface Normalised {
@@ -160,7 +158,7 @@ function addPhone(row: Draft, written: string): void {
     row.problems.push({
       field: 'PhoneNumber',
       code: 'InvalidParameter.PhoneNumber',
-      detail: `"${written}" is a number in scientific notation, which keeps only some of its digits; format the column as Text and type the full number`,
+      ...quoting('phone', written, (shown) => `"${shown}" is a number in scientific notation, which keeps only some of its digits; format the column as Text and type the full number`),
     });
     return;
   }

@@ -7,6 +7,7 @@
  * same functions; the emulator asks them about the parameters it receives. One
  * table, so the dry run and the service cannot drift apart.
  */
+import { worded, type PersonalField } from '../pii.js';
 
 export type Site = 'intl' | 'cn';
 
@@ -48,6 +49,14 @@ export const LIMITS = {
 export interface RuleProblem {
   code: string;
   detail: string;
+  /** The detail with the email or phone it quotes masked, for the console (see pii.ts); absent when it quotes none. */
+  masked?: string;
+}
+
+/** A detail that quotes an email or phone: worded in full for the report and masked for the console. */
+export function quoting(field: PersonalField, value: string, build: (shown: string) => string): Pick<RuleProblem, 'detail' | 'masked'> {
+  const { message, masked } = worded(field, value, build);
+  return { detail: message, ...(masked !== undefined ? { masked } : {}) };
 }
 
 /** Count characters as people do (code points), not UTF-16 units: "张伟" is 2. */
@@ -111,7 +120,7 @@ export function checkEmail(email: string | undefined): RuleProblem[] {
     });
   }
   if (!EMAIL.test(email)) {
-    problems.push({ code: 'InvalidParameter.EmailAddress', detail: `"${email}" is not a valid email address${whyNotAnAddress(email)}` });
+    problems.push({ code: 'InvalidParameter.EmailAddress', ...quoting('email', email, (shown) => `"${shown}" is not a valid email address${whyNotAnAddress(email)}`) });
   }
   return problems;
 }
@@ -134,7 +143,7 @@ export function checkPhone(phone: string | undefined): RuleProblem[] {
     return [
       {
         code: 'InvalidParameter.PhoneNumber',
-        detail: `"${phone}" is not a phone number written as 86-<11-digit mainland mobile>`,
+        ...quoting('phone', phone, (shown) => `"${shown}" is not a phone number written as 86-<11-digit mainland mobile>`),
       },
     ];
   }
@@ -151,7 +160,7 @@ export function checkPhone(phone: string | undefined): RuleProblem[] {
     return [
       {
         code: 'InvalidParameter.PhoneNumber',
-        detail: `"${number}" is not an 11-digit mainland China mobile number (1[3-9]xxxxxxxxx)`,
+        ...quoting('phone', number!, (shown) => `"${shown}" is not an 11-digit mainland China mobile number (1[3-9]xxxxxxxxx)`),
       },
     ];
   }

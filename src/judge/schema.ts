@@ -41,10 +41,8 @@ export interface ApiContactInput {
   Members?: string[];
 }
 
-export interface ContactIssue {
+export interface ContactIssue extends RuleProblem {
   field: Field;
-  code: string;
-  detail: string;
 }
 
 export type ContactCheck = { ok: true; contact: ApiContact } | { ok: false; issues: ContactIssue[] };
@@ -54,7 +52,7 @@ export function checkContact(input: ApiContactInput, site: Site): ContactCheck {
   const { Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members = [] } = input;
   const issues: ContactIssue[] = [];
   const add = (field: Field, problems: RuleProblem[]) => {
-    for (const { code, detail } of problems) issues.push({ field, code, detail });
+    for (const problem of problems) issues.push({ field, ...problem });
   };
   add('Name', checkName(Name, site));
   add('EmailAddress', checkEmail(EmailAddress));

@@ -11,6 +11,8 @@ export interface RowProblem {
   field: Field;
   code: string;
   message: string;
+  /** The message with the email or phone it quotes masked (see pii.ts); absent when it quotes none. */
+  masked?: string;
   suggestion?: string;
   /** The suggestion is the one obvious fix, not a guess (see Normalised.fixes). */
   unambiguous?: true;
@@ -36,6 +38,7 @@ export function validateRow(cells: RowCells, site: Site, columnOf: ColumnNamer =
       field: issue.field,
       code: issue.code,
       message: `${columnOf(issue.field)}: ${issue.detail}`,
+      ...(issue.masked !== undefined ? { masked: `${columnOf(issue.field)}: ${issue.masked}` } : {}),
       ...(suggestion !== undefined && !issue.code.startsWith('MissingParameter')
         ? { suggestion, ...(fixes.has(issue.field) ? { unambiguous: true as const } : {}) }
         : {}),

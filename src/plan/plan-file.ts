@@ -27,6 +27,7 @@ const reportError = z.strictObject({
   field: z.enum(FIELDS).nullable(),
   code: z.string(),
   message: z.string(),
+  masked: z.string().optional(),
   suggestion: z.string().optional(),
   unambiguous: z.literal(true).optional(),
 });

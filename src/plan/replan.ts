@@ -11,6 +11,7 @@ import type { RowCells } from '../judge/normalise.js';
 import type { ApiContact } from '../judge/schema.js';
 import { planImport, type Plan, type PlannedRow } from './plan.js';
 import type { SavedPlan } from './saved.js';
+import { MASK_PII, shown } from '../pii.js';
 
 /** The gates of the run that applies a plan: its own command line's, whatever the file says it was made with. */
 export interface PlanGates {
@@ -59,7 +60,7 @@ function judgeAgain({ judged, site }: SavedPlan): JudgedRow[] | string {
       continue;
     }
     const verdict = judge.judge({ row, cells: cellsOf(contact) });
-    if (!verdict.contact) return `row ${row}: ${verdict.result.errors.map((error) => error.message).join('; ')}`;
+    if (!verdict.contact) return `row ${row}: ${verdict.result.errors.map((error) => shown(MASK_PII, error)).join('; ')}`;
     if (!isDeepStrictEqual(verdict.contact, contact) || verdict.result.name !== result.name || verdict.result.email !== result.email) {
       return `row ${row}: its contact is not what its own values are judged to be (was the file edited?)`;
     }

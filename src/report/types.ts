@@ -31,6 +31,8 @@ export interface ReportError {
   field: Field | null;
   code: string;
   message: string;
+  /** The message with the emails and phones it quotes masked, for the console and log.jsonl (see pii.ts); absent when it quotes none. Never in results.json. */
+  masked?: string;
   suggestion?: string;
   /** The suggestion is the one obvious fix (spaces out of a name), which `validate --write-fixed` applies; else a guess for a person to confirm. */
   unambiguous?: true;

@@ -1,7 +1,8 @@
-/** The console lines of the directory side: each row the applier carries out, each wait before a retry. */
+/** The console lines of the directory side: each row the applier carries out, each wait before a retry, each request (--verbose). */
 import type { RowDone } from '../apply/apply.js';
 import { describeFailure, type CallFailure } from '../directory/errors.js';
 import type { RetryHooks } from '../directory/retry.js';
+import type { CallTrace } from '../directory/adapter.js';
 import type { Logger } from './log.js';
 
 const PAST = { create: 'created', update: 'updated', delete: 'deleted' } as const;
@@ -19,7 +20,7 @@ export function logRowDone(log: Logger, event: RowDone): void {
       log.info(`  deleted ${event.name} (${event.contactId})`);
       return;
     case 'failed':
-      log.warn(`${event.row !== null ? `row ${event.row}` : 'directory contact'}: ${event.name} not ${PAST[event.action]}: ${describeFailure(event.failure)}`);
+      log.warn(`${event.row !== null ? `row ${event.row}` : 'directory contact'}: ${event.name} not ${PAST[event.action]}: ${describeFailure(event.failure, log.mask)}`);
       logClientText(log, event.failure);
       return;
   }
@@ -29,7 +30,7 @@ export function logRowDone(log: Logger, event: RowDone): void {
 export function retryLogger(log: Logger, onWait?: (text: string) => void): NonNullable<RetryHooks['onRetry']> {
   return (failure, { action, delayMs, next }) => {
     const wait = `${next} in ${(delayMs / 1000).toFixed(1)} s`;
-    log.warn(`${action}: ${describeFailure(failure)}; ${wait}`);
+    log.warn(`${action}: ${describeFailure(failure, log.mask)}; ${wait}`);
     logClientText(log, failure);
     onWait?.(`${action}: ${wait}`);
   };
@@ -38,4 +39,17 @@ export function retryLogger(log: Logger, onWait?: (text: string) => void): NonNu
 /** With --verbose (and in log.jsonl): the client's own text behind a failure put in our words. */
 export function logClientText(log: Logger, failure: CallFailure): void {
   if (failure.detail) log.debug(`  the client said: ${failure.detail}`);
+}
+
+/**
+ * A debug line per request (the console shows it with --verbose; log.jsonl always
+ * has it, with the same facts as fields): action, try, HTTP status or error code,
+ * RequestId, milliseconds, contact name. The trace quotes no email or phone.
+ */
+export function callTracer(log: Logger): (call: CallTrace) => void {
+  return (call) => {
+    const ended = [call.status !== undefined ? `HTTP ${call.status}` : '', call.code ?? ''].filter(Boolean).join(' ');
+    const about = call.name !== undefined ? `, contact ${call.name}` : '';
+    log.debug(`call ${call.action} try ${call.attempt}: ${ended}, request ${call.requestId ?? '(none)'}, ${call.ms} ms${about}`, { event: 'call', ...call });
+  };
 }

@@ -1,17 +1,18 @@
 /**
  * Logging: concise human lines on stderr (stdout stays free for --json), and a
- * JSON-lines log file in the report folder once there is one. Both have emails
- * and phones masked unless --show-pii (see mask.ts).
+ * JSON-lines log file in the report folder once there is one. The logger
+ * carries the Mask every line that quotes an email or phone is built with
+ * (masked unless --show-pii, see pii.ts): lines are never scanned afterwards.
  */
 import type { WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import winston from 'winston';
 import { InputError } from '../errors.js';
 import { fileProblem, newFileStream } from '../own-files.js';
-import { maskPii } from './mask.js';
+import { MASK_PII, SHOW_PII, type Mask } from '../pii.js';
 import { terminalText } from './terminal-text.js';
 
-export type Logger = winston.Logger;
+export type Logger = winston.Logger & { readonly mask: Mask };
 export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 const LEVEL: Record<Verbosity, string> = { quiet: 'error', normal: 'info', verbose: 'debug' };
@@ -22,16 +23,9 @@ const humanLine = winston.format.printf(({ level, message }) => {
   return level === 'info' || level === 'debug' ? text : `${level}: ${text}`;
 });
 
-/** Masks contact details in every line, on every transport (the log file added later too). */
-const masked = winston.format((info) => {
-  info.message = maskPii(String(info.message));
-  return info;
-});
-
 export function createLogger(verbosity: Verbosity = 'normal', options: { showPii?: boolean } = {}): Logger {
-  return winston.createLogger({
+  const logger = winston.createLogger({
     level: 'debug',
-    ...(options.showPii ? {} : { format: masked() }),
     transports: [
       new winston.transports.Console({
         level: LEVEL[verbosity],
@@ -40,6 +34,7 @@ export function createLogger(verbosity: Verbosity = 'normal', options: { showPii
       }),
     ],
   });
+  return Object.assign(logger, { mask: options.showPii ? SHOW_PII : MASK_PII });
 }
 
 /** The log file of each logger that has one, and the stream it writes to. */

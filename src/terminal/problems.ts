@@ -30,7 +30,7 @@ export class ProblemPrinter {
       this.hidden += result.errors.length; // counted, not worded: a big sheet may have a million
       return;
     }
-    for (const line of problemLines(result)) {
+    for (const line of problemLines(result, this.log.mask)) {
       if (this.shown < this.max) {
         this.log.info(line);
         this.shown++;

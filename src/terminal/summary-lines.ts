@@ -1,4 +1,6 @@
 /** What the console says about a run: the closing summary, and each row's problems. */
+import type { Field } from '../judge/fields.js';
+import { shown, type Mask, type PersonalField } from '../pii.js';
 import { suggestionText } from '../report/summary.js';
 import type { RowResult, Summary } from '../report/types.js';
 
@@ -49,11 +51,24 @@ function delimiterName(delimiter: string): string {
   return `${names[delimiter] ?? JSON.stringify(delimiter)}-separated`;
 }
 
-/** One line per problem: where it is, the API code, what is wrong, and the suggested fix. */
-export function problemLines(result: RowResult): string[] {
+/** A row as the console shows it (a row the report could not take): its email and messages as `mask` shows them. */
+export function shownRow(result: RowResult, mask: Mask): RowResult {
+  const errors = result.errors.map((error) => {
+    const { masked: _, ...rest } = error;
+    return { ...rest, message: shown(mask, error) };
+  });
+  return { ...result, email: mask.email(result.email), errors };
+}
+
+/** The fields whose values are personal: a suggestion for one is masked like the value. */
+const PERSONAL: Partial<Record<Field, PersonalField>> = { EmailAddress: 'email', PhoneNumber: 'phone' };
+
+/** One line per problem: where it is, the API code, what is wrong, and the suggested fix; emails and phones as `mask` shows them. */
+export function problemLines(result: RowResult, mask: Mask): string[] {
   return result.errors.map((error) => {
-    const fix = suggestionText(error);
+    const personal = error.field ? PERSONAL[error.field] : undefined;
+    const fix = suggestionText(personal && error.suggestion !== undefined ? { ...error, suggestion: mask[personal](error.suggestion) } : error);
     const where = result.row !== null ? `row ${result.row}` : `directory contact "${result.name}"`;
-    return `  ${where}: ${error.code}: ${error.message}${fix}`;
+    return `  ${where}: ${error.code}: ${shown(mask, error)}${fix}`;
   });
 }
