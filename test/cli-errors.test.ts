@@ -35,7 +35,9 @@ describe('the directory side stops the run: one line in our words, exit 3', () =
 
     const verbose = await importSheet(url, sheet(contactsCsv(1)), ['--max-tries', '1', '--verbose']);
     expect(verbose.code).toBe(3);
-    expect(verbose.stderr).toMatch(/the client said: connect ECONNREFUSED 127\.0\.0\.1:\d+; POST http:\/\/127\.0\.0\.1:\d+\/\?… failed\./);
+    expect(verbose.stderr).toMatch(/the client said: connect ECONNREFUSED 127\.0\.0\.1:\d+\n/);
+    // The request URL (its query carries the sheet's values) is cut where the SDK's error comes in.
+    expect(verbose.stderr).not.toMatch(/POST http/);
     expect(verbose.stderr).not.toMatch(/PageNumber/);
   });
 

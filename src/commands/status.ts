@@ -11,7 +11,7 @@ import { EXIT, ExitError } from '../errors.js';
 import { stopExitCode } from '../interrupt.js';
 import type { Logger } from '../terminal/log.js';
 import { callTracer, retryLogger } from '../terminal/directory-lines.js';
-import { statusLines } from '../terminal/status-lines.js';
+import { resendLogger, statusLines } from '../terminal/status-lines.js';
 
 export type { ContactStatus, ResendResult, StatusReport } from '../directory/verifications.js';
 
@@ -34,10 +34,13 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
   const lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });
   logBroken(lock, log);
   try {
-    report.resent = await resend(directory, pending, log, () => {
-      // A stop signal: nothing more is sent; what was sent was logged line by line.
-      if (options.signal?.aborted) throw new ExitError(stopExitCode(options.signal), 'interrupted: nothing more was sent');
-      return lock.lost();
+    report.resent = await resend(directory, pending, {
+      stopBefore: () => {
+        // A stop signal: nothing more is sent; what was sent was logged line by line.
+        if (options.signal?.aborted) throw new ExitError(stopExitCode(options.signal), 'interrupted: nothing more was sent');
+        return lock.lost();
+      },
+      onResult: resendLogger(log),
     });
   } finally {
     await lock.release();

@@ -4,11 +4,10 @@
  * account's daily limit says stop.
  */
 import { readOrStop } from './connect.js';
-import { describeFailure, describeStop, DirectoryError } from './errors.js';
+import { describeStop, DirectoryError, type CallFailure } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
-import type { Logger } from '../terminal/log.js';
-import { shownTarget } from '../pii.js';
+import { MASK_PII } from '../pii.js';
 
 export interface ContactStatus {
   contactId: string;
@@ -59,13 +58,21 @@ function withPending(contact: DirectoryContact, pending: PendingVerification[]):
   };
 }
 
+/** What `resend` tells as it goes (the terminal draws it), and asks before each send. */
+export interface ResendHooks {
+  /** Before each send: a reason to stop (the lock lost, a stop signal), which stops the command. */
+  stopBefore: () => string | undefined;
+  /** Each verification sent, or not (with the failure). */
+  onResult: (result: ResendResult, failure?: CallFailure) => void;
+}
+
 /** One verification per pending address; after the daily limit, the rest are not sent. */
-export async function resend(directory: DirectoryApi, pending: PendingVerification[], log: Logger, lockLost: () => string | undefined): Promise<ResendResult[]> {
+export async function resend(directory: DirectoryApi, pending: PendingVerification[], hooks: ResendHooks): Promise<ResendResult[]> {
   const results: ResendResult[] = [];
   let blocked: string | undefined;
   for (const { contactId, target } of pending) {
-    const lost = lockLost();
-    if (lost) throw new ExitError(EXIT.directory, lost);
+    const stop = hooks.stopBefore();
+    if (stop) throw new ExitError(EXIT.directory, stop);
     if (blocked) {
       results.push({ contactId, target, sent: false, code: 'SendValidateCodeExceedsLimitForAccount', message: blocked });
       continue;
@@ -74,15 +81,14 @@ export async function resend(directory: DirectoryApi, pending: PendingVerificati
       if (target.includes('@')) await directory.sendEmailVerification(contactId, target);
       else await directory.sendPhoneVerification(contactId, target);
       results.push({ contactId, target, sent: true });
-      log.info(`  verification sent to ${shownTarget(log.mask, target)}`);
+      hooks.onResult(results.at(-1)!);
     } catch (error) {
       if (!(error instanceof DirectoryError)) throw error;
       results.push({ contactId, target, sent: false, code: error.code, message: error.failure.message });
-      log.warn(`verification to ${shownTarget(log.mask, target)} not sent: ${describeFailure(error.failure, log.mask)}`);
+      hooks.onResult(results.at(-1)!, error.failure);
       if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = 'the account reached its daily limit of verification messages';
-      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error, log.mask)}`);
+      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error, MASK_PII)}`);
     }
   }
   return results;
 }
-

@@ -1,5 +1,7 @@
 /** What `status` prints: a table for people, one line per contact and what it waits for. */
-import type { StatusReport } from '../directory/verifications.js';
+import { describeFailure, type CallFailure } from '../directory/errors.js';
+import type { ResendResult, StatusReport } from '../directory/verifications.js';
+import type { Logger } from './log.js';
 import { shownTarget, type Mask } from '../pii.js';
 
 /** Emails and phones as `mask` shows them (the --json report has them in full). */
@@ -12,4 +14,13 @@ export function statusLines(report: StatusReport, mask: Mask): string[] {
     lines.push(`  ${contact.name.padEnd(width)}  ${contact.status.padEnd(9)}  ${mask.email(contact.email)}${waiting}`);
   }
   return lines;
+}
+
+/** `status --resend`: a line per verification sent, a warning per one not sent. */
+export function resendLogger(log: Logger): (result: ResendResult, failure?: CallFailure) => void {
+  return (result, failure) => {
+    const target = shownTarget(log.mask, result.target);
+    if (failure) log.warn(`verification to ${target} not sent: ${describeFailure(failure, log.mask)}`);
+    else log.info(`  verification sent to ${target}`);
+  };
 }
