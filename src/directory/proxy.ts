@@ -62,9 +62,14 @@ class OneRequestProxyAgent extends ProxyAgent {
  * InputError when the proxy variable for `url` is not a proxy URL.
  */
 export function routeThroughProxy(url: string): string {
+  // No proxy variable at all (most hosts): the packages' HTTP layer is left exactly as it is.
+  if (!firstSet(PROXY_VARIABLES)) return 'direct (no proxy variable set)';
   for (const httpx of httpxModules()) fallBackToProxyAgent(httpx);
   return describeRoute(url, new ProxyAgent(DIRECT));
 }
+
+/** Every variable that can name a proxy, in either case. */
+const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY'];
 
 function fallBackToProxyAgent(httpx: Httpx & { [PATCHED]?: true }): void {
   if (httpx[PATCHED]) return;
