@@ -132,9 +132,9 @@ describe('paths are named as typed', () => {
     );
   });
 
-  it('`-` is not taken for the current folder', async () => {
+  it('`-` is standard input (here, nothing), never the current folder', async () => {
     const run = await cli(['validate', '-', '--report-dir', reportDir()]);
-    expectUsageError(run, '- (stdin) is not supported yet; give the sheet as a file');
+    expectUsageError(run, 'stdin: the file is empty; export the sheet again as .xlsx or CSV UTF-8');
   });
 
   it('--write-fixed into a folder that does not exist: one line, exit 2, nothing written (it was a crash)', async () => {

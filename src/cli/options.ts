@@ -188,6 +188,22 @@ export async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions>
   };
 }
 
+/**
+ * The run's sheet options, for `use`. `-` is standard input: read into a file
+ * kept for the run (read/stdin.ts), named `stdin` in what is said, removed after.
+ */
+export async function withSheetOptions<T>(args: SheetArgs, use: (options: SheetRunOptions) => Promise<T>): Promise<T> {
+  if (args.file !== '-') return use(await sheetRunOptions(args));
+  const { stageStdin, STDIN_NAME } = await import('../read/stdin.js');
+  const staged = await stageStdin(parseByteSize('max-bytes', args.maxBytes));
+  try {
+    const options = await sheetRunOptions({ ...args, file: staged.path });
+    return await use({ ...options, read: { ...options.read, named: STDIN_NAME } });
+  } finally {
+    await staged.remove();
+  }
+}
+
 /** `--json` prints the summary on stdout; the outcome's exit code is the process's. */
 export function finishRun(args: { json: boolean }, outcome: RunOutcome): number {
   if (args.json) process.stdout.write(terminalJson(outcome.summary) + '\n');

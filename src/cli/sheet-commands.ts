@@ -5,7 +5,7 @@ import { MODES } from '../defaults.js';
 import { InputError } from '../errors.js';
 import { terminalJson } from '../terminal/terminal-text.js';
 import { numberFlag, RANGES } from './flags.js';
-import { directoryOptions, directoryRunOptions, finishRun, sheetOptions, sheetRunOptions, startCommand, type Cli, type CliRun } from './options.js';
+import { dashOrValue, directoryOptions, directoryRunOptions, finishRun, sheetOptions, startCommand, withSheetOptions, type Cli, type CliRun } from './options.js';
 
 export function declareValidate(cli: Cli, run: CliRun): Cli {
   return cli.command(
@@ -21,27 +21,25 @@ export function declareValidate(cli: Cli, run: CliRun): Cli {
         .example('$0 validate contacts.xlsx --write-fixed contacts-fixed.xlsx', 'a corrected copy to check and import'),
     async (args) => {
       const log = await startCommand(run, args);
-      const file = typedSheet(args.file);
-      if (file === undefined) throw new InputError('name the sheet to check: contact-import validate FILE');
-      const options = await sheetRunOptions({ ...args, file });
+      const file = typedSheet(args.file, run);
+      if (file === undefined) throw new InputError('name the sheet to check: contact-import validate FILE (or - for standard input)');
       const { printMapping, runValidate } = await import('../commands/validate.js');
-      if (args.printMapping) {
-        process.stdout.write(terminalJson(await printMapping(options, log)) + '\n');
-        return;
-      }
-      run.exitCode = finishRun(args, await runValidate({ ...options, ...(args.writeFixed !== undefined ? { writeFixed: args.writeFixed } : {}) }, log));
+      await withSheetOptions({ ...args, file }, async (options) => {
+        if (args.printMapping) {
+          process.stdout.write(terminalJson(await printMapping(options, log)) + '\n');
+          return;
+        }
+        run.exitCode = finishRun(args, await runValidate({ ...options, ...(args.writeFixed !== undefined ? { writeFixed: args.writeFixed } : {}) }, log));
+      });
     },
   );
 }
 
-/**
- * The sheet as typed. yargs hands a lone `-` on as '' (a positional that starts
- * with a dash loses its value), and '' names no file either: neither may be
- * read as the current folder.
- */
-function typedSheet(file: string | undefined): string | undefined {
-  if (file === '') throw new InputError('- (stdin) is not supported yet; give the sheet as a file');
-  return file;
+/** The sheet as typed: `-` is standard input (see dashOrValue); '' names no file and is never read as the current folder. */
+function typedSheet(file: string | undefined, run: CliRun): string | undefined {
+  const typed = dashOrValue(file, run);
+  if (typed === '') throw new InputError('an empty name is no sheet: name a file, or - for standard input');
+  return typed;
 }
 
 function importOptions<T>(y: Argv<T>) {
@@ -81,30 +79,35 @@ export function declareImport(cli: Cli, run: CliRun): Cli {
     (y) => importOptions(y),
     async (args) => {
       const log = await startCommand(run, args);
-      const file = typedSheet(args.file);
+      const file = typedSheet(args.file, run);
       if ((file === undefined) === (args.plan === undefined)) throw new InputError('name a sheet, or give --plan FILE (not both)');
       if (args.planOut !== undefined && !args.dryRun) throw new InputError('--plan-out goes with --dry-run: the plan is saved instead of applied');
       if (args.breakLock && args.dryRun) throw new InputError('--break-lock goes with a run that takes the lock, not --dry-run');
       if (args.prune && args.mode !== 'sync') throw new InputError(`--prune goes with --mode sync (it deletes what the sheet does not list), not --mode ${args.mode}`);
       const { runImport } = await import('../commands/import.js');
-      const outcome = await runImport(
-        {
-          ...(await sheetRunOptions({ ...args, file: file ?? '' })),
-          ...(await directoryRunOptions(args, log)),
-          ...(args.planOut !== undefined ? { planOut: args.planOut } : {}),
-          ...(args.plan !== undefined ? { planFile: args.plan } : {}),
-          skipInvalid: args.skipInvalid,
-          allowPartial: args.allowPartial,
-          dryRun: args.dryRun,
-          mode: args.mode,
-          prune: args.prune,
-          maxDelete: numberFlag('max-delete', args.maxDelete, RANGES.count),
-          retainInMembers: args.retainInMembers,
-          sendVerification: args.sendVerification,
-        },
-        log,
+      const directory = await directoryRunOptions(args, log);
+      run.exitCode = await withSheetOptions({ ...args, file: file ?? '' }, async (sheet) =>
+        finishRun(
+          args,
+          await runImport(
+            {
+              ...sheet,
+              ...directory,
+              ...(args.planOut !== undefined ? { planOut: args.planOut } : {}),
+              ...(args.plan !== undefined ? { planFile: args.plan } : {}),
+              skipInvalid: args.skipInvalid,
+              allowPartial: args.allowPartial,
+              dryRun: args.dryRun,
+              mode: args.mode,
+              prune: args.prune,
+              maxDelete: numberFlag('max-delete', args.maxDelete, RANGES.count),
+              retainInMembers: args.retainInMembers,
+              sendVerification: args.sendVerification,
+            },
+            log,
+          ),
+        ),
       );
-      run.exitCode = finishRun(args, outcome);
     },
   );
 }

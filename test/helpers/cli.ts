@@ -23,6 +23,8 @@ interface RunOptions {
   env?: Record<string, string>;
   /** Close the reading end of stdout at once, as `| head -c 10` does once it has read enough: the process's writes there fail (EPIPE). */
   closeStdout?: boolean;
+  /** What the process reads on stdin, as from a pipe; none: stdin is closed. */
+  input?: string | Uint8Array;
 }
 
 /** Node with these arguments, in the same explicit environment as runCli. */
@@ -44,8 +46,9 @@ function startNode(nodeArgs: string[], options: RunOptions): { child: ChildProce
       ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (options.input !== undefined) child.stdin!.end(options.input);
   const done = new Promise<CliRun>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
