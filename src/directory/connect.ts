@@ -24,7 +24,7 @@ export interface DirectoryOptions {
   /** Read and connect timeout of one call. */
   timeoutMs: number;
   retry: RetryPolicy;
-  /** Ctrl-C: stop waiting to retry. */
+  /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): stop waiting to retry. */
   signal?: AbortSignal;
   /** Told about each wait before a retry (the terminal shows it). */
   onRetry?: RetryHooks['onRetry'];

@@ -1,7 +1,7 @@
 /**
  * DeleteMessageContact, and the following of an asynchronous deletion
  * (RetainContactInMembers=false) through GetMessageContactDeletionStatus until
- * the contact is gone, the deletion failed, the wait ran out or Ctrl-C was pressed.
+ * the contact is gone, the deletion failed, the wait ran out or a stop signal came.
  */
 import { requestIdOf } from './add-contact.js';
 import { classify, DirectoryError } from './errors.js';
@@ -56,7 +56,7 @@ export async function deleteContactOnce(contactId: string, retainInMembers: bool
   return { ...receipt, ...(await followDeletion(contactId, requests)) };
 }
 
-/** Polls the deletion's status; each poll is retried like any call, and Ctrl-C ends the wait at once. */
+/** Polls the deletion's status; each poll is retried like any call, and a stop signal ends the wait at once. */
 async function followDeletion(contactId: string, { send, retried, hooks, pollMs, waitMs }: DeleteRequests): Promise<Ending> {
   const action = 'GetMessageContactDeletionStatus';
   const ask = async (): Promise<Ending | undefined> => {
@@ -65,7 +65,7 @@ async function followDeletion(contactId: string, { send, retried, hooks, pollMs,
       return endingOf(body.ContactDeletionStatus);
     } catch (error) {
       if (error instanceof DirectoryError && error.code === 'EntityNotExists.Contact') return DELETED;
-      // Ctrl-C during a retry's wait: the delete was accepted, how it ends is unknown.
+      // A stop signal during a retry's wait: the delete was accepted, how it ends is unknown.
       if (error instanceof DirectoryError && hooks.signal?.aborted) return STILL_DELETING;
       throw error;
     }

@@ -137,7 +137,7 @@ function heldLock(path: string, written: Written, removed: Pick<HeldLock, 'tookO
     }
     return undefined;
   };
-  // A process that ends without reaching `release` (a second Ctrl-C, a promise that never settled) still removes its lock.
+  // A process that ends without reaching `release` (a promise that never settled, an exit after a stop signal) still removes its lock.
   const releaseOnExit = () => {
     if (lost()) return;
     try {

@@ -43,7 +43,7 @@ export function callPolicy(retry: RetryPolicy, timeoutMs: number): CallPolicy {
 export interface RetryHooks {
   /** Told before each wait (the CLI logs it). `next` says what the wait is for. */
   onRetry?: (failure: CallFailure, info: { action: string; tries: number; delayMs: number; next: string }) => void;
-  /** Ctrl-C: stop waiting and give up with the last failure. */
+  /** A stop signal (Ctrl-C, SIGTERM, SIGHUP): stop waiting and give up with the last failure. */
   signal?: AbortSignal;
   /** For tests: a source of randomness in [0, 1). */
   random?: () => number;
@@ -71,7 +71,7 @@ export interface CallClock {
   fits(waitMs: number): boolean;
   /** What is left of the budget. */
   leftMs(): number;
-  /** Tells onRetry, then waits; false, at once, if Ctrl-C was pressed. */
+  /** Tells onRetry, then waits; false, at once, after a stop signal. */
   wait(delayMs: number, failure: CallFailure, tries: number, next: string): Promise<boolean>;
 }
 
@@ -114,8 +114,8 @@ export async function withRetry<T>(action: string, policy: CallPolicy, hooks: Re
 
 /**
  * Asks `check` every `intervalMs` until it has an answer, `waitMs` has passed
- * or Ctrl-C was pressed (undefined then: the answer is unknown). The waits
- * between checks end at once on Ctrl-C; each check is a call of its own, retried
+ * or a stop signal came (undefined then: the answer is unknown). The waits
+ * between checks end at once on a stop signal; each check is a call of its own, retried
  * by withRetry under the same hooks.
  */
 export async function pollUntil<T>(intervalMs: number, waitMs: number, hooks: RetryHooks, check: () => Promise<T | undefined>): Promise<T | undefined> {
