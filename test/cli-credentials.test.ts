@@ -14,7 +14,7 @@ import { statuses, useImportRuns } from './helpers/import-run.js';
 
 const { tmp, emulator, sheet, importSheet } = useImportRuns('contact-import-credentials-');
 
-const WRONG = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIwrongKeyIdInEnv', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-in-env' };
+const WRONG = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-wrong-key-id-in-env', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret-in-env' };
 let homes = 0;
 
 /** A fresh HOME whose ~/.aliyun/config.json has a "rehearsal" profile with the emulator's keys, and a current profile with other keys. */
@@ -24,7 +24,7 @@ function homeWithCliProfiles(): string {
   const profile = (name: string, id: string, secret: string) => ({ name, mode: 'AK', access_key_id: id, access_key_secret: secret, region_id: 'cn-hangzhou' });
   const config = {
     current: 'someone-else',
-    profiles: [profile('someone-else', 'LTAIsomeoneElse', 'not-the-secret'), profile('rehearsal', DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret)],
+    profiles: [profile('someone-else', 'test-someone-else-key-id', 'not-the-secret'), profile('rehearsal', DEMO_CREDENTIALS.accessKeyId, DEMO_CREDENTIALS.accessKeySecret)],
   };
   writeFileSync(join(home, '.aliyun', 'config.json'), JSON.stringify(config, null, 2), { mode: 0o600 });
   return home;

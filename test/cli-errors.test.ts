@@ -61,10 +61,10 @@ describe('the directory side stops the run: one line in our words, exit 3', () =
 
   it('an unknown AccessKey id: said so, check the id; the id never printed', async () => {
     const e = await emulator();
-    const run = await importSheet(e, sheet(contactsCsv(1)), [], { ...CREDENTIALS, ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-typo-key-id' });
+    const run = await importSheet(e, sheet(contactsCsv(1)), [], { ...CREDENTIALS, ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-typo-key-id' });
     expect(run.code).toBe(3);
     expectOneErrorLine(run, /error: cannot list the directory at http:\/\/127\.0\.0\.1:\d+ .*the service does not know the AccessKey id \(InvalidAccessKeyId\.NotFound, HTTP 404\).*; check the AccessKey id/);
-    expect(run.stderr).not.toContain('LTAI-typo-key-id');
+    expect(run.stderr).not.toContain('test-typo-key-id');
     expect(e.requests).toHaveLength(1);
   });
 

@@ -140,13 +140,13 @@ describe('the lock key', () => {
   });
 
   it('holds whose credentials only as a digest: AccessKey ids and profiles apart, never in clear', () => {
-    const keys = { kind: 'keys', accessKeyId: 'LTAI-one', accessKeySecret: 's' } as const;
+    const keys = { kind: 'keys', accessKeyId: 'test-key-one', accessKeySecret: 's' } as const;
     expect(key('http://127.0.0.1:1', keys)).toBe(key('http://localhost:1', keys));
-    expect(key('http://127.0.0.1:1', keys)).not.toBe(key('http://127.0.0.1:1', { ...keys, accessKeyId: 'LTAI-two' }));
-    expect(key('http://127.0.0.1:1', keys)).toBe(key('http://127.0.0.1:1', { kind: 'chain', profiles: [], tried: [] }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-one' }));
+    expect(key('http://127.0.0.1:1', keys)).not.toBe(key('http://127.0.0.1:1', { ...keys, accessKeyId: 'test-key-two' }));
+    expect(key('http://127.0.0.1:1', keys)).toBe(key('http://127.0.0.1:1', { kind: 'chain', profiles: [], tried: [] }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-key-one' }));
     expect(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' })).not.toBe(key('http://127.0.0.1:1', { kind: 'profile', profile: 'test', file: 'cli', path: '/home/x/.aliyun/config.json' }));
     // A profile wins over keys in the environment, as it does for the credentials.
-    expect(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAI-one' })).toBe(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' }));
-    for (const text of [key('http://127.0.0.1:1', keys), key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' })]) expect(text).not.toMatch(/LTAI|prod/);
+    expect(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' }, { ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-key-one' })).toBe(key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' }));
+    for (const text of [key('http://127.0.0.1:1', keys), key('http://127.0.0.1:1', { kind: 'profile', profile: 'prod', file: 'cli', path: '/home/x/.aliyun/config.json' })]) expect(text).not.toMatch(/test-key-one|prod/);
   });
 });

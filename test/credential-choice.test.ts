@@ -15,7 +15,7 @@ import {
 import { EXIT, ExitError } from '../src/errors.js';
 
 const HOME = '/home/ops';
-const KEYS_IN_ENV = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIwrong', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret' };
+const KEYS_IN_ENV = { ALIBABA_CLOUD_ACCESS_KEY_ID: 'test-wrong-key-id', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'wrong-secret' };
 const cli = (profiles: string[], current?: string): ProfileFile => ({ kind: 'cli', path: `${HOME}/.aliyun/config.json`, profiles, ...(current ? { current } : {}) });
 const ini = (profiles: string[]): ProfileFile => ({ kind: 'ini', path: `${HOME}/.alibabacloud/credentials`, profiles });
 const absentIni: ProfileFile = { kind: 'ini', path: `${HOME}/.alibabacloud/credentials`, problem: 'no such file' };
