@@ -164,7 +164,7 @@ interface SheetArgs extends GlobalArgs {
   reportDir?: string;
 }
 
-export async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
+async function sheetRunOptions(args: SheetArgs): Promise<SheetRunOptions> {
   const { file, sheet, encoding, delimiter, site, reportDir } = args;
   const cwd = process.cwd();
   const map = args.map === undefined ? undefined : await (await import('../read/column-map.js')).readColumnMap(resolve(cwd, args.map), args.map);

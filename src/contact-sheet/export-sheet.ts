@@ -10,10 +10,10 @@ import { loadExcelJS } from '../read/exceljs.js';
 import { csvCell } from '../report/csv-cell.js';
 import { layOutHeader, SHEET_HEADERS } from './columns.js';
 
-export const EXPORT_HEADERS = [...SHEET_HEADERS, 'Status', 'ContactId', 'Created'] as const;
+const EXPORT_HEADERS = [...SHEET_HEADERS, 'Status', 'ContactId', 'Created'] as const;
 
 /** One contact's cells, in the order of EXPORT_HEADERS. */
-export function exportRow(contact: DirectoryContact): string[] {
+function exportRow(contact: DirectoryContact): string[] {
   return [
     contact.name,
     contact.email,

@@ -17,7 +17,7 @@ import { exampleRow, instructions, nameRule } from './template-sheet.js';
  * exceljs (which loads a sheet for annotated.xlsx) expands a range into one
  * entry per cell, and a directory holds tens of contacts, not thousands.
  */
-export const TEMPLATE_ROWS = 1000;
+const TEMPLATE_ROWS = 1000;
 
 /**
  * The column's cells below the header check what is typed, as one range. exceljs

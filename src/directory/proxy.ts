@@ -63,10 +63,12 @@ class OneRequestProxyAgent extends ProxyAgent {
  */
 export function routeThroughProxy(url: string): string {
   // No proxy variable at all (most hosts): the packages' HTTP layer is left exactly as it is.
-  if (!firstSet(PROXY_VARIABLES)) return 'direct (no proxy variable set)';
+  if (!firstSet(PROXY_VARIABLES)) return NO_PROXY_VARIABLE;
   for (const httpx of httpxModules()) fallBackToProxyAgent(httpx);
   return describeRoute(url, new ProxyAgent(DIRECT));
 }
+
+const NO_PROXY_VARIABLE = 'direct (no proxy variable set)';
 
 /** Every variable that can name a proxy, in either case. */
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY'];
@@ -88,7 +90,7 @@ function httpxModules(): Set<Httpx> {
 function describeRoute(url: string, proxyAgent: ProxyAgent): string {
   const scheme = new URL(url).protocol.replace(':', '');
   const variable = firstSet([`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, 'all_proxy', 'ALL_PROXY']);
-  if (!variable) return 'direct (no proxy variable set)';
+  if (!variable) return NO_PROXY_VARIABLE;
   // proxy-from-env reads the environment synchronously; the request is not needed to decide.
   if (!proxyAgent.getProxyForUrl(url, undefined as never)) return `direct (${firstSet(['no_proxy', 'NO_PROXY'])} names it)`;
   // host:port only: a proxy URL may hold a user and password.
