@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import yargs from 'yargs';
-import { EXIT } from './errors.js';
+import { EXIT, InputError } from './errors.js';
 import { refuseRepeatedFlags } from './cli/flags.js';
 import { globalOptions, loggerFor, type CliRun } from './cli/options.js';
 import { reportError } from './cli/report-error.js';
@@ -16,12 +16,17 @@ import { declareExport, declareTemplate } from './cli/contact-sheet-commands.js'
 import { usageError } from './cli/usage-error.js';
 import { ENV_PREFIX, ignoreUnknownEnvFlags, operandsAfterDoubleDash } from './cli/yargs-gaps.js';
 import { packageFile } from './package-file.js';
+import { chosenLanguage } from './i18n/language.js';
+import { say, useLanguage } from './i18n/text.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 const COMMANDS = ['template', 'validate', 'import', 'export', 'status', 'demo', 'emulator'];
 
 export async function main(argv: string[]): Promise<number> {
   const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok, argv };
+  const language = chosenLanguage(argv, process.env);
+  if (typeof language === 'string') useLanguage(language);
+  else return reportError(new InputError(say('cli.lang.unknown', { value: language.unknown })), await loggerFor({ verbose: run.verbose, quiet: false, json: false, showPii: false }), run.verbose);
   let cli = globalOptions(
     yargs(argv)
       .scriptName('contact-import')

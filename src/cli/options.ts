@@ -13,6 +13,8 @@ import { listenForStop } from '../interrupt.js';
 import type { Site } from '../judge/rules.js';
 import { parseByteSize } from '../read/limits.js';
 import type { Logger, Verbosity } from '../terminal/log.js';
+import { LANGUAGES } from '../i18n/language.js';
+import { say } from '../i18n/text.js';
 import { createProgress, progressMode } from '../terminal/progress.js';
 import { terminalJson } from '../terminal/terminal-text.js';
 import { numberFlag, RANGES } from './flags.js';
@@ -30,6 +32,7 @@ export function globalOptions(y: Argv) {
     .option('verbose', { type: 'boolean', default: false, describe: 'debug output, stack traces on errors' })
     .option('quiet', { type: 'boolean', default: false, describe: 'errors only' })
     .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else there' })
+    .option('lang', { type: 'string', choices: LANGUAGES, describe: say('cli.lang.describe') })
     .option('show-pii', { type: 'boolean', default: false, describe: 'show emails and phones in full on the console and in log.jsonl (masked by default; the report files always have them)' });
 }
 

@@ -1,0 +1,21 @@
+/**
+ * The message catalogue: every key with its English and Simplified Chinese
+ * text. Each area of the tool keeps its own file under messages/; they are
+ * joined here, and a key may be defined only once (test/i18n-catalogue.test.ts).
+ * Placeholders are `{name}`; both texts of a key take the same ones.
+ */
+import { CLI_MESSAGES } from './messages/cli.js';
+
+/** A text, or for English a text per plural form of the `count` parameter. */
+export type Texts = string | { one: string; other: string };
+export interface Entry {
+  en: Texts;
+  'zh-CN': string;
+}
+
+export const CATALOGUE = {
+  ...CLI_MESSAGES,
+} as const satisfies Record<string, Entry>;
+
+/** Each area's file, to find a key defined twice. */
+export const AREAS: Record<string, Record<string, Entry>> = { cli: CLI_MESSAGES };
