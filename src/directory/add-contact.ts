@@ -9,6 +9,7 @@
  * contact exists: an add is sent only with room left for the pause and the
  * look-up after it, its timeout cut short if need be.
  */
+import { say } from '../i18n/text.js';
 import { nameKey } from '../judge/dedupe.js';
 import { MASK_PII, shown, SHOW_PII, worded, type Mask } from '../pii.js';
 import type { ApiContact } from '../judge/schema.js';
@@ -56,7 +57,7 @@ export async function addContactOnce(contact: ApiContact, requests: AddRequests)
         lookUpNext = true;
         // Always made: the add was sent only while this wait and the look-up fit the budget.
         const delayMs = Math.min(call.delayAfter(failure, adds), policy.pauseAfterTimeoutMs);
-        if (!(await call.wait(delayMs, failure, adds, 'a look-up'))) throw undecided(lastAdd, adds, failure);
+        if (!(await call.wait(delayMs, failure, adds, say('directory.next.lookUp')))) throw undecided(lastAdd, adds, failure);
         continue;
       }
       tries = adds;
@@ -79,10 +80,10 @@ export async function addContactOnce(contact: ApiContact, requests: AddRequests)
     const delayMs = call.delayAfter(failure, tries);
     const again = RETRYABLE.has(failure.kind) && tries < policy.maxTries;
     if (lookUpNext) {
-      if (!again || !call.fits(delayMs) || !(await call.wait(delayMs, failure, tries, 'a look-up'))) throw undecided(lastAdd!, adds, failure);
+      if (!again || !call.fits(delayMs) || !(await call.wait(delayMs, failure, tries, say('directory.next.lookUp')))) throw undecided(lastAdd!, adds, failure);
     } else {
       timeoutMs = again ? addTimeout(call, policy, delayMs) : 0;
-      if (timeoutMs === 0 || !(await call.wait(delayMs, failure, tries, `try ${adds + 1} of ${policy.maxTries}`))) throw new DirectoryError(failure, adds, ADD);
+      if (timeoutMs === 0 || !(await call.wait(delayMs, failure, tries, say('directory.next.try', { n: adds + 1, max: policy.maxTries })))) throw new DirectoryError(failure, adds, ADD);
     }
   }
 }

@@ -4,6 +4,7 @@
  * when it sends one, a bounded number of tries, and one wall-clock budget for
  * the whole call. What the failures mean is decided by classify().
  */
+import { say } from '../i18n/text.js';
 import { DEFAULT_RETRY as RETRY_DEFAULTS } from '../defaults.js';
 import { classify, DirectoryError, RETRYABLE, type CallFailure } from './errors.js';
 
@@ -105,7 +106,7 @@ export async function withRetry<T>(action: string, policy: CallPolicy, hooks: Re
       const failure = classify(error);
       const delayMs = call.delayAfter(failure, tries);
       const again = RETRYABLE.has(failure.kind) && tries < policy.maxTries && call.fits(delayMs);
-      if (!again || !(await call.wait(delayMs, failure, tries, `try ${tries + 1} of ${policy.maxTries}`))) {
+      if (!again || !(await call.wait(delayMs, failure, tries, say('directory.next.try', { n: tries + 1, max: policy.maxTries })))) {
         throw new DirectoryError(failure, tries, action);
       }
     }

@@ -17,7 +17,10 @@ export type Verbosity = 'quiet' | 'normal' | 'verbose';
 
 const LEVEL: Record<Verbosity, string> = { quiet: 'error', normal: 'info', verbose: 'debug' };
 
-/** Every console line passes here: what a cell, a file name or the server put in it is shown escaped, never run by the terminal. */
+/**
+ * Every console line passes here: what a cell, a file name or the server put in it is shown escaped, never run by the terminal.
+ * The `error: ` and `warn: ` prefixes stay English in every language: they are tokens scripts and tests grep for, like a code.
+ */
 const humanLine = winston.format.printf(({ level, message }) => {
   const text = terminalText(String(message));
   return level === 'info' || level === 'debug' ? text : `${level}: ${text}`;

@@ -1,4 +1,5 @@
 /** The row problems a person sees on the console; the report has them all. */
+import { say } from '../i18n/text.js';
 import type { Logger } from './log.js';
 import { problemLines } from './summary-lines.js';
 import type { RowResult } from '../report/types.js';
@@ -41,9 +42,8 @@ export class ProblemPrinter {
   printHidden(): void {
     if (this.overQuota) {
       const { first, last, count } = this.overQuota;
-      const rows = count === 1 ? `row ${first} is` : `${count} valid rows from row ${first} to ${last} are`;
-      this.log.info(`  ${rows} past the contact limit (LimitExceeded.Contacts): over_quota`);
+      this.log.info(`  ${count === 1 ? say('run.problem.overQuotaOne', { row: first }) : say('run.problem.overQuota', { count, first, last })}`);
     }
-    if (this.hidden > 0) this.log.info(`  … and ${this.hidden} more problems in ${REPORT_FILES.csv}`);
+    if (this.hidden > 0) this.log.info(`  ${say('run.problem.more', { count: this.hidden, file: REPORT_FILES.csv })}`);
   }
 }

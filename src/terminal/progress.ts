@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { SingleBar } from 'cli-progress';
+import { say } from '../i18n/text.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'off';
 
@@ -63,8 +64,7 @@ class LineProgress implements Progress {
     this.done += rows;
     if (!this.phase || this.now() - this.lastLine < this.everyMs) return;
     this.lastLine = this.now();
-    const of = this.total === undefined ? '' : ` of ${this.total}`;
-    this.stream.write(`${this.phase}: ${this.done}${of} rows${row ? ` (row ${row})` : ''}\n`);
+    this.stream.write(`${progressLine(this.phase, this.done, this.total, row)}\n`);
   }
 
   note(): void {}
@@ -72,6 +72,12 @@ class LineProgress implements Progress {
   stop(): void {
     this.phase = '';
   }
+}
+
+/** One whole sentence per case: with or without a total, with or without the row reached. */
+function progressLine(phase: string, done: number, total: number | undefined, row?: number | null): string {
+  if (total === undefined) return row ? say('run.progress.lineAt', { phase, done, row }) : say('run.progress.line', { phase, done });
+  return row ? say('run.progress.lineOfAt', { phase, done, total, row }) : say('run.progress.lineOf', { phase, done, total });
 }
 
 class BarProgress implements Progress {
@@ -84,7 +90,9 @@ class BarProgress implements Progress {
     this.stop();
     // Loaded only for a terminal: no cost for cron jobs and CI.
     const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
-    const format = total === undefined ? `${phase} {value} rows {note}` : `${phase} [{bar}] {value}/{total} rows {row} {note}`;
+    // cli-progress fills its own {value}, {total}, {row} and {note}: only the word for rows is ours.
+    const rows = say('run.progress.barRows');
+    const format = total === undefined ? `${phase} {value} ${rows} {note}` : `${phase} [{bar}] {value}/{total} ${rows} {row} {note}`;
     this.bar = new SingleBar({ format, stream: this.stream, hideCursor: true, clearOnComplete: false, fps: 10 }, Presets.shades_classic);
     this.done = 0;
     this.bar.start(total ?? 0, 0, { row: '', note: '' });
@@ -92,7 +100,7 @@ class BarProgress implements Progress {
 
   tick(row?: number | null, rows = 1): void {
     this.done += rows;
-    this.bar?.update(this.done, { row: row ? `· row ${row}` : '', note: '' });
+    this.bar?.update(this.done, { row: row ? say('run.progress.barRow', { row }) : '', note: '' });
   }
 
   note(text: string): void {

@@ -1,54 +1,77 @@
 /** What the console says about a run: the closing summary, and each row's problems. */
 import type { Field } from '../judge/fields.js';
+import { say } from '../i18n/text.js';
 import { shown, type Mask, type PersonalField } from '../pii.js';
 import { suggestionText } from '../report/summary.js';
 import type { RowResult, Summary } from '../report/types.js';
 
 /** The few lines a person reads at the end of a run: only what the run measured. */
 export function humanSummary(summary: Summary, reportDir: string): string[] {
-  const { input } = summary;
-  const where = input.sheet ? `${input.file} (sheet "${input.sheet}")` : input.file;
-  const blank = input.blankRows > 0 ? `, ${input.blankRows} blank skipped` : '';
-  const text = input.encoding !== null ? `; ${input.encoding}, ${delimiterName(input.delimiter ?? ',')}` : '';
-  const lines = [`${where}: ${input.rows} rows (header on row ${input.headerRow}${blank}${text})`];
-  if (summary.directoryOnly > 0) lines.push(`  and ${plural(summary.directoryOnly, 'directory contact')} not in the sheet`);
+  const lines = [inputLine(summary)];
+  if (summary.directoryOnly > 0) lines.push(`  ${say('run.summary.directoryOnly', { count: summary.directoryOnly })}`);
+  // Statuses are stable keys, shown as they are in every language.
   const counts = Object.entries(summary.counts).map(([status, n]) => `${status} ${n}`);
-  lines.push(`  ${counts.length > 0 ? counts.join(' · ') : 'no data rows'}`);
-  if (input.ignoredColumns.length > 0) {
-    lines.push(`  ignored columns: ${input.ignoredColumns.map((c) => `"${c}"`).join(', ')}`);
-  }
+  lines.push(`  ${counts.length > 0 ? counts.join(' · ') : say('run.summary.noDataRows')}`);
+  const { ignoredColumns } = summary.input;
+  if (ignoredColumns.length > 0) lines.push(`  ${say('run.summary.ignoredColumns', { columns: listOf(ignoredColumns.map((c) => `"${c}"`)) })}`);
   lines.push(`  ${quotaLine(summary)}`);
   const { goodWithErrors } = summary;
   if (goodWithErrors.count > 0) {
-    const named = goodWithErrors.rows.map((r) => `${r.row !== null ? `row ${r.row}` : 'directory contact'} "${r.name}" (${r.status}; ${r.codes.join(', ')})`);
-    const more = goodWithErrors.count > named.length ? ` and ${goodWithErrors.count - named.length} more` : '';
-    const carries = goodWithErrors.count === 1 ? 'row ended well but carries an error' : 'rows ended well but carry an error';
-    lines.push(`  exit code ${summary.exitCode}: ${goodWithErrors.count} ${carries}: ${named.join(', ')}${more}`);
+    const named = goodWithErrors.rows.map((r) => {
+      const facts = { name: r.name, status: r.status, codes: r.codes.join(', ') };
+      return r.row !== null ? say('run.summary.goodRow', { row: r.row, ...facts }) : say('run.summary.goodDirectoryContact', facts);
+    });
+    const about = { exitCode: summary.exitCode, count: goodWithErrors.count, rows: listOf(named) };
+    const more = goodWithErrors.count - named.length;
+    lines.push(`  ${more > 0 ? say('run.summary.goodWithErrorsMore', { ...about, more }) : say('run.summary.goodWithErrors', about)}`);
   }
-  lines.push(`  report: ${reportDir}`);
+  lines.push(`  ${say('run.summary.report', { dir: reportDir })}`);
   return lines;
+}
+
+/** Where the rows came from, how many, and how the text was read: one whole sentence per case. */
+function inputLine({ input }: Summary): string {
+  const where = input.sheet ? say('run.summary.sheetOf', { file: input.file, sheet: input.sheet }) : input.file;
+  const facts = { where, rows: input.rows, headerRow: input.headerRow };
+  const blank = input.blankRows;
+  if (input.encoding === null) {
+    return blank > 0 ? say('run.summary.inputBlank', { ...facts, blank }) : say('run.summary.input', facts);
+  }
+  const text = { encoding: input.encoding, delimiter: delimiterName(input.delimiter ?? ',') };
+  return blank > 0 ? say('run.summary.inputBlankText', { ...facts, blank, ...text }) : say('run.summary.inputText', { ...facts, ...text });
 }
 
 /** The quota as measured: the directory as listed, validate's assumed empty directory, or unknown. */
 function quotaLine(summary: Summary): string {
   const { quota, counts } = summary;
-  if (quota === null) return 'quota: unknown, the directory was not read';
+  if (quota === null) return say('run.summary.quotaUnknown');
   const { limit, existing, planned, remaining } = quota;
-  if (quota.basis === 'assumed-empty') {
-    return `quota: assuming an empty directory (validate reads none): ${planned} of ${limit} would fit, room for ${remaining} more`;
-  }
+  if (quota.basis === 'assumed-empty') return say('run.summary.quotaAssumed', { planned, limit, remaining });
   // A dry run's room is the plan's (its deletions included); a real run's, what it added and deleted.
-  const done = summary.dryRun ? `${planned} would be added` : `${counts.created ?? 0} added${counts.deleted ? `, ${counts.deleted} deleted` : ''}`;
-  return `quota: ${existing} of ${limit} contacts before the run, ${done}, room for ${remaining} more`;
+  if (summary.dryRun) return say('run.summary.quotaDryRun', { existing, limit, planned, remaining });
+  const added = counts.created ?? 0;
+  if (counts.deleted) return say('run.summary.quotaDoneDeleted', { existing, limit, added, deleted: counts.deleted, remaining });
+  return say('run.summary.quotaDone', { existing, limit, added, remaining });
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** Values (names, columns) listed in the run's language's way. */
+export function listOf(items: readonly string[]): string {
+  return items.join(say('run.list.separator'));
 }
 
 function delimiterName(delimiter: string): string {
-  const names: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
-  return `${names[delimiter] ?? JSON.stringify(delimiter)}-separated`;
+  switch (delimiter) {
+    case ',':
+      return say('run.delimiter.comma');
+    case ';':
+      return say('run.delimiter.semicolon');
+    case '\t':
+      return say('run.delimiter.tab');
+    case '|':
+      return say('run.delimiter.pipe');
+    default:
+      return say('run.delimiter.other', { delimiter: JSON.stringify(delimiter) });
+  }
 }
 
 /** A row as the console shows it (a row the report could not take): its email and messages as `mask` shows them. */
@@ -68,7 +91,7 @@ export function problemLines(result: RowResult, mask: Mask): string[] {
   return result.errors.map((error) => {
     const personal = error.field ? PERSONAL[error.field] : undefined;
     const fix = suggestionText(personal && error.suggestion !== undefined ? { ...error, suggestion: mask[personal](error.suggestion) } : error);
-    const where = result.row !== null ? `row ${result.row}` : `directory contact "${result.name}"`;
-    return `  ${where}: ${error.code}: ${shown(mask, error)}${fix}`;
+    const said = { code: error.code, message: shown(mask, error), fix };
+    return `  ${result.row !== null ? say('run.problem.row', { row: result.row, ...said }) : say('run.problem.directoryContact', { name: result.name, ...said })}`;
   });
 }

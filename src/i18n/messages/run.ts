@@ -1,0 +1,161 @@
+/** The run on the console: the closing summary, problem lines, progress, rows applied, status, and the error line. */
+export const RUN_MESSAGES = {
+  // The error line: the `error: ` prefix itself stays English (log.ts), a token scripts grep for.
+  'run.error.internal': {
+    en: 'internal error (a bug in contact-import): {message}',
+    'zh-CN': '内部错误（contact-import 的缺陷）：{message}',
+  },
+  'run.error.internalHint': {
+    en: 'run again with --verbose to see where it happened, and report it',
+    'zh-CN': '请加 --verbose 重新运行，查看出错位置，并报告此问题',
+  },
+  'run.clientSaid': {
+    en: 'the client said: {detail}',
+    'zh-CN': '客户端原文：{detail}',
+  },
+
+  // The closing summary.
+  'run.summary.sheetOf': {
+    en: '{file} (sheet "{sheet}")',
+    'zh-CN': '{file}（工作表“{sheet}”）',
+  },
+  'run.summary.input': {
+    en: '{where}: {rows} rows (header on row {headerRow})',
+    'zh-CN': '{where}：共 {rows} 行（表头在第 {headerRow} 行）',
+  },
+  'run.summary.inputBlank': {
+    en: '{where}: {rows} rows (header on row {headerRow}, {blank} blank skipped)',
+    'zh-CN': '{where}：共 {rows} 行（表头在第 {headerRow} 行，跳过 {blank} 个空行）',
+  },
+  'run.summary.inputText': {
+    en: '{where}: {rows} rows (header on row {headerRow}; {encoding}, {delimiter})',
+    'zh-CN': '{where}：共 {rows} 行（表头在第 {headerRow} 行；{encoding}，{delimiter}）',
+  },
+  'run.summary.inputBlankText': {
+    en: '{where}: {rows} rows (header on row {headerRow}, {blank} blank skipped; {encoding}, {delimiter})',
+    'zh-CN': '{where}：共 {rows} 行（表头在第 {headerRow} 行，跳过 {blank} 个空行；{encoding}，{delimiter}）',
+  },
+  'run.delimiter.comma': { en: 'comma-separated', 'zh-CN': '逗号分隔' },
+  'run.delimiter.semicolon': { en: 'semicolon-separated', 'zh-CN': '分号分隔' },
+  'run.delimiter.tab': { en: 'tab-separated', 'zh-CN': '制表符分隔' },
+  'run.delimiter.pipe': { en: 'pipe-separated', 'zh-CN': '竖线分隔' },
+  'run.delimiter.other': { en: '{delimiter}-separated', 'zh-CN': '以 {delimiter} 分隔' },
+  'run.summary.directoryOnly': {
+    en: { one: 'and {count} directory contact not in the sheet', other: 'and {count} directory contacts not in the sheet' },
+    'zh-CN': '另有 {count} 个资源目录中的消息联系人不在表格中',
+  },
+  'run.summary.noDataRows': { en: 'no data rows', 'zh-CN': '没有数据行' },
+  'run.summary.ignoredColumns': {
+    en: 'ignored columns: {columns}',
+    'zh-CN': '已忽略的列：{columns}',
+  },
+  'run.summary.quotaUnknown': {
+    en: 'quota: unknown, the directory was not read',
+    'zh-CN': '联系人上限：未知，未读取资源目录',
+  },
+  'run.summary.quotaAssumed': {
+    en: 'quota: assuming an empty directory (validate reads none): {planned} of {limit} would fit, room for {remaining} more',
+    'zh-CN': '联系人上限：按资源目录为空估算（validate 不读取资源目录）：上限 {limit} 个，可容纳 {planned} 个，还可再添加 {remaining} 个',
+  },
+  'run.summary.quotaDryRun': {
+    en: 'quota: {existing} of {limit} contacts before the run, {planned} would be added, room for {remaining} more',
+    'zh-CN': '联系人上限：运行前已有 {existing} 个（上限 {limit} 个），将添加 {planned} 个，还可再添加 {remaining} 个',
+  },
+  'run.summary.quotaDone': {
+    en: 'quota: {existing} of {limit} contacts before the run, {added} added, room for {remaining} more',
+    'zh-CN': '联系人上限：运行前已有 {existing} 个（上限 {limit} 个），已添加 {added} 个，还可再添加 {remaining} 个',
+  },
+  'run.summary.quotaDoneDeleted': {
+    en: 'quota: {existing} of {limit} contacts before the run, {added} added, {deleted} deleted, room for {remaining} more',
+    'zh-CN': '联系人上限：运行前已有 {existing} 个（上限 {limit} 个），已添加 {added} 个，已删除 {deleted} 个，还可再添加 {remaining} 个',
+  },
+  'run.summary.goodRow': {
+    en: 'row {row} "{name}" ({status}; {codes})',
+    'zh-CN': '第 {row} 行“{name}”（{status}；{codes}）',
+  },
+  'run.summary.goodDirectoryContact': {
+    en: 'directory contact "{name}" ({status}; {codes})',
+    'zh-CN': '资源目录中的联系人“{name}”（{status}；{codes}）',
+  },
+  'run.summary.goodWithErrors': {
+    en: {
+      one: 'exit code {exitCode}: {count} row ended well but carries an error: {rows}',
+      other: 'exit code {exitCode}: {count} rows ended well but carry an error: {rows}',
+    },
+    'zh-CN': '退出码 {exitCode}：{count} 行结果正常但带有错误：{rows}',
+  },
+  'run.summary.goodWithErrorsMore': {
+    en: {
+      one: 'exit code {exitCode}: {count} row ended well but carries an error: {rows} and {more} more',
+      other: 'exit code {exitCode}: {count} rows ended well but carry an error: {rows} and {more} more',
+    },
+    'zh-CN': '退出码 {exitCode}：{count} 行结果正常但带有错误：{rows}，另有 {more} 行',
+  },
+  'run.summary.report': { en: 'report: {dir}', 'zh-CN': '报告：{dir}' },
+  /** Between the items of a list of values (names, codes, columns). */
+  'run.list.separator': { en: ', ', 'zh-CN': '、' },
+
+  // A row's problems.
+  'run.problem.row': {
+    en: 'row {row}: {code}: {message}{fix}',
+    'zh-CN': '第 {row} 行：{code}：{message}{fix}',
+  },
+  'run.problem.directoryContact': {
+    en: 'directory contact "{name}": {code}: {message}{fix}',
+    'zh-CN': '资源目录中的联系人“{name}”：{code}：{message}{fix}',
+  },
+  'run.problem.overQuotaOne': {
+    en: 'row {row} is past the contact limit (LimitExceeded.Contacts): over_quota',
+    'zh-CN': '第 {row} 行超出联系人上限（LimitExceeded.Contacts）：over_quota',
+  },
+  'run.problem.overQuota': {
+    en: '{count} valid rows from row {first} to {last} are past the contact limit (LimitExceeded.Contacts): over_quota',
+    'zh-CN': '第 {first} 行至第 {last} 行共 {count} 个有效行超出联系人上限（LimitExceeded.Contacts）：over_quota',
+  },
+  'run.problem.more': {
+    en: '… and {count} more problems in {file}',
+    'zh-CN': '……另有 {count} 个问题，见 {file}',
+  },
+
+  // Progress.
+  'run.progress.line': { en: '{phase}: {done} rows', 'zh-CN': '{phase}：{done} 行' },
+  'run.progress.lineOf': { en: '{phase}: {done} of {total} rows', 'zh-CN': '{phase}：{done}/{total} 行' },
+  'run.progress.lineAt': { en: '{phase}: {done} rows (row {row})', 'zh-CN': '{phase}：{done} 行（第 {row} 行）' },
+  'run.progress.lineOfAt': { en: '{phase}: {done} of {total} rows (row {row})', 'zh-CN': '{phase}：{done}/{total} 行（第 {row} 行）' },
+  'run.progress.barRows': { en: 'rows', 'zh-CN': '行' },
+  'run.progress.barRow': { en: '· row {row}', 'zh-CN': '· 第 {row} 行' },
+
+  // Rows applied, retries and the --verbose trace.
+  'run.row.created': { en: 'row {row}: created {name} ({id})', 'zh-CN': '第 {row} 行：已创建 {name}（{id}）' },
+  'run.row.updated': { en: 'row {row}: updated {name}', 'zh-CN': '第 {row} 行：已更新 {name}' },
+  'run.row.updatedFields': { en: 'row {row}: updated {name} ({fields})', 'zh-CN': '第 {row} 行：已更新 {name}（{fields}）' },
+  'run.row.deleted': { en: 'deleted {name} ({id})', 'zh-CN': '已删除 {name}（{id}）' },
+  'run.row.notCreated': { en: 'row {row}: {name} not created: {failure}', 'zh-CN': '第 {row} 行：{name} 未创建：{failure}' },
+  'run.row.notUpdated': { en: 'row {row}: {name} not updated: {failure}', 'zh-CN': '第 {row} 行：{name} 未更新：{failure}' },
+  'run.row.notDeleted': { en: 'row {row}: {name} not deleted: {failure}', 'zh-CN': '第 {row} 行：{name} 未删除：{failure}' },
+  'run.contact.notCreated': { en: 'directory contact: {name} not created: {failure}', 'zh-CN': '资源目录中的联系人：{name} 未创建：{failure}' },
+  'run.contact.notUpdated': { en: 'directory contact: {name} not updated: {failure}', 'zh-CN': '资源目录中的联系人：{name} 未更新：{failure}' },
+  'run.contact.notDeleted': { en: 'directory contact: {name} not deleted: {failure}', 'zh-CN': '资源目录中的联系人：{name} 未删除：{failure}' },
+  'run.retry.wait': {
+    en: '{action}: {failure}; {next} in {seconds} s',
+    'zh-CN': '{action}：{failure}；{seconds} 秒后进行{next}',
+  },
+  'run.retry.note': { en: '{action}: {next} in {seconds} s', 'zh-CN': '{action}：{seconds} 秒后进行{next}' },
+  'run.clientSaidIndented': { en: '  the client said: {detail}', 'zh-CN': '  客户端原文：{detail}' },
+  'run.trace.call': {
+    en: 'call {action} try {attempt}: {ended}, request {requestId}, {ms} ms',
+    'zh-CN': '调用 {action} 第 {attempt} 次：{ended}，请求 {requestId}，{ms} 毫秒',
+  },
+  'run.trace.callContact': {
+    en: 'call {action} try {attempt}: {ended}, request {requestId}, {ms} ms, contact {name}',
+    'zh-CN': '调用 {action} 第 {attempt} 次：{ended}，请求 {requestId}，{ms} 毫秒，联系人 {name}',
+  },
+  'run.trace.noRequest': { en: '(none)', 'zh-CN': '（无）' },
+
+  // status.
+  'run.status.head': { en: '{endpoint}: {count} contacts', 'zh-CN': '{endpoint}：{count} 个消息联系人' },
+  'run.status.headCounts': { en: '{endpoint}: {count} contacts ({counts})', 'zh-CN': '{endpoint}：{count} 个消息联系人（{counts}）' },
+  'run.status.waiting': { en: 'waiting for: {targets}', 'zh-CN': '等待验证：{targets}' },
+  'run.status.notSent': { en: 'verification to {target} not sent: {failure}', 'zh-CN': '未能向 {target} 发送验证：{failure}' },
+  'run.status.sent': { en: 'verification sent to {target}', 'zh-CN': '已向 {target} 发送验证' },
+} as const;
