@@ -5,7 +5,8 @@
  * at `code`, `statusCode` and `name` alone (docs/api.md, How we classify failures).
  */
 import { maskSent, shown, type Mask, type PersonalField } from '../pii.js';
-import { ourWords, sdkText, THROTTLED, whatToCheck } from './explain.js';
+import { say } from '../i18n/text.js';
+import { ourWords, sdkText, throttled, whatToCheck } from './explain.js';
 
 export type FailureKind =
   /** Refused before any work was done (429, Throttling*, a reused nonce): safe to send again. */
@@ -140,7 +141,7 @@ function kindOf(e: SdkErrorShape): CallFailure {
   // Our credential provider (credentials.ts) fails in our words already, naming what it tried.
   if (code === 'InvalidCredentials') return { kind: 'refused', ...base };
   if (/unable to get credentials/i.test(String(e.message))) {
-    return { kind: 'refused', ...base, code: 'InvalidCredentials', message: 'no credentials were found', detail: sdkText(base.message) };
+    return { kind: 'refused', ...base, code: 'InvalidCredentials', message: say('directory.says.noCredentials'), detail: sdkText(base.message) };
   }
   if (UNREACHABLE_CODES.has(code)) return { kind: 'unreachable', ...base };
   if (e.name === 'RequestTimeoutError' || DROPPED_CODES.has(code) || /socket hang up/i.test(String(e.message))) {
@@ -166,12 +167,14 @@ const MESSAGE_CHARS = 160;
  * several, and the request id to quote to support.
  */
 export function describeFailure(failure: CallFailure, mask: Mask, tries = 1): string {
-  const request = failure.requestId ? ` [request ${failure.requestId}]` : '';
-  const more = [...(failure.statusCode ? [`HTTP ${failure.statusCode}`] : []), ...(tries > 1 ? [`${tries} tries`] : [])];
-  if (failure.detail !== undefined) return `${failure.message} (${[failure.code, ...more].join(', ')})${request}`;
+  const more = [...(failure.statusCode ? [`HTTP ${failure.statusCode}`] : []), ...(tries > 1 ? [say('directory.failure.tries', { count: tries })] : [])];
+  const facts = (list: string[]) => list.join(say('directory.failure.factSeparator'));
+  const withRequest = (line: string) => (failure.requestId ? say('directory.failure.withRequest', { failure: line, requestId: failure.requestId }) : line);
+  if (failure.detail !== undefined) return withRequest(say('directory.failure.worded', { message: failure.message, facts: facts([failure.code, ...more]) }));
   // Some messages span lines.
-  const oneLine = shown(mask, failure).replace(/\s+/g, ' ').trim();
-  return `${failure.code}${more.length > 0 ? ` (${more.join(', ')})` : ''}: ${shortened(oneLine)}${request}`;
+  const message = shortened(shown(mask, failure).replace(/\s+/g, ' ').trim());
+  const { code } = failure;
+  return withRequest(more.length > 0 ? say('directory.failure.api', { code, facts: facts(more), message }) : say('directory.failure.apiBare', { code, message }));
 }
 
 /**
@@ -180,8 +183,8 @@ export function describeFailure(failure: CallFailure, mask: Mask, tries = 1): st
  */
 export function describeStop(error: DirectoryError, mask: Mask): string {
   const { failure } = error;
-  const worded = failure.kind === 'throttled' && failure.detail === undefined ? { ...failure, message: THROTTLED.says, detail: failure.message } : failure;
-  return `${describeFailure(worded, mask, error.attempts)}; ${whatToCheck(failure)}`;
+  const worded = failure.kind === 'throttled' && failure.detail === undefined ? { ...failure, message: throttled().says, detail: failure.message } : failure;
+  return say('directory.failure.stop', { failure: describeFailure(worded, mask, error.attempts), check: whatToCheck(failure) });
 }
 
 /** At most MESSAGE_CHARS, cut between words. */
