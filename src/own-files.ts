@@ -6,6 +6,7 @@ import { constants, type Stats, type WriteStream } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { say, type PlainKey } from './i18n/text.js';
 
 /**
  * A file created here and now: O_EXCL fails on any existing name, a planted
@@ -72,9 +73,9 @@ export function ourUid(): number | undefined {
 
 /** Why `stats` is not a folder of ours, if it is not: a link (it may point anywhere), not a folder, or another user's. */
 export function notOurFolder(stats: Stats, uid = ourUid()): string | undefined {
-  if (stats.isSymbolicLink()) return 'it is a symbolic link';
-  if (!stats.isDirectory()) return 'it is not a folder';
-  if (uid !== undefined && stats.uid !== uid) return `it belongs to another user (uid ${stats.uid})`;
+  if (stats.isSymbolicLink()) return say('run.file.symbolicLink');
+  if (!stats.isDirectory()) return say('run.file.notFolder');
+  if (uid !== undefined && stats.uid !== uid) return say('run.file.otherUser', { uid: stats.uid });
   return undefined;
 }
 
@@ -82,27 +83,28 @@ export function notOurFolder(stats: Stats, uid = ourUid()): string | undefined {
 export function untrustedFolder(stats: Stats, uid = ourUid()): string | undefined {
   const notOurs = notOurFolder(stats, uid);
   if (notOurs) return notOurs;
-  if ((stats.mode & 0o022) !== 0) return `others can write in it (mode ${(stats.mode & 0o777).toString(8)})`;
+  if ((stats.mode & 0o022) !== 0) return say('run.file.othersWrite', { mode: (stats.mode & 0o777).toString(8) });
   return undefined;
 }
 
-const PROBLEMS: Record<string, string> = {
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOTDIR: 'a part of the path is a file, not a folder',
-  EEXIST: 'something else already has that name',
-  ELOOP: 'it is a symbolic link',
-  ENOENT: 'it does not exist',
-  EISDIR: 'it is a folder',
-  EIO: 'input/output error',
+const PROBLEMS: Record<string, PlainKey> = {
+  ENOSPC: 'run.file.diskFull',
+  EDQUOT: 'run.file.quotaUsed',
+  EACCES: 'run.file.permissionDenied',
+  EPERM: 'run.file.permissionDenied',
+  EROFS: 'run.file.readOnly',
+  ENOTDIR: 'run.file.notDirInPath',
+  EEXIST: 'run.file.nameTaken',
+  ELOOP: 'run.file.symbolicLink',
+  ENOENT: 'run.file.missing',
+  EISDIR: 'run.file.isFolder',
+  EIO: 'run.file.io',
 };
 
 /** A failed file operation in a few words, for a one-line message: "the disk is full (ENOSPC)". */
 export function fileProblem(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code && PROBLEMS[code]) return `${PROBLEMS[code]} (${code})`;
+  const problem = code ? PROBLEMS[code] : undefined;
+  if (code && problem) return say('run.file.problem', { problem: say(problem), code });
   return code ?? (error instanceof Error ? error.message : String(error));
 }

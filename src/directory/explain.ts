@@ -5,7 +5,7 @@
  * glues words together, quotes request URLs with the sheet's values in the
  * query, and the server's string to sign.
  */
-import { say, type MessageKey, type ParamsOf } from '../i18n/text.js';
+import { say, type PlainKey as Key } from '../i18n/text.js';
 import type { CallFailure } from './errors.js';
 
 export interface Words {
@@ -17,10 +17,7 @@ export interface Words {
   final?: true;
 }
 
-/** A catalogue key that takes no parameters: the words are looked up when said, in the run's language. */
-type Key = { [K in MessageKey]: keyof ParamsOf<K> extends never ? K : never }[MessageKey];
-
-/** Words as catalogue keys. */
+/** Words as catalogue keys: looked up when said, in the run's language. */
 interface Keys {
   says?: Key;
   check: Key;

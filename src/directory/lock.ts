@@ -15,6 +15,7 @@ import { lstat, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { homedir, hostname } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { EXIT, ExitError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fileProblem, FILE_MODE, FOLDER_MODE, NEW_FILE, ourUid, READ_OWN_FILE, untrustedFolder } from '../own-files.js';
 
 export interface LockHolder {
@@ -47,7 +48,7 @@ const MAX_LOCK_BYTES = 4096;
 /** A lock file younger than this with no lock in it yet is being written by a run starting now. */
 const BEING_WRITTEN_MS = 5000;
 /** The holder of such a file: not known yet. */
-const BEING_WRITTEN: LockHolder = { pid: 0, host: '?', startedAt: 'a moment ago', key: '?' };
+const BEING_WRITTEN: LockHolder = { pid: 0, host: '?', startedAt: '' /* said as a moment ago: see startedAt() */, key: '?' };
 
 /**
  * Takes the lock for `key` (an endpoint and whose directory) in `dir` (default:
@@ -69,7 +70,7 @@ export async function acquireLock(dir: string | undefined, key: string, options:
     if (!stale && (!options.breakLock || removed.broke)) throw heldBy(found.holder, path);
     if (await removeAside(path, found.holder)) removed[stale ? 'tookOver' : 'broke'] = found.holder;
   }
-  throw new ExitError(EXIT.directory, `could not take the lock ${path}: other runs keep taking it`);
+  throw new ExitError(EXIT.directory, say('directory.lock.contended', { path }));
 }
 
 /** The lock file of `key` in the lock folder. */
@@ -80,14 +81,14 @@ export function lockFileName(key: string): string {
 /** --break-lock: the line that says whose lock was removed. */
 export function logBroken(lock: HeldLock, log: { warn(text: string): void }): void {
   const { broke } = lock;
-  if (broke) log.warn(`--break-lock: removed the lock of pid ${broke.pid} on ${broke.host}, started at ${broke.startedAt} (${lock.path})`);
+  if (broke) log.warn(say('directory.lock.broke', { pid: broke.pid, host: broke.host, startedAt: startedAt(broke), path: lock.path }));
 }
 
 /** Makes (0700) or checks the lock folder: ours, a folder, not a link, nobody else can write in it. */
 async function lockFolder(dir: string | undefined): Promise<string> {
   const folder = dir ?? defaultLockDir();
   const unusable = (why: string, cause?: unknown) =>
-    new ExitError(EXIT.usage, `cannot use the lock folder ${folder}: ${why}; nothing was sent (name a folder of your own with --lock-dir)`, { cause });
+    new ExitError(EXIT.usage, say('directory.lock.folderUnusable', { folder, why }), { cause });
   try {
     // EEXIST: a file has the name; the check below says so.
     await mkdir(folder, { recursive: true, mode: FOLDER_MODE }).catch((error: NodeJS.ErrnoException) => {
@@ -131,9 +132,9 @@ async function create(path: string, text: string): Promise<Written | undefined> 
 function heldLock(path: string, written: Written, removed: Pick<HeldLock, 'tookOver' | 'broke'>): HeldLock {
   const lost = (): string | undefined => {
     const found = readLock(path);
-    if (found.state === 'gone') return `the lock ${path} was removed while this run held it, so another run could start: nothing more was sent`;
+    if (found.state === 'gone') return say('directory.lock.removed', { path });
     if (found.state !== 'held' || found.ino !== written.ino || found.text !== written.text) {
-      return `the lock ${path} was replaced while this run held it, so another run may be going: nothing more was sent`;
+      return say('directory.lock.replaced', { path });
     }
     return undefined;
   };
@@ -162,7 +163,7 @@ function heldLock(path: string, written: Written, removed: Pick<HeldLock, 'tookO
 type FoundLock =
   | { state: 'gone' }
   /** Not a lock this tool wrote: a link, a FIFO, another user's file, text that is not a lock. */
-  | { state: 'foreign'; why: string }
+  | { state: 'foreign'; why: Foreign }
   | { state: 'held'; holder: LockHolder; ino: number; text: string };
 
 /**
@@ -176,13 +177,13 @@ function readLock(path: string): FoundLock {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { state: 'gone' };
-    return { state: 'foreign', why: code === 'ELOOP' ? 'is a symbolic link' : `cannot be read: ${fileProblem(error)}` };
+    return { state: 'foreign', why: code === 'ELOOP' ? { is: 'link' } : { is: 'unreadable', problem: fileProblem(error) } };
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) return { state: 'foreign', why: 'is not a regular file' };
+    if (!stats.isFile()) return { state: 'foreign', why: { is: 'notFile' } };
     const uid = ourUid();
-    if (uid !== undefined && stats.uid !== uid) return { state: 'foreign', why: `belongs to another user (uid ${stats.uid})` };
+    if (uid !== undefined && stats.uid !== uid) return { state: 'foreign', why: { is: 'otherUser', uid: stats.uid } };
     const buffer = Buffer.alloc(MAX_LOCK_BYTES);
     const text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, MAX_LOCK_BYTES, 0));
     const holder = holderOf(text);
@@ -190,7 +191,7 @@ function readLock(path: string): FoundLock {
     if (Date.now() - stats.mtimeMs < BEING_WRITTEN_MS) {
       return { state: 'held', holder: BEING_WRITTEN, ino: stats.ino, text };
     }
-    return { state: 'foreign', why: 'does not hold a lock of contact-import' };
+    return { state: 'foreign', why: { is: 'notOurs' } };
   } finally {
     closeSync(fd);
   }
@@ -243,20 +244,39 @@ async function removeAside(path: string, judged: LockHolder): Promise<boolean> {
 }
 
 function cannotWrite(path: string, cause: unknown): ExitError {
-  return new ExitError(EXIT.usage, `cannot write the lock ${path}: ${fileProblem(cause)}; nothing was sent`, { cause });
+  return new ExitError(EXIT.usage, say('directory.lock.cannotWrite', { path, problem: fileProblem(cause) }), { cause });
 }
 
-function foreignLock(path: string, why: string): ExitError {
-  return new ExitError(EXIT.directory, `the lock ${path} ${why}: contact-import did not write it; nothing was sent. If no run is going, remove it`);
+/** Why what is at the lock's path is not a lock this tool wrote. */
+type Foreign = { is: 'link' | 'notFile' | 'notOurs' } | { is: 'unreadable'; problem: string } | { is: 'otherUser'; uid: number };
+
+function foreignLock(path: string, why: Foreign): ExitError {
+  return new ExitError(EXIT.directory, foreignText(path, why));
+}
+
+function foreignText(path: string, why: Foreign): string {
+  switch (why.is) {
+    case 'link':
+      return say('directory.lock.foreignLink', { path });
+    case 'notFile':
+      return say('directory.lock.foreignNotFile', { path });
+    case 'notOurs':
+      return say('directory.lock.foreignNotOurs', { path });
+    case 'unreadable':
+      return say('directory.lock.foreignUnreadable', { path, problem: why.problem });
+    case 'otherUser':
+      return say('directory.lock.foreignOtherUser', { path, uid: why.uid });
+  }
+}
+
+/** When the holder took the lock; a lock still being written has no time yet. */
+function startedAt(holder: LockHolder): string {
+  return holder === BEING_WRITTEN ? say('directory.lock.momentAgo') : holder.startedAt;
 }
 
 function heldBy(holder: LockHolder, path: string): ExitError {
   // Only a lock of this host can be seen to be stale: one of another host stays until someone says it is over.
   const other = holder.host !== hostname() && holder.host !== BEING_WRITTEN.host;
-  const where = other ? `${holder.host}, another host, so this one cannot tell whether it still runs` : holder.host;
-  return new ExitError(
-    EXIT.directory,
-    `another run holds the lock since ${holder.startedAt} (pid ${holder.pid} on ${where}); nothing was sent. ` +
-      `If no run is going, run again with --break-lock: it removes ${path} and says whose it was`,
-  );
+  const facts = { startedAt: startedAt(holder), pid: holder.pid, host: holder.host, path };
+  return new ExitError(EXIT.directory, other ? say('directory.lock.heldElsewhere', facts) : say('directory.lock.held', facts));
 }

@@ -13,6 +13,8 @@ type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name 
 type EnglishOf<E> = E extends { en: infer T } ? (T extends string ? T : T extends { other: infer O } ? O : never) : never;
 type ParamNames<K extends MessageKey> = Placeholders<EnglishOf<(typeof CATALOGUE)[K]>>;
 export type ParamsOf<K extends MessageKey> = { [P in ParamNames<K>]: string | number };
+/** A key whose text takes no parameters: a table of such keys can be said without any. */
+export type PlainKey = { [K in MessageKey]: [ParamNames<K>] extends [never] ? K : never }[MessageKey];
 type ParamArgs<K extends MessageKey> = [ParamNames<K>] extends [never] ? [] : [ParamsOf<K>];
 
 let current: Language = 'en';

@@ -8,6 +8,7 @@
 import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fileProblem, FOLDER_MODE, notOurFolder, READ_OWN_FILE } from '../own-files.js';
 import { EVENTS_FILE } from './events.js';
 import { REPORT_FILES, RESULTS_JSON_START } from './writer.js';
@@ -52,14 +53,14 @@ async function makeFolder(dir: string, shown: string, how: { parents?: boolean; 
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST' && how.taken === 'next') return false;
-    throw new InputError(`cannot create the report folder ${shown}: ${fileProblem(error)}`, { cause: error });
+    throw new InputError(say('run.reportDir.cannotCreate', { folder: shown, problem: fileProblem(error) }), { cause: error });
   }
 }
 
 /** Removes `dir` if it is empty or an earlier report of ours; refuses anything else there. */
 async function clearEarlierReport(dir: string, shown: string): Promise<void> {
   const refuse = (why: string, cause?: unknown) =>
-    new InputError(`--report-dir ${shown}: ${why}; name a new folder, or an earlier report of contact-import to replace`, { cause });
+    new InputError(say('run.reportDir.refused', { folder: shown, why }), { cause });
   try {
     const why = notOurFolder(await lstat(dir));
     if (why) throw refuse(why);
@@ -73,7 +74,7 @@ async function clearEarlierReport(dir: string, shown: string): Promise<void> {
   try {
     await rm(dir, { recursive: true });
   } catch (error) {
-    throw refuse(`cannot remove the earlier report: ${fileProblem(error)}`, error);
+    throw refuse(say('run.reportDir.cannotRemove', { problem: fileProblem(error) }), error);
   }
 }
 
@@ -87,12 +88,14 @@ const REPORT_NAMES: ReadonlySet<string> = new Set([...Object.values(REPORT_FILES
 async function whyNotAReport(dir: string, entries: string[]): Promise<string | undefined> {
   if (entries.length === 0) return undefined;
   for (const name of entries) {
-    if (!REPORT_NAMES.has(name)) return `it holds ${JSON.stringify(name)}, which no report of contact-import has`;
+    const quoted = JSON.stringify(name);
+    if (!REPORT_NAMES.has(name)) return say('run.reportDir.strangeFile', { name: quoted });
     const stats = await lstat(join(dir, name));
-    if (!stats.isFile()) return `${JSON.stringify(name)} in it is ${stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}`;
+    if (stats.isSymbolicLink()) return say('run.reportDir.linkInside', { name: quoted });
+    if (!stats.isFile()) return say('run.reportDir.notFileInside', { name: quoted });
   }
-  if (!entries.includes(REPORT_FILES.json)) return `it has no ${REPORT_FILES.json}`;
-  if (!(await startsWith(join(dir, REPORT_FILES.json), RESULTS_JSON_START))) return `its ${REPORT_FILES.json} was not written by contact-import`;
+  if (!entries.includes(REPORT_FILES.json)) return say('run.reportDir.noResults', { file: REPORT_FILES.json });
+  if (!(await startsWith(join(dir, REPORT_FILES.json), RESULTS_JSON_START))) return say('run.reportDir.notOurResults', { file: REPORT_FILES.json });
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import type { WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import winston from 'winston';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fileProblem, newFileStream } from '../own-files.js';
 import { MASK_PII, SHOW_PII, type Mask } from '../pii.js';
 import { terminalText } from './terminal-text.js';
@@ -55,7 +56,7 @@ export async function attachLogFile(logger: Logger, path: string): Promise<void>
   try {
     stream = await newFileStream(path);
   } catch (error) {
-    throw new InputError(`cannot write the log file ${path}: ${fileProblem(error)}`, { cause: error });
+    throw new InputError(say('run.log.cannotWrite', { path, problem: fileProblem(error) }), { cause: error });
   }
   // The log is for reading afterwards: a disk that fills stops it quietly, and the report says so (see writer.ts).
   stream.on('error', () => undefined);

@@ -120,4 +120,53 @@ export const DIRECTORY_MESSAGES = {
   'directory.failure.tries': { en: { one: '{count} try', other: '{count} tries' }, 'zh-CN': '尝试 {count} 次' },
   'directory.failure.factSeparator': { en: ', ', 'zh-CN': '，' },
   'directory.failure.stop': { en: '{failure}; {check}', 'zh-CN': '{failure}；{check}' },
+
+  // The lock (lock.ts): one run at a time per directory.
+  'directory.lock.contended': { en: 'could not take the lock {path}: other runs keep taking it', 'zh-CN': '无法获取锁 {path}：其他运行一直在抢占它' },
+  'directory.lock.broke': {
+    en: '--break-lock: removed the lock of pid {pid} on {host}, started at {startedAt} ({path})',
+    'zh-CN': '--break-lock：已删除 {host} 上 pid {pid} 的锁，该锁创建于 {startedAt}（{path}）',
+  },
+  'directory.lock.folderUnusable': {
+    en: 'cannot use the lock folder {folder}: {why}; nothing was sent (name a folder of your own with --lock-dir)',
+    'zh-CN': '无法使用锁文件夹 {folder}：{why}；未发送任何请求（请用 --lock-dir 指定一个属于自己的文件夹）',
+  },
+  'directory.lock.removed': {
+    en: 'the lock {path} was removed while this run held it, so another run could start: nothing more was sent',
+    'zh-CN': '本次运行持有的锁 {path} 被删除，其他运行可能已经开始：不再发送任何请求',
+  },
+  'directory.lock.replaced': {
+    en: 'the lock {path} was replaced while this run held it, so another run may be going: nothing more was sent',
+    'zh-CN': '本次运行持有的锁 {path} 被替换，可能有另一个运行正在进行：不再发送任何请求',
+  },
+  'directory.lock.cannotWrite': { en: 'cannot write the lock {path}: {problem}; nothing was sent', 'zh-CN': '无法写入锁 {path}：{problem}；未发送任何请求' },
+  'directory.lock.foreignLink': {
+    en: 'the lock {path} is a symbolic link: contact-import did not write it; nothing was sent. If no run is going, remove it',
+    'zh-CN': '锁 {path} 是符号链接，不是 contact-import 写的；未发送任何请求。如果没有正在进行的运行，请删除它',
+  },
+  'directory.lock.foreignUnreadable': {
+    en: 'the lock {path} cannot be read: {problem}: contact-import did not write it; nothing was sent. If no run is going, remove it',
+    'zh-CN': '锁 {path} 无法读取：{problem}，不是 contact-import 写的；未发送任何请求。如果没有正在进行的运行，请删除它',
+  },
+  'directory.lock.foreignNotFile': {
+    en: 'the lock {path} is not a regular file: contact-import did not write it; nothing was sent. If no run is going, remove it',
+    'zh-CN': '锁 {path} 不是普通文件，不是 contact-import 写的；未发送任何请求。如果没有正在进行的运行，请删除它',
+  },
+  'directory.lock.foreignOtherUser': {
+    en: 'the lock {path} belongs to another user (uid {uid}): contact-import did not write it; nothing was sent. If no run is going, remove it',
+    'zh-CN': '锁 {path} 属于另一个用户（uid {uid}），不是 contact-import 写的；未发送任何请求。如果没有正在进行的运行，请删除它',
+  },
+  'directory.lock.foreignNotOurs': {
+    en: 'the lock {path} does not hold a lock of contact-import: contact-import did not write it; nothing was sent. If no run is going, remove it',
+    'zh-CN': '锁 {path} 的内容不是 contact-import 的锁，不是 contact-import 写的；未发送任何请求。如果没有正在进行的运行，请删除它',
+  },
+  'directory.lock.held': {
+    en: 'another run holds the lock since {startedAt} (pid {pid} on {host}); nothing was sent. If no run is going, run again with --break-lock: it removes {path} and says whose it was',
+    'zh-CN': '另一个运行自 {startedAt} 起持有锁（{host} 上的 pid {pid}）；未发送任何请求。如果没有正在进行的运行，请加 --break-lock 重新运行：它会删除 {path} 并说明该锁属于谁',
+  },
+  'directory.lock.heldElsewhere': {
+    en: 'another run holds the lock since {startedAt} (pid {pid} on {host}, another host, so this one cannot tell whether it still runs); nothing was sent. If no run is going, run again with --break-lock: it removes {path} and says whose it was',
+    'zh-CN': '另一个运行自 {startedAt} 起持有锁（另一台主机 {host} 上的 pid {pid}，本机无法判断它是否仍在运行）；未发送任何请求。如果没有正在进行的运行，请加 --break-lock 重新运行：它会删除 {path} 并说明该锁属于谁',
+  },
+  'directory.lock.momentAgo': { en: 'a moment ago', 'zh-CN': '刚才' },
 } as const;

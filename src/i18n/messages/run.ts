@@ -158,4 +158,37 @@ export const RUN_MESSAGES = {
   'run.status.waiting': { en: 'waiting for: {targets}', 'zh-CN': '等待验证：{targets}' },
   'run.status.notSent': { en: 'verification to {target} not sent: {failure}', 'zh-CN': '未能向 {target} 发送验证：{failure}' },
   'run.status.sent': { en: 'verification sent to {target}', 'zh-CN': '已向 {target} 发送验证' },
+
+  // Files and folders of ours (own-files.ts): a reason, said after a colon in the line that names the file.
+  'run.file.problem': { en: '{problem} ({code})', 'zh-CN': '{problem}（{code}）' },
+  'run.file.diskFull': { en: 'the disk is full', 'zh-CN': '磁盘已满' },
+  'run.file.quotaUsed': { en: 'the disk quota is used up', 'zh-CN': '磁盘配额已用完' },
+  'run.file.permissionDenied': { en: 'permission denied', 'zh-CN': '权限不足' },
+  'run.file.readOnly': { en: 'the file system is read-only', 'zh-CN': '文件系统为只读' },
+  'run.file.notDirInPath': { en: 'a part of the path is a file, not a folder', 'zh-CN': '路径中有一部分是文件而不是文件夹' },
+  'run.file.nameTaken': { en: 'something else already has that name', 'zh-CN': '该名称已被其他文件或文件夹占用' },
+  'run.file.symbolicLink': { en: 'it is a symbolic link', 'zh-CN': '它是符号链接' },
+  'run.file.missing': { en: 'it does not exist', 'zh-CN': '它不存在' },
+  'run.file.isFolder': { en: 'it is a folder', 'zh-CN': '它是文件夹' },
+  'run.file.io': { en: 'input/output error', 'zh-CN': '输入/输出错误' },
+  'run.file.notFolder': { en: 'it is not a folder', 'zh-CN': '它不是文件夹' },
+  'run.file.otherUser': { en: 'it belongs to another user (uid {uid})', 'zh-CN': '它属于另一个用户（uid {uid}）' },
+  'run.file.othersWrite': { en: 'others can write in it (mode {mode})', 'zh-CN': '其他用户可以写入它（权限 {mode}）' },
+
+  // The report folder (report/dir.ts).
+  'run.reportDir.cannotCreate': { en: 'cannot create the report folder {folder}: {problem}', 'zh-CN': '无法创建报告文件夹 {folder}：{problem}' },
+  'run.reportDir.refused': {
+    en: '--report-dir {folder}: {why}; name a new folder, or an earlier report of contact-import to replace',
+    'zh-CN': '--report-dir {folder}：{why}；请指定一个新文件夹，或 contact-import 以前生成、可以替换的报告文件夹',
+  },
+  'run.reportDir.cannotRemove': { en: 'cannot remove the earlier report: {problem}', 'zh-CN': '无法删除以前的报告：{problem}' },
+  'run.reportDir.strangeFile': {
+    en: 'it holds {name}, which no report of contact-import has',
+    'zh-CN': '其中有 {name}，这不是 contact-import 报告中的文件',
+  },
+  'run.reportDir.linkInside': { en: '{name} in it is a symbolic link', 'zh-CN': '其中的 {name} 是符号链接' },
+  'run.reportDir.notFileInside': { en: '{name} in it is not a regular file', 'zh-CN': '其中的 {name} 不是普通文件' },
+  'run.reportDir.noResults': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
+  'run.reportDir.notOurResults': { en: 'its {file} was not written by contact-import', 'zh-CN': '其中的 {file} 不是 contact-import 写的' },
+  'run.log.cannotWrite': { en: 'cannot write the log file {path}: {problem}', 'zh-CN': '无法写入日志文件 {path}：{problem}' },
 } as const;
