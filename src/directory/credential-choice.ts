@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { EXIT, ExitError } from '../errors.js';
+import { say, type PlainKey } from '../i18n/text.js';
 
 /** The aliyun CLI's `~/.aliyun/config.json` (JSON), or the SDK's `~/.alibabacloud/credentials` (INI). */
 export type ProfileFileKind = 'cli' | 'ini';
@@ -53,8 +54,8 @@ export function chooseCredentials(profile: string | undefined, env: Env, files: 
   if (profile !== undefined) {
     const holder = files.find((file) => file.profiles?.includes(profile));
     if (holder) return { kind: 'profile', profile, file: holder.kind, path: holder.path };
-    const looked = files.map((file) => `${tilde(file.path, home)} (${file.problem ?? profilesIn(file)})`).join(', ');
-    throw new ExitError(EXIT.directory, `no credentials profile "${profile}": looked in ${looked}; nothing was sent`);
+    const looked = files.map((file) => say('directory.credentials.fileLooked', { file: tilde(file.path, home), what: file.problem ?? profilesIn(file) }));
+    throw new ExitError(EXIT.directory, say('directory.credentials.noProfile', { profile, looked: looked.join(say('run.list.separator')) }));
   }
   // The chain's file steps read ALIBABA_CLOUD_PROFILE, else config.json's current profile, else the INI's "default".
   const named = env.ALIBABA_CLOUD_PROFILE || undefined;
@@ -64,58 +65,64 @@ export function chooseCredentials(profile: string | undefined, env: Env, files: 
 
 function profilesIn(file: ProfileFile): string {
   const names = file.profiles ?? [];
-  if (names.length === 0) return 'no profiles';
+  if (names.length === 0) return say('directory.credentials.noProfiles');
   const shown = names.slice(0, 5).map((name) => `"${name}"`).join(', ');
-  return `profiles ${shown}${names.length > 5 ? ` and ${names.length - 5} more` : ''}`;
+  return names.length > 5 ? say('directory.credentials.profilesMore', { names: shown, more: names.length - 5 }) : say('directory.credentials.profiles', { names: shown });
 }
 
 /** The chain's steps, in its order, as a person would name them. */
 function chainSteps(env: Env, files: ProfileFile[], home: string): string[] {
   return [
-    'the environment',
+    say('directory.credentials.stepEnvironment'),
     'OIDC',
     ...files.map((file) => tilde(file.path, home)),
-    ...(isTrue(env.ALIBABA_CLOUD_ECS_METADATA_DISABLED) ? [] : ['the ECS instance role']),
+    ...(isTrue(env.ALIBABA_CLOUD_ECS_METADATA_DISABLED) ? [] : [say('directory.credentials.stepEcs')]),
     ...(env.ALIBABA_CLOUD_CREDENTIALS_URI ? ['ALIBABA_CLOUD_CREDENTIALS_URI'] : []),
   ];
 }
 
 /** The SDK's provider names (`default/cli_profile/static_ak`) in words. */
-const PROVIDER_WORDS: Record<string, string> = {
-  env: 'environment variables ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET',
-  oidc_role_arn: 'OIDC role (RRSA)',
-  ecs_ram_role: 'ECS instance RAM role',
-  credential_uri: 'ALIBABA_CLOUD_CREDENTIALS_URI',
-  static_ak: 'AccessKey',
-  static_sts: 'STS token',
-  ram_role_arn: 'RAM role',
-  cloud_sso: 'CloudSSO',
-  oauth: 'OAuth',
-  external: 'external command',
+const PROVIDER_WORDS: Record<string, PlainKey> = {
+  env: 'directory.provider.env',
+  oidc_role_arn: 'directory.provider.oidc',
+  ecs_ram_role: 'directory.provider.ecs',
+  credential_uri: 'directory.provider.uri',
+  static_ak: 'directory.provider.accessKey',
+  static_sts: 'directory.provider.sts',
+  ram_role_arn: 'directory.provider.ramRole',
+  cloud_sso: 'directory.provider.sso',
+  oauth: 'directory.provider.oauth',
+  external: 'directory.provider.external',
 };
+
+/** The provider steps in words, outermost first; a step we do not know by its SDK name. */
+function providerSteps(steps: string[]): string {
+  return steps.map((step) => (Object.hasOwn(PROVIDER_WORDS, step) ? say(PROVIDER_WORDS[step]!) : step)).join(say('directory.credentials.via'));
+}
 
 /**
  * The source that gave the credentials, for `--verbose`: its type and profile,
  * never a key. `providerName` is what the SDK says it used.
  */
 export function describeSource(source: CredentialSource, providerName: string | undefined, home: string): string {
-  if (source.kind === 'keys') return 'credentials: the key pair the command was given';
+  if (source.kind === 'keys') return say('directory.credentials.keyPairGiven');
   const steps = (providerName ?? '').split('/').filter((step) => step !== '' && step !== 'default');
   const [first, ...inner] = steps;
-  const kind = inner.map((step) => PROVIDER_WORDS[step] ?? step).join(' via ');
   const fileKind = first === 'cli_profile' ? 'cli' : first === 'profile' ? 'ini' : undefined;
-  if (fileKind === undefined) return `credentials: ${steps.map((step) => PROVIDER_WORDS[step] ?? step).join(' via ') || 'unknown source'}`;
+  if (fileKind === undefined) return steps.length > 0 ? say('directory.credentials.source', { source: providerSteps(steps) }) : say('directory.credentials.sourceUnknown');
   const entry = source.kind === 'profile' ? source : source.profiles.find((p) => p.file === fileKind);
-  const where = entry ? `profile "${entry.profile ?? '?'}" of ${tilde(entry.path, home)}` : `a profile (${first})`;
-  return `credentials: ${where}${kind ? ` (${kind})` : ''}`;
+  const where = entry
+    ? say('directory.credentials.profileOf', { profile: entry.profile ?? '?', file: tilde(entry.path, home) })
+    : say('directory.credentials.someProfile', { step: first! });
+  return inner.length > 0 ? say('directory.credentials.sourceKind', { source: where, kind: providerSteps(inner) }) : say('directory.credentials.source', { source: where });
 }
 
 /** One line of our own words when the source gave no credentials; the SDK's reasons go to the debug log. */
 export function noCredentialsMessage(source: CredentialSource, home: string): string {
-  if (source.kind === 'profile') return `profile "${source.profile}" of ${tilde(source.path, home)} gave no credentials (--verbose says why)`;
-  if (source.kind === 'keys') return 'the key pair given was refused before any call';
+  if (source.kind === 'profile') return say('directory.credentials.profileGaveNone', { profile: source.profile, file: tilde(source.path, home) });
+  if (source.kind === 'keys') return say('directory.credentials.keyPairRefused');
   const tried = source.tried;
-  return `no credentials in ${tried.slice(0, -1).join(', ')} or ${tried.at(-1)} (--verbose says why)`;
+  return say('directory.credentials.noneInChain', { steps: tried.slice(0, -1).join(say('run.list.separator')), last: tried.at(-1)! });
 }
 
 /**

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import credentials from '@alicloud/credentials';
+import { say } from '../i18n/text.js';
 import {
   chooseCredentials,
   describeSource,
@@ -47,7 +48,7 @@ async function readProfileFile(kind: ProfileFileKind, path: string): Promise<Pro
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { kind, path, problem: code === 'ENOENT' ? 'no such file' : `cannot be read: ${code ?? 'error'}` };
+    return { kind, path, problem: code === 'ENOENT' ? say('directory.credentials.noSuchFile') : say('directory.credentials.unreadable', { code: code ?? 'error' }) };
   }
   return kind === 'cli' ? cliProfiles(path, text) : { kind, path, profiles: iniSections(text) };
 }
@@ -58,7 +59,7 @@ function cliProfiles(path: string, text: string): ProfileFile {
   try {
     config = JSON.parse(text) as typeof config;
   } catch {
-    return { kind: 'cli', path, problem: 'not valid JSON' };
+    return { kind: 'cli', path, problem: say('directory.credentials.notJson') };
   }
   const profiles = (Array.isArray(config?.profiles) ? config.profiles : []).map((p) => p?.name).filter((name): name is string => typeof name === 'string');
   return { kind: 'cli', path, profiles, ...(typeof config?.current === 'string' ? { current: config.current } : {}) };
@@ -120,7 +121,7 @@ class ToldProvider {
     try {
       got = await this.inner.getCredentials();
     } catch (error) {
-      this.note?.(`credentials: the SDK said: ${scrubSdkText(String((error as Error)?.message ?? error))}`);
+      this.note?.(say('directory.credentials.sdkSaid', { text: scrubSdkText(String((error as Error)?.message ?? error)) }));
       throw Object.assign(new Error(noCredentialsMessage(this.source, home)), { code: 'InvalidCredentials' });
     }
     if (!this.told) {
