@@ -7,6 +7,7 @@
  * it. The report is written either way; only the exit code tells them apart.
  */
 import { EXIT } from './errors.js';
+import { say } from './i18n/text.js';
 
 export const STOP_SIGNALS = { SIGINT: EXIT.interrupted, SIGTERM: EXIT.terminated, SIGHUP: EXIT.terminated } as const;
 export type StopSignal = keyof typeof STOP_SIGNALS;
@@ -82,13 +83,13 @@ export function listenForStop(waitMs: number, tell: (text: string) => void): Abo
   const controller = new AbortController();
   const onSignal = (by: StopSignal) => {
     if (controller.signal.aborted) {
-      tell(`${by} again: not waiting for the call in flight; writing the report`);
+      tell(say('run.stop.again', { signal: by }));
       return (controller.signal.reason as Interruption).stopWaiting();
     }
     received = by;
     const interruption = new Interruption(by);
-    const again = by === 'SIGINT' ? 'Ctrl-C again' : `${by} again`;
-    tell(`${by === 'SIGINT' ? 'interrupted (Ctrl-C)' : `stopped by ${by}`}: nothing more is sent; waiting up to ${waitMs / 1000} s for the call in flight, then writing the report (${again} to stop waiting)`);
+    const seconds = waitMs / 1000;
+    tell(by === 'SIGINT' ? say('run.stop.interrupted', { seconds }) : say('run.stop.signal', { signal: by, seconds }));
     // Unref'd: a run with no call in flight ends without waiting for it.
     setTimeout(() => interruption.stopWaiting(), waitMs).unref();
     controller.abort(interruption);

@@ -8,6 +8,7 @@ import { connectDirectory, type DirectoryOptions } from '../directory/connect.js
 import { endpointUrl } from '../directory/endpoint.js';
 import type { HeldLock } from '../directory/lock.js';
 import { EXIT } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { type Logger } from '../terminal/log.js';
 import { callTracer, retryLogger } from '../terminal/directory-lines.js';
@@ -51,7 +52,7 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
       if ('stop' in locked) return await run.stopBeforeWrite(locked.stop.message, locked.stop.exitCode);
       lock = locked.lock;
     }
-    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(`${where}: ${route}`), onCall: callTracer(log) });
+    const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(say('directory.route.line', { where, route })), onCall: callTracer(log) });
     const snapshot = await unlessGivenUp(listDirectory(directory, where, log), options.signal);
     // A signal during the listing (it ends the listing's waits and pages): nothing was sent, nothing will be.
     if (snapshot === GAVE_UP || options.signal?.aborted) return await run.stopBeforeWrite('interrupted before the first write: nothing was sent', stopExitCode(options.signal));

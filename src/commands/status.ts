@@ -8,6 +8,7 @@ import { endpointUrl } from '../directory/endpoint.js';
 import { acquireLock, logBroken } from '../directory/lock.js';
 import { readStatus, resend, type StatusReport } from '../directory/verifications.js';
 import { EXIT, ExitError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { stopExitCode } from '../interrupt.js';
 import type { Logger } from '../terminal/log.js';
 import { callTracer, retryLogger } from '../terminal/directory-lines.js';
@@ -23,7 +24,7 @@ export interface StatusOptions extends DirectoryOptions {
 
 export async function runStatus(options: StatusOptions, log: Logger): Promise<{ exitCode: number; report: StatusReport }> {
   const where = endpointUrl(options.endpoint);
-  const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(`${where}: ${route}`), onCall: callTracer(log) });
+  const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(say('directory.route.line', { where, route })), onCall: callTracer(log) });
   const { report, pending } = await readStatus(directory, where).catch((error: unknown) => {
     // A stop signal ends the listing (between pages, or a retry's wait): the signal's exit code, not the directory's.
     throw options.signal?.aborted ? new ExitError(stopExitCode(options.signal), 'interrupted while reading the directory') : error;

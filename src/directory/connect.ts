@@ -11,6 +11,7 @@ import { describeStop, DirectoryError } from './errors.js';
 import { MASK_PII } from '../pii.js';
 import type { CredentialSource } from './credential-choice.js';
 import type { CredentialsNote } from './credentials.js';
+import { say } from '../i18n/text.js';
 import { createOpenApiCaller } from './openapi.js';
 import type { DirectoryApi } from './port.js';
 import { routeThroughProxy } from './proxy.js';
@@ -64,6 +65,6 @@ export async function readOrStop<T>(where: string, read: () => Promise<T>): Prom
     return await read();
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
-    throw new ExitError(EXIT.directory, `cannot read the directory at ${where}: ${describeStop(error, MASK_PII)}`, { cause: error });
+    throw new ExitError(EXIT.directory, say('directory.cannotRead', { where, failure: describeStop(error, MASK_PII) }), { cause: error });
   }
 }

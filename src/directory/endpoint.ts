@@ -4,6 +4,7 @@
  */
 import type { Site } from '../judge/rules.js';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 
 export interface Endpoint {
   /** `host` or `host:port`, exactly as it goes into the Host header. */
@@ -23,13 +24,13 @@ export function parseEndpoint(value: string | undefined, site: Site): Endpoint {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new InputError(`--endpoint "${value}" is not HOST[:PORT] or http://HOST:PORT`);
+    throw new InputError(say('directory.endpoint.notHost', { value }));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(`--endpoint "${value}": only http:// (a local emulator) and https:// are supported`);
+    throw new InputError(say('directory.endpoint.scheme', { value }));
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.username) {
-    throw new InputError(`--endpoint "${value}" must be a host and port only, without a path or query`);
+    throw new InputError(say('directory.endpoint.path', { value }));
   }
   return { host: url.host, protocol: url.protocol === 'http:' ? 'http' : 'https' };
 }

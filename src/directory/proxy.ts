@@ -16,6 +16,7 @@ import * as https from 'node:https';
 import { createRequire } from 'node:module';
 import { ProxyAgent, proxies } from 'proxy-agent';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 
 interface Httpx {
   request: (url: unknown, options?: { agent?: unknown }) => Promise<unknown>;
@@ -63,12 +64,11 @@ class OneRequestProxyAgent extends ProxyAgent {
  */
 export function routeThroughProxy(url: string): string {
   // No proxy variable at all (most hosts): the packages' HTTP layer is left exactly as it is.
-  if (!firstSet(PROXY_VARIABLES)) return NO_PROXY_VARIABLE;
+  if (!firstSet(PROXY_VARIABLES)) return say('directory.route.noVariable');
   for (const httpx of httpxModules()) fallBackToProxyAgent(httpx);
   return describeRoute(url, new ProxyAgent(DIRECT));
 }
 
-const NO_PROXY_VARIABLE = 'direct (no proxy variable set)';
 
 /** Every variable that can name a proxy, in either case. */
 const PROXY_VARIABLES = ['http_proxy', 'HTTP_PROXY', 'https_proxy', 'HTTPS_PROXY', 'all_proxy', 'ALL_PROXY'];
@@ -90,26 +90,26 @@ function httpxModules(): Set<Httpx> {
 function describeRoute(url: string, proxyAgent: ProxyAgent): string {
   const scheme = new URL(url).protocol.replace(':', '');
   const variable = firstSet([`${scheme}_proxy`, `${scheme.toUpperCase()}_PROXY`, 'all_proxy', 'ALL_PROXY']);
-  if (!variable) return NO_PROXY_VARIABLE;
+  if (!variable) return say('directory.route.noVariable');
   // proxy-from-env reads the environment synchronously; the request is not needed to decide.
-  if (!proxyAgent.getProxyForUrl(url, undefined as never)) return `direct (${firstSet(['no_proxy', 'NO_PROXY'])} names it)`;
+  if (!proxyAgent.getProxyForUrl(url, undefined as never)) return say('directory.route.noProxy', { variable: firstSet(['no_proxy', 'NO_PROXY'])! });
   // host:port only: a proxy URL may hold a user and password.
-  return `through the proxy ${checkedProxy(variable).host} (${variable})`;
+  return say('directory.route.proxy', { host: checkedProxy(variable).host, variable });
 }
 
 /** The proxy a variable names, checked here so that a mistyped one stops the run before any call. */
 function checkedProxy(variable: string): URL {
   const value = process.env[variable] ?? '';
   // proxy-from-env would take a value without a scheme as the request's own (https:// to the proxy): say so instead.
-  if (!value.includes('://')) throw new InputError(`${variable} has no scheme: write it as http://HOST:PORT`);
+  if (!value.includes('://')) throw new InputError(say('directory.proxy.noScheme', { variable }));
   let proxy: URL;
   try {
     proxy = new URL(value);
   } catch {
-    throw new InputError(`${variable} is not a proxy URL such as http://proxy.example.com:3128`);
+    throw new InputError(say('directory.proxy.notUrl', { variable }));
   }
   const scheme = proxy.protocol.replace(':', '');
-  if (!(scheme in proxies)) throw new InputError(`${variable}: a ${scheme}:// proxy is not supported (http, https, socks5 are)`);
+  if (!(scheme in proxies)) throw new InputError(say('directory.proxy.unsupported', { variable, scheme }));
   return proxy;
 }
 

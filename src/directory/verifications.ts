@@ -4,6 +4,7 @@
  * account's daily limit says stop.
  */
 import { readOrStop } from './connect.js';
+import { say } from '../i18n/text.js';
 import { describeStop, DirectoryError, type CallFailure } from './errors.js';
 import type { DirectoryApi, DirectoryContact, PendingVerification } from './port.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -86,8 +87,8 @@ export async function resend(directory: DirectoryApi, pending: PendingVerificati
       if (!(error instanceof DirectoryError)) throw error;
       results.push({ contactId, target, sent: false, code: error.code, message: error.failure.message });
       hooks.onResult(results.at(-1)!, error.failure);
-      if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = 'the account reached its daily limit of verification messages';
-      if (error.kind === 'refused') throw new ExitError(EXIT.directory, `no more verifications were sent: ${describeStop(error, MASK_PII)}`);
+      if (error.code === 'SendValidateCodeExceedsLimitForAccount') blocked = say('directory.verification.dailyLimit');
+      if (error.kind === 'refused') throw new ExitError(EXIT.directory, say('directory.verification.stopped', { failure: describeStop(error, MASK_PII) }));
     }
   }
   return results;

@@ -212,4 +212,38 @@ export const DIRECTORY_MESSAGES = {
   'directory.provider.sso': { en: 'CloudSSO', 'zh-CN': '云 SSO（CloudSSO）' },
   'directory.provider.oauth': { en: 'OAuth', 'zh-CN': 'OAuth' },
   'directory.provider.external': { en: 'external command', 'zh-CN': '外部命令' },
+
+  // Reading the directory, sending verifications (connect.ts, verifications.ts).
+  'directory.cannotRead': { en: 'cannot read the directory at {where}: {failure}', 'zh-CN': '无法读取 {where} 上的资源目录：{failure}' },
+  'directory.verification.dailyLimit': {
+    en: 'the account reached its daily limit of verification messages',
+    'zh-CN': '该账号今天发送验证消息的次数已达上限',
+  },
+  'directory.verification.stopped': { en: 'no more verifications were sent: {failure}', 'zh-CN': '未再发送验证：{failure}' },
+
+  // The route to the endpoint (proxy.ts), for --verbose, and the proxy variables' refusals.
+  'directory.route.noVariable': { en: 'direct (no proxy variable set)', 'zh-CN': '直连（未设置代理环境变量）' },
+  'directory.route.noProxy': { en: 'direct ({variable} names it)', 'zh-CN': '直连（{variable} 中包含此地址）' },
+  'directory.route.proxy': { en: 'through the proxy {host} ({variable})', 'zh-CN': '经由代理 {host}（{variable}）' },
+  'directory.route.line': { en: '{where}: {route}', 'zh-CN': '{where}：{route}' },
+  'directory.proxy.noScheme': { en: '{variable} has no scheme: write it as http://HOST:PORT', 'zh-CN': '{variable} 缺少协议：请写作 http://HOST:PORT' },
+  'directory.proxy.notUrl': {
+    en: '{variable} is not a proxy URL such as http://proxy.example.com:3128',
+    'zh-CN': '{variable} 不是有效的代理 URL（例如 http://proxy.example.com:3128）',
+  },
+  'directory.proxy.unsupported': {
+    en: '{variable}: a {scheme}:// proxy is not supported (http, https, socks5 are)',
+    'zh-CN': '{variable}：不支持 {scheme}:// 代理（支持 http、https、socks5）',
+  },
+
+  // --endpoint (endpoint.ts).
+  'directory.endpoint.notHost': { en: '--endpoint "{value}" is not HOST[:PORT] or http://HOST:PORT', 'zh-CN': '--endpoint "{value}" 不是 HOST[:PORT] 或 http://HOST:PORT 格式' },
+  'directory.endpoint.scheme': {
+    en: '--endpoint "{value}": only http:// (a local emulator) and https:// are supported',
+    'zh-CN': '--endpoint "{value}"：只支持 http://（本地模拟器）和 https://',
+  },
+  'directory.endpoint.path': {
+    en: '--endpoint "{value}" must be a host and port only, without a path or query',
+    'zh-CN': '--endpoint "{value}" 只能包含主机和端口，不能带路径或查询参数',
+  },
 } as const;

@@ -191,4 +191,18 @@ export const RUN_MESSAGES = {
   'run.reportDir.noResults': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
   'run.reportDir.notOurResults': { en: 'its {file} was not written by contact-import', 'zh-CN': '其中的 {file} 不是 contact-import 写的' },
   'run.log.cannotWrite': { en: 'cannot write the log file {path}: {problem}', 'zh-CN': '无法写入日志文件 {path}：{problem}' },
+
+  // Stop signals (interrupt.ts).
+  'run.stop.interrupted': {
+    en: 'interrupted (Ctrl-C): nothing more is sent; waiting up to {seconds} s for the call in flight, then writing the report (Ctrl-C again to stop waiting)',
+    'zh-CN': '已中断（Ctrl-C）：不再发送新的请求；最多等待 {seconds} 秒，让进行中的调用完成，然后写入报告（再按一次 Ctrl-C 可停止等待）',
+  },
+  'run.stop.signal': {
+    en: 'stopped by {signal}: nothing more is sent; waiting up to {seconds} s for the call in flight, then writing the report ({signal} again to stop waiting)',
+    'zh-CN': '收到 {signal}，已停止：不再发送新的请求；最多等待 {seconds} 秒，让进行中的调用完成，然后写入报告（再次发送 {signal} 可停止等待）',
+  },
+  'run.stop.again': {
+    en: '{signal} again: not waiting for the call in flight; writing the report',
+    'zh-CN': '再次收到 {signal}：不再等待进行中的调用，正在写入报告',
+  },
 } as const;
