@@ -4,6 +4,7 @@
  * with the emulator's demo key pair. The emulated directory is kept in
  * reports/demo-directory.json, so a second run finds every contact `exists`.
  */
+import { say } from '../i18n/text.js';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { DEMO_CREDENTIALS, startEmulator } from '../emulator/server.js';
@@ -33,7 +34,7 @@ export async function runDemo(options: DemoOptions, log: Logger): Promise<RunOut
   await mkdir(dirname(stateFile), { recursive: true });
   if (options.fresh) await rm(stateFile, { force: true });
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0, stateFile });
-  log.info(`demo: emulator on ${emulator.url} (directory kept in ${stateFile}; --fresh empties it)`);
+  log.info(say('run.demo.emulator', { url: emulator.url, file: stateFile }));
   try {
     return await runImport(
       {

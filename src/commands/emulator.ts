@@ -3,6 +3,7 @@
  * long-running server. First line on stdout: `listening on http://HOST:PORT`.
  * Serves until interrupted (Ctrl-C or SIGTERM), then closes cleanly.
  */
+import { say } from '../i18n/text.js';
 import { startEmulator, type EmulatorOptions } from '../emulator/server.js';
 import { DEFAULT_CONTACT_LIMIT, DEFAULT_SITE } from '../defaults.js';
 import type { Logger } from '../terminal/log.js';
@@ -13,17 +14,24 @@ export async function runEmulator(options: EmulatorOptions, log: Logger): Promis
     onRequest: (entry) =>
       log.debug(`${entry.action || '(no action)'} → ${entry.status}${entry.code ? ` ${entry.code}` : ''}${entry.overlapped ? ' (overlapped)' : ''}${entry.fault ? ` [fault: ${entry.fault}]` : ''} ${entry.ms} ms`),
   });
+  // English in every language: scripts and tests read the URL from this first line of stdout.
   process.stdout.write(`listening on ${emulator.url}\n`);
-  log.info(
-    `contact limit ${options.contactLimit ?? DEFAULT_CONTACT_LIMIT}, site ${options.site ?? DEFAULT_SITE}` +
-      (options.stateFile ? `, state in ${options.stateFile}` : ', state in memory') +
-      (options.faultRate ? `, fault rate ${options.faultRate} (seed ${options.seed ?? 1})` : '') +
-      '; Ctrl-C to stop',
-  );
+  log.info(settingsLine(options));
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await emulator.close();
   return 0;
+}
+
+/** What the emulator runs with: one whole sentence per case (state in a file or in memory, faults or none). */
+function settingsLine(options: EmulatorOptions): string {
+  const facts = { limit: options.contactLimit ?? DEFAULT_CONTACT_LIMIT, site: options.site ?? DEFAULT_SITE };
+  const file = options.stateFile;
+  if (options.faultRate) {
+    const faults = { ...facts, rate: options.faultRate, seed: options.seed ?? 1 };
+    return file ? say('run.emulator.fileFaults', { ...faults, file }) : say('run.emulator.memoryFaults', faults);
+  }
+  return file ? say('run.emulator.file', { ...facts, file }) : say('run.emulator.memory', facts);
 }

@@ -4,6 +4,7 @@
  * to start a sync from or to keep. Read-only: no lock, no write to the
  * directory. The file holds personal data, so it is written 0600.
  */
+import { say } from '../i18n/text.js';
 import { exportCsv, exportXlsx } from '../contact-sheet/export-sheet.js';
 import { saveSheet, sheetKindOf } from '../contact-sheet/save-sheet.js';
 import { connectDirectory, readOrStop, type DirectoryOptions } from '../directory/connect.js';
@@ -35,7 +36,7 @@ export async function runExport(options: ExportOptions, log: Logger): Promise<Ex
   if (file === '-') return { contacts, stdout: exportCsv(contacts) };
   if (file !== undefined) {
     await saveSheet(file, options, kind === 'xlsx' ? await exportXlsx(contacts) : exportCsv(contacts));
-    log.info(`exported ${contacts.length} contact${contacts.length === 1 ? '' : 's'} of ${where} to ${file} (readable by you only: it holds their details)`);
+    log.info(say('run.export.done', { count: contacts.length, where, file }));
   }
   return { contacts };
 }

@@ -3,6 +3,7 @@
  * were sent are on disk before the next call), the run stopped before its
  * first write, and the closing summary, annotated copy and console lines.
  */
+import { say } from '../i18n/text.js';
 import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { endpointUrl } from '../directory/endpoint.js';
@@ -66,7 +67,7 @@ export class ImportReport {
     // A row that was sent is on disk before the next call: a run that is killed still leaves it in the report,
     // and one the disk cannot take is printed, so no contact that was created goes unrecorded.
     if (!WRITTEN.has(result.status)) await report.drained();
-    else if (!(await report.save())) this.log.error(`not saved in the report: ${JSON.stringify(shownRow(result, this.log.mask))}`);
+    else if (!(await report.save())) this.log.error(say('run.report.notSaved', { row: JSON.stringify(shownRow(result, this.log.mask)) }));
     if (result.status !== 'failed' && result.status !== 'not_attempted') this.problems.print(result);
   };
 
@@ -74,7 +75,7 @@ export class ImportReport {
   readonly stopBeforeRow = (): string | undefined => {
     if (!this.report.failure) return undefined;
     this.stoppedByReport = true;
-    return `cannot write the report in ${displayPath(this.options.cwd, this.dir)}: ${this.report.failure}; nothing more was sent`;
+    return say('run.report.cannotWriteStop', { dir: displayPath(this.options.cwd, this.dir), failure: this.report.failure });
   };
 
   /** The run stopped before its first write (the directory side: exit 3; a lock folder it cannot use: 2): every valid row is not_attempted. */
@@ -102,7 +103,7 @@ export class ImportReport {
       finishedAt: new Date(),
     });
     await report.close(summary);
-    if (report.failure && !this.stoppedByReport) log.error(`cannot write the report in ${displayPath(options.cwd, this.dir)}: ${report.failure}; it is incomplete`);
+    if (report.failure && !this.stoppedByReport) log.error(say('run.report.cannotWriteIncomplete', { dir: displayPath(options.cwd, this.dir), failure: report.failure }));
     exitCode = this.withReportFailure(exitCode);
     if (!source.saved && !report.failure) {
       const copy = sheetSourceOf(resolve(options.cwd, options.file), summary, options.read.limits);

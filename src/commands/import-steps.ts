@@ -9,6 +9,7 @@ import { RowJudge, type JudgedRow } from '../judge/judge.js';
 import { lockKey } from '../directory/connect.js';
 import { endpointUrl } from '../directory/endpoint.js';
 import { acquireLock, logBroken, type HeldLock } from '../directory/lock.js';
+import { say } from '../i18n/text.js';
 import { describeStop, DirectoryError } from '../directory/errors.js';
 import type { DirectoryApi, DirectoryContact } from '../directory/port.js';
 import { EXIT, ExitError } from '../errors.js';
@@ -44,7 +45,7 @@ export interface RowSource {
 export async function sheetSource(options: ImportOptions, log: Logger): Promise<RowSource> {
   const path = resolve(options.cwd, options.file);
   const sheet = await readSheet(path, options.read);
-  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+  log.debug(say('run.read.debug', { file: sheet.input.file, format: sheet.input.format, row: sheet.header.row }));
   // The contact limit is applied by the planner, against the directory's own count.
   const judge = new RowJudge({ site: options.site, columnOf: columnNamer(sheet.header) });
   const judged: JudgedRow[] = [];
@@ -117,7 +118,7 @@ export async function savePlan(
     snapshot,
     plan,
   });
-  log.info(`plan written to ${displayPath(options.cwd, resolve(options.cwd, options.planOut!)).replace(/\/$/, '')}: apply it with --plan`);
+  log.info(say('run.plan.written', { file: displayPath(options.cwd, resolve(options.cwd, options.planOut!)).replace(/\/$/, '') }));
 }
 
 /** Gates, dry run, or the serial apply; returns the exit code. */
@@ -129,13 +130,13 @@ export async function carryOut(
   log: Logger,
 ): Promise<number> {
   if (plan.stop) {
-    for (const reason of plan.stop.reasons) log.error(`nothing was written: ${reason}`);
+    for (const reason of plan.stop.reasons) log.error(say('run.nothingWritten', { reason }));
     for (const { result } of plan.rows) await record(result);
     return plan.stop.exitCode;
   }
   if (options.dryRun) {
     for (const { result } of plan.rows) await record(result);
-    log.info('dry run: nothing was written');
+    log.info(say('run.dryRun.done'));
     return EXIT.ok;
   }
   const outcome = await applyPlan(plan.rows, directory, record, {
@@ -146,7 +147,7 @@ export async function carryOut(
     onRowDone: (event) => logRowDone(log, event),
     endpoint: endpointUrl(options.endpoint),
   });
-  if (outcome.stop) log.error(`the run stopped: ${outcome.stop.reason}`);
+  if (outcome.stop) log.error(say('run.stopped', { reason: outcome.stop.reason }));
   return outcome.stop?.exitCode ?? EXIT.ok;
 }
 
@@ -158,7 +159,7 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
   } catch (error) {
     if (!(error instanceof DirectoryError)) throw error;
     logClientText(log, error.failure);
-    return { ok: false, message: `cannot list the directory at ${where} (nothing was written): ${describeStop(error, log.mask)}` };
+    return { ok: false, message: say('run.cannotList', { where, failure: describeStop(error, log.mask) }) };
   }
 }
 
@@ -171,7 +172,7 @@ export async function takeLock(options: ImportOptions, log: Logger): Promise<{ l
     if (error instanceof ExitError) return { stop: error };
     throw error;
   }
-  if (lock.tookOver) log.warn(`took over the lock of pid ${lock.tookOver.pid} (since ${lock.tookOver.startedAt}), which is no longer running`);
+  if (lock.tookOver) log.warn(say('run.lock.tookOver', { pid: lock.tookOver.pid, startedAt: lock.tookOver.startedAt }));
   logBroken(lock, log);
   return { lock };
 }
@@ -187,7 +188,7 @@ export async function planFor(
   const { saved } = source;
   if (saved) {
     const drift = driftOf(saved.file, saved.plan, made.where, snapshot);
-    if (drift.length > 0) return { stop: `the directory changed since the plan was made: ${drift.join('; ')}; make a new plan` };
+    if (drift.length > 0) return { stop: say('run.plan.drift', { changes: drift.join(say('run.plan.driftSeparator')) }) };
     return { plan: saved.plan };
   }
   const plan = planImport(source.judged, snapshot, {

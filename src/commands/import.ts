@@ -55,9 +55,9 @@ export async function runImport(options: ImportOptions, log: Logger): Promise<Ru
     const directory = connectDirectory({ ...options, onRetry: retryLogger(log, (text) => options.progress?.note(text)), onRoute: (route) => log.debug(say('directory.route.line', { where, route })), onCall: callTracer(log) });
     const snapshot = await unlessGivenUp(listDirectory(directory, where, log), options.signal);
     // A signal during the listing (it ends the listing's waits and pages): nothing was sent, nothing will be.
-    if (snapshot === GAVE_UP || options.signal?.aborted) return await run.stopBeforeWrite('interrupted before the first write: nothing was sent', stopExitCode(options.signal));
+    if (snapshot === GAVE_UP || options.signal?.aborted) return await run.stopBeforeWrite(say('run.interrupted.beforeWrite'), stopExitCode(options.signal));
     if (!snapshot.ok) return await run.stopBeforeWrite(snapshot.message);
-    log.info(`${where}: the directory holds ${snapshot.contacts.length} of ${options.contactLimit} contacts`);
+    log.info(say('run.directory.holds', { where, count: snapshot.contacts.length, limit: options.contactLimit }));
     run.quota = { limit: options.contactLimit, existing: snapshot.contacts.length, planned: 0, remaining: roomLeft(options.contactLimit, snapshot.contacts.length, 0, 0) };
     run.events.phase('list', { endpoint: where, existing: snapshot.contacts.length });
 

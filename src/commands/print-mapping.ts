@@ -1,4 +1,5 @@
 /** `validate --print-mapping`: how the sheet would be read, as a mapping file; no row is judged. */
+import { say } from '../i18n/text.js';
 import { resolve } from 'node:path';
 import type { MappingFile } from '../read/column-map.js';
 import { readSheet } from '../read/index.js';
@@ -10,7 +11,12 @@ export async function printMapping(options: SheetRunOptions, log: Logger): Promi
   await sheet.close();
   const { input, header } = sheet;
   const text = input.text;
-  log.info(`${input.file}${input.sheet ? ` (sheet "${input.sheet}")` : ''}: header on row ${header.row}${text ? `, read as ${text.decoding.encoding} with delimiter ${JSON.stringify(text.delimiter)}` : ''}`);
+  const where = input.sheet ? say('run.summary.sheetOf', { file: input.file, sheet: input.sheet }) : input.file;
+  log.info(
+    text
+      ? say('run.mapping.headerText', { where, row: header.row, encoding: text.decoding.encoding, delimiter: JSON.stringify(text.delimiter) })
+      : say('run.mapping.header', { where, row: header.row }),
+  );
   const { mappingFileOf } = await import('../read/column-map.js'); // zod, only for mapping files
   return mappingFileOf(header, {
     ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),

@@ -27,7 +27,7 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
   const directory = connectDirectory({ ...options, onRetry: retryLogger(log), onRoute: (route) => log.debug(say('directory.route.line', { where, route })), onCall: callTracer(log) });
   const { report, pending } = await readStatus(directory, where).catch((error: unknown) => {
     // A stop signal ends the listing (between pages, or a retry's wait): the signal's exit code, not the directory's.
-    throw options.signal?.aborted ? new ExitError(stopExitCode(options.signal), 'interrupted while reading the directory') : error;
+    throw options.signal?.aborted ? new ExitError(stopExitCode(options.signal), say('run.interrupted.reading')) : error;
   });
   for (const line of statusLines(report, log.mask)) log.info(line);
   if (!options.resend) return { exitCode: EXIT.ok, report };
@@ -38,7 +38,7 @@ export async function runStatus(options: StatusOptions, log: Logger): Promise<{ 
     report.resent = await resend(directory, pending, {
       stopBefore: () => {
         // A stop signal: nothing more is sent; what was sent was logged line by line.
-        if (options.signal?.aborted) throw new ExitError(stopExitCode(options.signal), 'interrupted: nothing more was sent');
+        if (options.signal?.aborted) throw new ExitError(stopExitCode(options.signal), say('run.interrupted.sending'));
         return lock.lost();
       },
       onResult: resendLogger(log),

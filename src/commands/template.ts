@@ -2,6 +2,7 @@
  * `contact-import template <file.xlsx|file.csv>`: writes a blank contact sheet
  * that the tool reads without a mapping (see contact-sheet/). Offline.
  */
+import { say } from '../i18n/text.js';
 import { saveSheet, sheetKindOf } from '../contact-sheet/save-sheet.js';
 import { templateCsv, templateXlsx } from '../contact-sheet/write-template.js';
 import { EXIT } from '../errors.js';
@@ -22,6 +23,6 @@ export async function runTemplate(options: TemplateOptions, log: Logger): Promis
   const { file, site, contactLimit } = options;
   const content = sheetKindOf(file) === 'xlsx' ? await templateXlsx(site, contactLimit) : templateCsv();
   await saveSheet(file, options, content);
-  log.info(`wrote ${file}: a blank contact sheet for the ${site} site; fill it in, then: contact-import validate ${file}${site === 'cn' ? ' --site cn' : ''}`);
+  log.info(say('run.template.wrote', { file, site, command: `contact-import validate ${file}${site === 'cn' ? ' --site cn' : ''}` }));
   return EXIT.ok;
 }

@@ -3,6 +3,7 @@
  * contact limit (assuming an empty directory) and write the report. Offline:
  * no credentials, no network.
  */
+import { say } from '../i18n/text.js';
 import { join, resolve } from 'node:path';
 import { RowJudge } from '../judge/judge.js';
 import { Room } from '../plan/quota.js';
@@ -31,7 +32,7 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   const startedAt = new Date();
   const path = resolve(options.cwd, options.file);
   const sheet = await readSheet(path, options.read);
-  log.debug(`read ${sheet.input.file} as ${sheet.input.format}, header on row ${sheet.header.row}`);
+  log.debug(say('run.read.debug', { file: sheet.input.file, format: sheet.input.format, row: sheet.header.row }));
   const fixes = options.writeFixed === undefined ? undefined : await FixCollector.prepare(path, sheet, resolve(options.cwd, options.writeFixed), options.read.limits);
 
   const reportDir = await createReportDir(options.cwd, options.file, options.reportDir, startedAt);
@@ -40,7 +41,7 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
   const shownDir = displayPath(options.cwd, reportDir);
   /** The disk is full, or the folder went read-only: validate stops (exit 2) with the rows written so far. */
   const stopIfReportFailed = (): void => {
-    if (report.failure) throw new InputError(`cannot write the report in ${shownDir}: ${report.failure}`);
+    if (report.failure) throw new InputError(say('run.report.cannotWrite', { dir: shownDir, failure: report.failure }));
   };
   const counts = new StatusCounts();
   const room = new Room(options.contactLimit, null); // the planner's quota rule, against an empty directory
@@ -71,7 +72,7 @@ export async function runValidate(options: ValidateOptions, log: Logger): Promis
     if (!finished) {
       // The sheet broke part-way (a bad quote, bytes that are not UTF-8): keep what was read.
       await finish(error instanceof ExitError ? error.exitCode : EXIT.internal);
-      log.info(`report of the rows read so far: ${shownDir}`);
+      log.info(say('run.report.soFar', { dir: shownDir }));
     }
     throw error;
   } finally {

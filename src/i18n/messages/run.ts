@@ -205,4 +205,79 @@ export const RUN_MESSAGES = {
     en: '{signal} again: not waiting for the call in flight; writing the report',
     'zh-CN': '再次收到 {signal}：不再等待进行中的调用，正在写入报告',
   },
+
+  // The commands' own lines (src/commands/).
+  'run.read.debug': { en: 'read {file} as {format}, header on row {row}', 'zh-CN': '已按 {format} 读取 {file}，表头在第 {row} 行' },
+  'run.plan.written': { en: 'plan written to {file}: apply it with --plan', 'zh-CN': '计划已写入 {file}：用 --plan 执行它' },
+  'run.nothingWritten': { en: 'nothing was written: {reason}', 'zh-CN': '未写入任何内容：{reason}' },
+  'run.dryRun.done': { en: 'dry run: nothing was written', 'zh-CN': '试运行：未写入任何内容' },
+  'run.stopped': { en: 'the run stopped: {reason}', 'zh-CN': '运行已停止：{reason}' },
+  'run.cannotList': {
+    en: 'cannot list the directory at {where} (nothing was written): {failure}',
+    'zh-CN': '无法列出 {where} 上的资源目录（未写入任何内容）：{failure}',
+  },
+  'run.lock.tookOver': {
+    en: 'took over the lock of pid {pid} (since {startedAt}), which is no longer running',
+    'zh-CN': '已接管 pid {pid} 的锁（创建于 {startedAt}），该进程已不在运行',
+  },
+  'run.plan.drift': {
+    en: 'the directory changed since the plan was made: {changes}; make a new plan',
+    'zh-CN': '制定计划之后资源目录已有变化：{changes}；请重新制定计划',
+  },
+  /** Between the changes found since a saved plan was made. */
+  'run.plan.driftSeparator': { en: '; ', 'zh-CN': '；' },
+  'run.interrupted.beforeWrite': { en: 'interrupted before the first write: nothing was sent', 'zh-CN': '在首次写入前被中断：未发送任何请求' },
+  'run.interrupted.reading': { en: 'interrupted while reading the directory', 'zh-CN': '读取资源目录时被中断' },
+  'run.interrupted.sending': { en: 'interrupted: nothing more was sent', 'zh-CN': '已中断：不再发送任何请求' },
+  'run.directory.holds': {
+    en: '{where}: the directory holds {count} of {limit} contacts',
+    'zh-CN': '{where}：资源目录中已有 {count} 个消息联系人（上限 {limit} 个）',
+  },
+  'run.report.notSaved': { en: 'not saved in the report: {row}', 'zh-CN': '未能保存到报告中：{row}' },
+  'run.report.cannotWriteStop': {
+    en: 'cannot write the report in {dir}: {failure}; nothing more was sent',
+    'zh-CN': '无法在 {dir} 中写入报告：{failure}；不再发送任何请求',
+  },
+  'run.report.cannotWriteIncomplete': {
+    en: 'cannot write the report in {dir}: {failure}; it is incomplete',
+    'zh-CN': '无法在 {dir} 中写入报告：{failure}；报告不完整',
+  },
+  'run.report.cannotWrite': { en: 'cannot write the report in {dir}: {failure}', 'zh-CN': '无法在 {dir} 中写入报告：{failure}' },
+  'run.report.soFar': { en: 'report of the rows read so far: {dir}', 'zh-CN': '已读取各行的报告：{dir}' },
+  'run.mapping.header': { en: '{where}: header on row {row}', 'zh-CN': '{where}：表头在第 {row} 行' },
+  'run.mapping.headerText': {
+    en: '{where}: header on row {row}, read as {encoding} with delimiter {delimiter}',
+    'zh-CN': '{where}：表头在第 {row} 行，按 {encoding} 编码、以 {delimiter} 为分隔符读取',
+  },
+  'run.template.wrote': {
+    en: 'wrote {file}: a blank contact sheet for the {site} site; fill it in, then: {command}',
+    'zh-CN': '已写入 {file}：适用于 {site} 站点的空白联系人表格；填写后运行：{command}',
+  },
+  'run.export.done': {
+    en: {
+      one: 'exported {count} contact of {where} to {file} (readable by you only: it holds their details)',
+      other: 'exported {count} contacts of {where} to {file} (readable by you only: it holds their details)',
+    },
+    'zh-CN': '已将 {where} 的 {count} 个消息联系人导出到 {file}（仅您本人可读：其中含有联系人的详细信息）',
+  },
+  'run.demo.emulator': {
+    en: 'demo: emulator on {url} (directory kept in {file}; --fresh empties it)',
+    'zh-CN': 'demo：模拟器运行在 {url}（资源目录保存在 {file}；加 --fresh 可清空）',
+  },
+  'run.emulator.memory': {
+    en: 'contact limit {limit}, site {site}, state in memory; Ctrl-C to stop',
+    'zh-CN': '联系人上限 {limit}，站点 {site}，状态保存在内存中；按 Ctrl-C 停止',
+  },
+  'run.emulator.file': {
+    en: 'contact limit {limit}, site {site}, state in {file}; Ctrl-C to stop',
+    'zh-CN': '联系人上限 {limit}，站点 {site}，状态保存在 {file}；按 Ctrl-C 停止',
+  },
+  'run.emulator.memoryFaults': {
+    en: 'contact limit {limit}, site {site}, state in memory, fault rate {rate} (seed {seed}); Ctrl-C to stop',
+    'zh-CN': '联系人上限 {limit}，站点 {site}，状态保存在内存中，故障率 {rate}（种子 {seed}）；按 Ctrl-C 停止',
+  },
+  'run.emulator.fileFaults': {
+    en: 'contact limit {limit}, site {site}, state in {file}, fault rate {rate} (seed {seed}); Ctrl-C to stop',
+    'zh-CN': '联系人上限 {limit}，站点 {site}，状态保存在 {file}，故障率 {rate}（种子 {seed}）；按 Ctrl-C 停止',
+  },
 } as const;
