@@ -12,21 +12,15 @@ import type { CallReceipt, DirectoryApi } from '../directory/port.js';
 import { EXIT } from '../errors.js';
 import { MASK_PII, SHOW_PII } from '../pii.js';
 import type { CallFailure } from '../directory/errors.js';
+import { say } from '../i18n/text.js';
 import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
 import type { ReportError, RowResult } from '../report/types.js';
 
 export type VerificationChoice = 'none' | 'email' | 'phone' | 'all';
 
-const INTERRUPTED = 'interrupted: the call in flight was finished, nothing more was sent';
-/** Why the run stopped after giving up on a call in flight (a second signal, or --timeout after the first). */
-const GAVE_UP_WAITING = 'interrupted: the run stopped waiting for the call in flight, nothing more was sent';
-/** The row of that call: sent, so not "not sent"; the rerun finds out by name. */
-const GIVEN_UP: ReportError = {
-  field: null,
-  code: 'NotAttempted',
-  message: 'interrupted while its call was in flight: it may have been carried out; run the import again, which finds the contact by name',
-};
+/** The row of a call given up on: sent, so not "not sent"; the rerun finds out by name. */
+const givenUp = (): ReportError => ({ field: null, code: 'NotAttempted', message: say('run.apply.givenUp') });
 
 /** Members per AssociateMembers / DisassociateMembers call (the API takes 1–5). */
 const MEMBERS_PER_CALL = 5;
@@ -93,7 +87,7 @@ class Run {
     if (reason) this.stop = { exitCode: EXIT.directory, reason };
     if (this.stop) return notAttempted(result, this.stop.reason);
     if (action === 'create' && this.limitReachedAt !== undefined) {
-      const message = `not sent: the directory answered LimitExceeded.Contacts at row ${this.limitReachedAt}`;
+      const message = say('run.apply.limitReached', { row: String(this.limitReachedAt) });
       return { ...result, status: 'over_quota', errors: [{ field: null, code: 'LimitExceeded.Contacts', message }] };
     }
     return undefined;
@@ -105,12 +99,13 @@ class Run {
     const result = await unlessGivenUp(this.carryOut(planned), this.options.signal);
     if (result !== GAVE_UP) return result;
     this.gaveUp = true;
-    this.stop ??= { exitCode: stopExitCode(this.options.signal), reason: GAVE_UP_WAITING };
+    // Why the run stopped after giving up on a call in flight (a second signal, or --timeout after the first).
+    this.stop ??= { exitCode: stopExitCode(this.options.signal), reason: say('run.apply.gaveUpWaiting') };
     // Set by the call given up on, if its main call was answered (the compiler cannot see that).
     const answered = this.answered as RowResult | undefined;
-    if (!answered) return { ...planned.result, status: 'not_attempted', errors: [GIVEN_UP] };
+    if (!answered) return { ...planned.result, status: 'not_attempted', errors: [givenUp()] };
     const known = { ...answered, notes: [...(answered.notes ?? [])] };
-    note(known, 'interrupted before its member bindings or verifications were answered: run the import again to see where they stand');
+    note(known, say('run.apply.interruptedAfterMain'));
     return known;
   }
 
@@ -129,7 +124,7 @@ class Run {
     const contact = planned.contact!;
     const created = await this.directory.addContact(contact);
     const result = (this.answered = this.sent(planned.result, 'created', created, created.contactId));
-    if (created.confirmedByLookup) note(result, 'an earlier try went unanswered; a lookup found the contact, so it was not sent again');
+    if (created.confirmedByLookup) note(result, say('run.apply.confirmedByLookup'));
     this.told({ outcome: 'created', row: planned.result.row, name: contact.Name, contactId: created.contactId });
     await this.members(result, 'bind', planned.bind ?? []);
     await this.sendVerifications(result, contact, { email: true, phone: true });
@@ -143,9 +138,10 @@ class Run {
     const fields = Object.keys(changes);
     const receipt = fields.length > 0 ? await this.directory.updateContact(contactId, changes) : { attempts: 0 };
     const result = (this.answered = this.sent(planned.result, 'updated', receipt, contactId));
-    if (fields.length > 0) note(result, `updated ${fields.join(', ')}`);
-    const reverify = (['EmailAddress', 'PhoneNumber'] as const).filter((field) => field in changes);
-    if (reverify.length > 0) note(result, `the service verifies the new ${reverify.join(' and ')} again: Verifying until then`);
+    if (fields.length > 0) note(result, say('run.apply.updatedFields', { fields: fields.join(', ') }));
+    const email = 'EmailAddress' in changes;
+    const phone = 'PhoneNumber' in changes;
+    if (email || phone) note(result, say(email && phone ? 'run.apply.reverifyBoth' : email ? 'run.apply.reverifyEmail' : 'run.apply.reverifyPhone'));
     this.told({ outcome: 'updated', row: planned.result.row, name: contact.Name, contactId, fields });
     await this.members(result, 'bind', planned.bind ?? []);
     await this.members(result, 'unbind', planned.unbind ?? []);
@@ -157,15 +153,18 @@ class Run {
     const deleted = await this.directory.deleteContact(planned.contactId!, this.options.retainInMembers ?? true);
     const result = this.sent(planned.result, 'deleted', deleted, planned.contactId!);
     this.told({ outcome: 'deleted', row: planned.result.row, name: planned.result.name, contactId: planned.contactId! });
-    if (deleted.outcome === 'deleting') note(result, 'still Deleting when the run stopped waiting; it ends on its own');
+    if (deleted.outcome === 'deleting') note(result, say('run.apply.stillDeleting'));
     if (deleted.outcome === 'failed') {
       result.status = 'failed';
       result.errors = deleted.failures.map(({ accountId, messageTypes }) => ({
         field: 'Members',
         code: 'DeletionFailed',
-        message: `member ${accountId} still has the contact${messageTypes.length > 0 ? ` for ${messageTypes.join(', ')}` : ''}`,
+        message:
+          messageTypes.length > 0
+            ? say('run.apply.memberStillHasFor', { member: accountId, types: messageTypes.join(', ') })
+            : say('run.apply.memberStillHas', { member: accountId }),
       }));
-      if (result.errors.length === 0) result.errors = [{ field: null, code: 'DeletionFailed', message: 'the deletion failed' }];
+      if (result.errors.length === 0) result.errors = [{ field: null, code: 'DeletionFailed', message: say('run.apply.deletionFailed') }];
     }
     return result;
   }
@@ -193,18 +192,17 @@ class Run {
       attempts: error.attempts,
       ...(error.failure.requestId ? { requestId: error.failure.requestId } : {}),
     };
-    if (error.lookUp === 'absent') note(failed, 'the last try went unanswered; a look-up after it found no such contact, so none was created');
-    else if (error.kind === 'uncertain') note(failed, 'the last try went unanswered, so it may have been carried out: a rerun finds out');
+    if (error.lookUp === 'absent') note(failed, say('run.apply.lookUpAbsent'));
+    else if (error.kind === 'uncertain') note(failed, say('run.apply.uncertain'));
     return failed;
   }
 
   /** Binds or unbinds members, 5 IDs a call. A refusal is an error on the row; the contact's own change stands. */
   private async members(result: RowResult, how: 'bind' | 'unbind', members: readonly string[]): Promise<void> {
-    const verb = how === 'bind' ? 'binding' : 'unbinding';
     for (let i = 0; i < members.length; i += MEMBERS_PER_CALL) {
       const chunk = members.slice(i, i + MEMBERS_PER_CALL);
       if (this.interrupted()) {
-        const message = `${verb} ${members.slice(i).join(', ')}: not sent, the run was interrupted`;
+        const message = say(how === 'bind' ? 'run.apply.bindInterrupted' : 'run.apply.unbindInterrupted', { members: members.slice(i).join(', ') });
         result.errors = [...result.errors, { field: 'Members', code: 'NotAttempted', message }];
         return;
       }
@@ -215,46 +213,48 @@ class Run {
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
-        const said = (text: string) => `${verb} ${chunk.join(', ')}: ${text}`;
+        const said = (message: string) => say(how === 'bind' ? 'run.apply.bindFailed' : 'run.apply.unbindFailed', { members: chunk.join(', '), message });
         const { masked } = error.failure;
         result.errors = [...result.errors, { ...errorOf(error), field: 'Members', message: said(error.failure.message), ...(masked !== undefined ? { masked: said(masked) } : {}) }];
         return;
       }
     }
-    if (members.length > 0) note(result, `${how === 'bind' ? 'bound to' : 'unbound from'} ${members.join(', ')}`);
+    if (members.length > 0) note(result, say(how === 'bind' ? 'run.apply.bound' : 'run.apply.unbound', { members: members.join(', ') }));
   }
 
   /** --send-verification for the addresses that are new: a failed send leaves a note; the daily limit stops further sends. */
   private async sendVerifications(result: RowResult, contact: ApiContact, fresh: { email: boolean; phone: boolean }): Promise<void> {
     const choice = this.options.sendVerification;
-    const sends: { what: string; send: () => Promise<unknown> }[] = [];
+    const sends: { by: 'email' | 'sms'; target: string; send: () => Promise<unknown> }[] = [];
     if (fresh.email && (choice === 'email' || choice === 'all')) {
-      sends.push({ what: `email to ${contact.EmailAddress}`, send: () => this.directory.sendEmailVerification(result.contactId!, contact.EmailAddress) });
+      const target = contact.EmailAddress;
+      sends.push({ by: 'email', target, send: () => this.directory.sendEmailVerification(result.contactId!, target) });
     }
     if (fresh.phone && (choice === 'phone' || choice === 'all') && contact.PhoneNumber) {
-      const phone = contact.PhoneNumber;
-      sends.push({ what: `SMS to ${phone}`, send: () => this.directory.sendPhoneVerification(result.contactId!, phone) });
+      const target = contact.PhoneNumber;
+      sends.push({ by: 'sms', target, send: () => this.directory.sendPhoneVerification(result.contactId!, target) });
     }
-    for (const { what, send } of sends) {
+    for (const { by, target, send } of sends) {
+      const email = by === 'email';
       if (this.interrupted()) {
-        note(result, `verification ${what} not sent: the run was interrupted`);
+        note(result, say(email ? 'run.apply.emailInterrupted' : 'run.apply.smsInterrupted', { target }));
         continue;
       }
       if (this.stop) return;
       if (this.verificationsBlocked) {
-        note(result, `verification ${what} not sent: ${this.verificationsBlocked}`);
+        note(result, say(email ? 'run.apply.emailNotSent' : 'run.apply.smsNotSent', { target, reason: this.verificationsBlocked }));
         continue;
       }
       try {
         await send();
-        note(result, `verification ${what} sent`);
+        note(result, say(email ? 'run.apply.emailSent' : 'run.apply.smsSent', { target }));
       } catch (error) {
         if (!(error instanceof DirectoryError)) throw error;
         this.stopOn(error);
         if (error.code === 'SendValidateCodeExceedsLimitForAccount') {
-          this.verificationsBlocked = 'the account reached its daily limit of verification messages; send it later from the console';
+          this.verificationsBlocked = say('run.apply.dailyLimit');
         }
-        note(result, `verification ${what} not sent: ${describeFailure(error.failure, SHOW_PII)}`);
+        note(result, say(email ? 'run.apply.emailNotSent' : 'run.apply.smsNotSent', { target, reason: describeFailure(error.failure, SHOW_PII) }));
       }
     }
   }
@@ -263,7 +263,7 @@ class Run {
   interrupted(): boolean {
     const { signal } = this.options;
     if (!signal?.aborted) return false;
-    this.stop ??= { exitCode: stopExitCode(signal), reason: INTERRUPTED };
+    this.stop ??= { exitCode: stopExitCode(signal), reason: say('run.apply.interrupted') };
     return true;
   }
 
@@ -275,8 +275,9 @@ class Run {
   private stopOn(error: DirectoryError): void {
     if (this.stop || this.interrupted()) return;
     if (error.kind === 'refused' || RETRYABLE.has(error.kind)) {
-      const at = this.options.endpoint ? ` at ${this.options.endpoint}` : '';
-      this.stop = { exitCode: EXIT.directory, reason: `${error.action}${at}: ${describeStop(error, MASK_PII)}` };
+      const { endpoint } = this.options;
+      const facts = { action: error.action, failure: describeStop(error, MASK_PII) };
+      this.stop = { exitCode: EXIT.directory, reason: endpoint ? say('run.apply.stoppedAt', { ...facts, endpoint }) : say('run.apply.stopped', facts) };
     }
   }
 }

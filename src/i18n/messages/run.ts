@@ -280,4 +280,85 @@ export const RUN_MESSAGES = {
     en: 'contact limit {limit}, site {site}, state in {file}, fault rate {rate} (seed {seed}); Ctrl-C to stop',
     'zh-CN': '联系人上限 {limit}，站点 {site}，状态保存在 {file}，故障率 {rate}（种子 {seed}）；按 Ctrl-C 停止',
   },
+
+  // What the run notes in a row of results.json and results.csv (apply.ts), and why it stopped.
+  'run.apply.interrupted': {
+    en: 'interrupted: the call in flight was finished, nothing more was sent',
+    'zh-CN': '已中断：进行中的调用已完成，不再发送任何请求',
+  },
+  'run.apply.gaveUpWaiting': {
+    en: 'interrupted: the run stopped waiting for the call in flight, nothing more was sent',
+    'zh-CN': '已中断：不再等待进行中的调用，不再发送任何请求',
+  },
+  'run.apply.givenUp': {
+    en: 'interrupted while its call was in flight: it may have been carried out; run the import again, which finds the contact by name',
+    'zh-CN': '调用进行中时被中断：该操作可能已执行；请重新运行导入，它会按名称找到该联系人',
+  },
+  'run.apply.limitReached': {
+    en: 'not sent: the directory answered LimitExceeded.Contacts at row {row}',
+    'zh-CN': '未发送：资源目录在第 {row} 行返回了 LimitExceeded.Contacts',
+  },
+  'run.apply.interruptedAfterMain': {
+    en: 'interrupted before its member bindings or verifications were answered: run the import again to see where they stand',
+    'zh-CN': '成员绑定或验证尚未得到应答时被中断：请重新运行导入，查看它们的状态',
+  },
+  'run.apply.confirmedByLookup': {
+    en: 'an earlier try went unanswered; a lookup found the contact, so it was not sent again',
+    'zh-CN': '之前的一次尝试没有应答；查询找到了该联系人，因此没有再次发送',
+  },
+  'run.apply.updatedFields': { en: 'updated {fields}', 'zh-CN': '已更新 {fields}' },
+  'run.apply.reverifyEmail': {
+    en: 'the service verifies the new EmailAddress again: Verifying until then',
+    'zh-CN': '服务会重新验证新的 EmailAddress：验证完成前状态为 Verifying（验证中）',
+  },
+  'run.apply.reverifyPhone': {
+    en: 'the service verifies the new PhoneNumber again: Verifying until then',
+    'zh-CN': '服务会重新验证新的 PhoneNumber：验证完成前状态为 Verifying（验证中）',
+  },
+  'run.apply.reverifyBoth': {
+    en: 'the service verifies the new EmailAddress and PhoneNumber again: Verifying until then',
+    'zh-CN': '服务会重新验证新的 EmailAddress 和 PhoneNumber：验证完成前状态为 Verifying（验证中）',
+  },
+  'run.apply.stillDeleting': {
+    en: 'still Deleting when the run stopped waiting; it ends on its own',
+    'zh-CN': '停止等待时仍处于 Deleting（删除中）状态；删除会自行完成',
+  },
+  'run.apply.memberStillHas': { en: 'member {member} still has the contact', 'zh-CN': '成员 {member} 仍在使用该联系人' },
+  'run.apply.memberStillHasFor': {
+    en: 'member {member} still has the contact for {types}',
+    'zh-CN': '成员 {member} 仍在使用该联系人接收 {types}',
+  },
+  'run.apply.deletionFailed': { en: 'the deletion failed', 'zh-CN': '删除失败' },
+  'run.apply.lookUpAbsent': {
+    en: 'the last try went unanswered; a look-up after it found no such contact, so none was created',
+    'zh-CN': '最后一次尝试没有应答；之后的查询没有找到该联系人，因此没有创建',
+  },
+  'run.apply.uncertain': {
+    en: 'the last try went unanswered, so it may have been carried out: a rerun finds out',
+    'zh-CN': '最后一次尝试没有应答，该操作可能已执行：重新运行即可确认',
+  },
+  'run.apply.bindInterrupted': { en: 'binding {members}: not sent, the run was interrupted', 'zh-CN': '绑定 {members}：未发送，运行已中断' },
+  'run.apply.unbindInterrupted': { en: 'unbinding {members}: not sent, the run was interrupted', 'zh-CN': '解绑 {members}：未发送，运行已中断' },
+  'run.apply.bindFailed': { en: 'binding {members}: {message}', 'zh-CN': '绑定 {members}：{message}' },
+  'run.apply.unbindFailed': { en: 'unbinding {members}: {message}', 'zh-CN': '解绑 {members}：{message}' },
+  'run.apply.bound': { en: 'bound to {members}', 'zh-CN': '已绑定到 {members}' },
+  'run.apply.unbound': { en: 'unbound from {members}', 'zh-CN': '已从 {members} 解绑' },
+  'run.apply.emailSent': { en: 'verification email to {target} sent', 'zh-CN': '已向 {target} 发送验证邮件' },
+  'run.apply.smsSent': { en: 'verification SMS to {target} sent', 'zh-CN': '已向 {target} 发送验证短信' },
+  'run.apply.emailInterrupted': {
+    en: 'verification email to {target} not sent: the run was interrupted',
+    'zh-CN': '未向 {target} 发送验证邮件：运行已中断',
+  },
+  'run.apply.smsInterrupted': {
+    en: 'verification SMS to {target} not sent: the run was interrupted',
+    'zh-CN': '未向 {target} 发送验证短信：运行已中断',
+  },
+  'run.apply.emailNotSent': { en: 'verification email to {target} not sent: {reason}', 'zh-CN': '未向 {target} 发送验证邮件：{reason}' },
+  'run.apply.smsNotSent': { en: 'verification SMS to {target} not sent: {reason}', 'zh-CN': '未向 {target} 发送验证短信：{reason}' },
+  'run.apply.dailyLimit': {
+    en: 'the account reached its daily limit of verification messages; send it later from the console',
+    'zh-CN': '该账号今天发送验证消息的次数已达上限；请稍后在控制台发送',
+  },
+  'run.apply.stoppedAt': { en: '{action} at {endpoint}: {failure}', 'zh-CN': '{action}（{endpoint}）：{failure}' },
+  'run.apply.stopped': { en: '{action}: {failure}', 'zh-CN': '{action}：{failure}' },
 } as const;
