@@ -188,7 +188,7 @@ export async function planFor(
   const { saved } = source;
   if (saved) {
     const drift = driftOf(saved.file, saved.plan, made.where, snapshot);
-    if (drift.length > 0) return { stop: say('run.plan.drift', { changes: drift.join(say('run.plan.driftSeparator')) }) };
+    if (drift.length > 0) return { stop: say('run.plan.drift', { changes: drift.join(say('run.clauseSeparator')) }) };
     return { plan: saved.plan };
   }
   const plan = planImport(source.judged, snapshot, {

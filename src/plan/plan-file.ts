@@ -6,6 +6,7 @@
  * of it reaches the directory before all of that passed.
  * zod loads with this module, only when a plan is applied.
  */
+import { say } from '../i18n/text.js';
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { z } from 'zod';
@@ -16,8 +17,6 @@ import { ROW_STATUSES } from '../report/types.js';
 import type { Plan } from './plan.js';
 import { replan, type PlanGates } from './replan.js';
 import { PLAN_VERSION, type SavedPlan } from './saved.js';
-
-const MAKE_ONE = 'make one with import --dry-run --plan-out';
 
 const row = z.number().int().positive();
 const count = z.number().int().nonnegative();
@@ -130,35 +129,36 @@ export async function readSavedPlan(path: string, name: string, maxBytes: number
     json = JSON.parse(await readText(path, name, maxBytes));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`${name}: not a plan (${(error as Error).message}); ${MAKE_ONE}`, { cause: error });
+    throw new InputError(say('run.planFile.notAPlan', { name, problem: (error as Error).message }), { cause: error });
   }
   const version = (json as { version?: unknown } | null)?.version;
   if (version !== PLAN_VERSION) {
-    throw new InputError(`${name}: not a plan of version ${PLAN_VERSION} (version ${JSON.stringify(version) ?? 'missing'}); ${MAKE_ONE}`);
+    throw new InputError(say('run.planFile.version', { name, expected: PLAN_VERSION, version: JSON.stringify(version) ?? say('run.planFile.missingVersion') }));
   }
   const parsed = SAVED_PLAN.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
+    const where = issue.path.length > 0 ? issue.path.join('.') : say('run.planFile.theFile');
     const more = parsed.error.issues.length - 1;
-    throw new InputError(`${name}: not a plan that can be applied: ${where}: ${issue.message}${more > 0 ? ` (and ${more} more)` : ''}; ${MAKE_ONE}`);
+    const facts = { name, where, problem: issue.message };
+    throw new InputError(more > 0 ? say('run.planFile.shapeMore', { ...facts, more }) : say('run.planFile.shape', facts));
   }
   // The shapes are checked; the values are judged by replan, whose plan is the one applied.
   const saved = parsed.data as SavedPlan;
   const made = replan(saved, gates);
-  if (!made.ok) throw new InputError(`${name}: ${made.problem}`);
+  if (!made.ok) throw new InputError(say('run.planFile.refused', { name, problem: made.problem }));
   return { file: saved, plan: made.plan };
 }
 
 /** The file's text; a pipe, a device or a folder is refused without waiting on it. */
 async function readText(path: string, name: string, maxBytes: number): Promise<string> {
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`${name}: ${error.code === 'ENOENT' ? 'no such file' : `cannot be read (${error.code ?? error.message})`}`, { cause: error });
+    throw new InputError(error.code === 'ENOENT' ? say('run.planFile.noSuchFile', { name }) : say('run.planFile.unreadable', { name, code: error.code ?? error.message }), { cause: error });
   });
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new InputError(`${name}: not a regular file; a plan is the file import --dry-run --plan-out writes`);
-    if (stats.size > maxBytes) throw new InputError(`${name}: ${stats.size} bytes, more than --max-bytes ${maxBytes}`);
+    if (!stats.isFile()) throw new InputError(say('run.planFile.notFile', { name }));
+    if (stats.size > maxBytes) throw new InputError(say('run.planFile.tooBig', { name, size: stats.size, max: maxBytes }));
     return await handle.readFile('utf8');
   } finally {
     await handle.close();

@@ -8,6 +8,7 @@
  * updates existing contacts whose details differ; `sync` is upsert plus the
  * directory's contacts that are not in the sheet (deleted only with `prune`).
  */
+import { say } from '../i18n/text.js';
 import { nameKey } from '../judge/dedupe.js';
 import type { JudgedRow } from '../judge/judge.js';
 import type { ApiContact } from '../judge/schema.js';
@@ -77,35 +78,26 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
   const reasons: string[] = [];
   let exitCode: number = EXIT.ok;
   if (rejected.length > 0 && !options.skipInvalid) {
-    reasons.push(`${plural(rejected.length, 'row is', 'rows are')} invalid or duplicate: fix them, or use --skip-invalid to import the valid rows only`);
+    reasons.push(say('run.plan.rejected', { count: rejected.length }));
     exitCode = EXIT.rowsNotImported;
   }
   if (creates > room.size && !options.allowPartial) {
-    reasons.push(
-      `${plural(creates, 'new contact')} but room for ${room.size} (the directory holds ${snapshot.length} of ${options.limit}): ` +
-        `raise the limit in Quota Center (then --contact-limit), or use --allow-partial to import the first ${room.size}`,
-    );
+    reasons.push(say('run.plan.noRoom', { count: creates, room: room.size, existing: snapshot.length, limit: options.limit }));
     exitCode = EXIT.directory;
   }
   // A sheet misread as empty (or every row rejected) names no contact: pruning to it would empty the directory.
   if (deletions > 0 && !judged.some((row) => row.contact)) {
-    reasons.push(
-      `the sheet has no ${judged.length === 0 ? 'data rows' : 'valid rows'}, so sync --prune would delete ${plural(deletions, 'contact')} of the directory: ` +
-        `check that the sheet was read as it should be (validate shows its rows)`,
-    );
+    reasons.push(say(judged.length === 0 ? 'run.plan.pruneNoData' : 'run.plan.pruneNoValid', { count: deletions }));
     exitCode = EXIT.directory;
   }
   if (deletions > maxDelete) {
-    reasons.push(
-      `${plural(deletions, 'contact')} of the directory would be deleted, more than --max-delete ${maxDelete}: ` +
-        `check that the sheet is complete, or raise --max-delete`,
-    );
+    reasons.push(say('run.plan.tooManyDeletions', { count: deletions, max: maxDelete }));
     exitCode = EXIT.directory;
   }
   const stop = reasons.length > 0 ? { exitCode, reasons } : undefined;
   const stopped = (result: RowResult): PlannedRow => ({
     action: 'none',
-    result: notAttempted(result, `the run stopped before its first write (${stop!.reasons.join('; ')})`),
+    result: notAttempted(result, say('run.plan.stoppedBeforeFirstWrite', { reasons: stop!.reasons.join(say('run.clauseSeparator')) })),
   });
 
   const rows = judged.map(({ result, contact }): PlannedRow => {
@@ -122,9 +114,9 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
   for (const { contact, protectedBy } of leftOver) {
     const result = directoryRow(contact);
     if (protectedBy !== undefined) {
-      rows.push({ action: 'none', result: { ...result, status: 'kept', notes: [`not deleted: its row ${protectedBy} in the sheet is invalid or duplicate`] } });
+      rows.push({ action: 'none', result: { ...result, status: 'kept', notes: [say('run.plan.protected', { row: protectedBy })] } });
     } else if (!options.prune) {
-      rows.push({ action: 'none', result: { ...result, status: 'would_delete', notes: ['not in the sheet; --prune deletes it'] } });
+      rows.push({ action: 'none', result: { ...result, status: 'would_delete', notes: [say('run.plan.notInSheet')] } });
     } else if (stop) {
       rows.push(stopped(result));
     } else {
@@ -144,7 +136,7 @@ function updatePlan(result: RowResult, contact: ApiContact, existing: DirectoryC
   const bind = options.manageMembers ? contact.Members.filter((m) => !current.has(m)) : [];
   const unbind = options.manageMembers && options.prune ? existing.members.filter((m) => !wanted.has(m)) : [];
   const notes = [...(result.notes ?? [])];
-  if (!contact.PhoneNumber && existing.phone) notes.push(`the directory has phone ${existing.phone}; the API cannot remove a phone, so it stays`);
+  if (!contact.PhoneNumber && existing.phone) notes.push(say('run.plan.phoneStays', { phone: existing.phone }));
   const base = { ...result, contactId: existing.contactId, errors: [], ...(notes.length > 0 ? { notes } : {}) };
   if (Object.keys(changes).length === 0 && bind.length === 0 && unbind.length === 0) {
     return { action: 'none', result: { ...base, status: 'unchanged' } };
@@ -205,15 +197,11 @@ function directoryRow(contact: DirectoryContact): RowResult {
 function existsResult(result: RowResult, contact: ApiContact, existing: DirectoryContact): RowResult {
   const differ = differences(contact, existing);
   const notes = [...(result.notes ?? [])];
-  if (differ.length > 0) notes.push(`the directory's "${existing.name}" differs in ${differ.join(', ')}; left as it is`);
+  if (differ.length > 0) notes.push(say('run.plan.differs', { name: existing.name, fields: differ.join(', ') }));
   return { ...result, status: 'exists', contactId: existing.contactId, errors: [], ...(notes.length > 0 ? { notes } : {}) };
 }
 
 /** A row the run did not reach, and why. */
 export function notAttempted(result: RowResult, reason: string): RowResult {
-  return { ...result, status: 'not_attempted', errors: [{ field: null, code: 'NotAttempted', message: `not sent: ${reason}` }] };
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return { ...result, status: 'not_attempted', errors: [{ field: null, code: 'NotAttempted', message: say('run.plan.notSent', { reason }) }] };
 }

@@ -6,6 +6,7 @@
  * here, never the file's own rows. Pure.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { say } from '../i18n/text.js';
 import { RowJudge, type JudgedRow } from '../judge/judge.js';
 import type { RowCells } from '../judge/normalise.js';
 import type { ApiContact } from '../judge/schema.js';
@@ -24,20 +25,14 @@ export interface PlanGates {
 export type Replanned = { ok: true; plan: Plan } | { ok: false; problem: string };
 
 export function replan(saved: SavedPlan, gates: PlanGates): Replanned {
-  if (saved.plan.stop) return { ok: false, problem: `this plan stopped at its gates when it was made (${saved.plan.stop.reasons.join('; ')}): there is nothing to apply` };
+  const reasons = (list: string[]) => list.join(say('run.clauseSeparator'));
+  if (saved.plan.stop) return { ok: false, problem: say('run.replan.stoppedWhenMade', { reasons: reasons(saved.plan.stop.reasons) }) };
   const judged = judgeAgain(saved);
   if (typeof judged === 'string') return { ok: false, problem: judged };
   const plan = planImport(judged, saved.snapshot, { ...gates, mode: saved.mode, prune: saved.prune, manageMembers: saved.manageMembers });
-  if (plan.stop) return { ok: false, problem: `nothing was sent: ${plan.stop.reasons.join('; ')}` };
+  if (plan.stop) return { ok: false, problem: say('run.replan.nothingSent', { reasons: reasons(plan.stop.reasons) }) };
   const difference = firstDifference(saved.plan.rows, plan.rows);
-  if (difference) {
-    return {
-      ok: false,
-      problem:
-        `its plan is not what its rows and snapshot plan with this command's flags (${difference}): ` +
-        'make a new plan, or apply it with the --contact-limit, --max-delete, --skip-invalid and --allow-partial it was made with',
-    };
-  }
+  if (difference) return { ok: false, problem: say('run.replan.differs', { difference }) };
   return { ok: true, plan };
 }
 
@@ -53,16 +48,16 @@ function judgeAgain({ judged, site }: SavedPlan): JudgedRow[] | string {
   let previous = 0;
   for (const { result, contact } of judged) {
     const row = result.row ?? 0;
-    if (row <= previous) return `row ${row} comes after row ${previous}: the rows must be in sheet order, each once`;
+    if (row <= previous) return say('run.replan.order', { row, previous });
     previous = row;
     if (!contact) {
       again.push({ result });
       continue;
     }
     const verdict = judge.judge({ row, cells: cellsOf(contact) });
-    if (!verdict.contact) return `row ${row}: ${verdict.result.errors.map((error) => shown(MASK_PII, error)).join('; ')}`;
+    if (!verdict.contact) return say('run.replan.rowErrors', { row, errors: verdict.result.errors.map((error) => shown(MASK_PII, error)).join(say('run.clauseSeparator')) });
     if (!isDeepStrictEqual(verdict.contact, contact) || verdict.result.name !== result.name || verdict.result.email !== result.email) {
-      return `row ${row}: its contact is not what its own values are judged to be (was the file edited?)`;
+      return say('run.replan.edited', { row });
     }
     again.push({ result, contact: verdict.contact });
   }
@@ -81,19 +76,35 @@ function cellsOf({ Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members
   };
 }
 
-/** Where the file's rows and the plan made again part, in words; undefined when they are the same. */
+/**
+ * Where the file's rows and the plan made again part, in words; undefined when they are the same.
+ * Compared without their words (notes, messages): those are in the language of the run that
+ * wrote them, and a plan made in one language may be applied in another. Codes, statuses,
+ * actions and contacts must match.
+ */
 function firstDifference(saved: readonly PlannedRow[], made: readonly PlannedRow[]): string | undefined {
   // As the file would hold them: JSON leaves out keys whose value is undefined.
   const fresh = JSON.parse(JSON.stringify(made)) as PlannedRow[];
   for (let i = 0; i < Math.max(saved.length, fresh.length); i++) {
-    if (!isDeepStrictEqual(saved[i], fresh[i])) return `its row ${i + 1} is ${describe(saved[i])}, made again ${describe(fresh[i])}`;
+    if (!isDeepStrictEqual(withoutWords(saved[i]), withoutWords(fresh[i]))) {
+      return say('run.replan.rowDiffers', { index: i + 1, saved: describe(saved[i]), fresh: describe(fresh[i]) });
+    }
   }
   return undefined;
 }
 
+/** A planned row without what it says in words: its notes, and each error's message (and masked form). */
+function withoutWords(planned: PlannedRow | undefined): unknown {
+  if (!planned) return planned;
+  const { notes: _notes, errors, ...result } = planned.result;
+  return { ...planned, result: { ...result, errors: errors.map(({ message: _message, masked: _masked, ...error }) => error) } };
+}
+
 function describe(planned: PlannedRow | undefined): string {
-  if (!planned) return 'not there';
+  if (!planned) return say('run.replan.notThere');
   const { action, result } = planned;
   const name = JSON.stringify(result.name.length > 40 ? `${result.name.slice(0, 40)}…` : result.name);
-  return `${action === 'none' ? 'nothing' : action} for ${result.row === null ? 'the directory contact' : `row ${result.row}`} ${name} (${result.status})`;
+  // The action is a stable key (create, update, delete), as in the plan file.
+  const facts = { action: action === 'none' ? say('run.replan.nothing') : action, name, status: result.status };
+  return result.row === null ? say('run.replan.contactPlan', facts) : say('run.replan.rowPlan', { ...facts, row: result.row });
 }

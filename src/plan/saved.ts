@@ -5,6 +5,7 @@
  * again from those rows (replan.ts), and applies it unless the directory has
  * changed since in a way that touches it (driftOf, here).
  */
+import { say } from '../i18n/text.js';
 import { writeFileAtomically } from '../own-files.js';
 import { nameKey } from '../judge/dedupe.js';
 import type { JudgedRow } from '../judge/judge.js';
@@ -55,7 +56,7 @@ export async function writePlan(path: string, saved: SavedPlan): Promise<void> {
  * empty when the plan still holds. Pure.
  */
 export function driftOf(saved: Pick<SavedPlan, 'endpoint' | 'snapshot'>, plan: Plan, endpoint: string, now: readonly DirectoryContact[]): string[] {
-  if (endpoint !== saved.endpoint) return [`the plan was made for ${saved.endpoint}, not ${endpoint}`];
+  if (endpoint !== saved.endpoint) return [say('run.drift.endpoint', { then: saved.endpoint, now: endpoint })];
   const reasons: string[] = [];
   const byId = new Map(now.map((c) => [c.contactId, c]));
   const byName = new Map(now.map((c) => [nameKey(c.name), c]));
@@ -63,16 +64,16 @@ export function driftOf(saved: Pick<SavedPlan, 'endpoint' | 'snapshot'>, plan: P
   const creates = plan.rows.filter((row) => row.action === 'create');
   for (const row of creates) {
     const taken = byName.get(nameKey(row.contact!.Name));
-    if (taken) reasons.push(`"${taken.name}" is in the directory now (${taken.contactId})`);
+    if (taken) reasons.push(say('run.drift.taken', { name: taken.name, id: taken.contactId }));
   }
   const room = plan.quota.limit - now.length;
-  if (creates.length > room) reasons.push(`the directory holds ${now.length} contacts now, ${saved.snapshot.length} when planned: no room for ${creates.length} new ones`);
+  if (creates.length > room) reasons.push(say('run.drift.noRoom', { now: now.length, then: saved.snapshot.length, creates: creates.length }));
   for (const row of plan.rows) {
     if (row.action !== 'update' && row.action !== 'delete') continue;
     const current = byId.get(row.contactId!);
-    if (!current) reasons.push(`"${row.result.name}" (${row.contactId}) is gone`);
+    if (!current) reasons.push(say('run.drift.gone', { name: row.result.name, id: row.contactId! }));
     else if (JSON.stringify(comparable(current)) !== JSON.stringify(comparable(then.get(row.contactId!)))) {
-      reasons.push(`"${current.name}" (${current.contactId}) changed since`);
+      reasons.push(say('run.drift.changed', { name: current.name, id: current.contactId }));
     }
   }
   return reasons;

@@ -224,8 +224,8 @@ export const RUN_MESSAGES = {
     en: 'the directory changed since the plan was made: {changes}; make a new plan',
     'zh-CN': '制定计划之后资源目录已有变化：{changes}；请重新制定计划',
   },
-  /** Between the changes found since a saved plan was made. */
-  'run.plan.driftSeparator': { en: '; ', 'zh-CN': '；' },
+  /** Between reasons or changes listed in one line (a plan's gates, what changed since a plan). */
+  'run.clauseSeparator': { en: '; ', 'zh-CN': '；' },
   'run.interrupted.beforeWrite': { en: 'interrupted before the first write: nothing was sent', 'zh-CN': '在首次写入前被中断：未发送任何请求' },
   'run.interrupted.reading': { en: 'interrupted while reading the directory', 'zh-CN': '读取资源目录时被中断' },
   'run.interrupted.sending': { en: 'interrupted: nothing more was sent', 'zh-CN': '已中断：不再发送任何请求' },
@@ -361,4 +361,125 @@ export const RUN_MESSAGES = {
   },
   'run.apply.stoppedAt': { en: '{action} at {endpoint}: {failure}', 'zh-CN': '{action}（{endpoint}）：{failure}' },
   'run.apply.stopped': { en: '{action}: {failure}', 'zh-CN': '{action}：{failure}' },
+
+  // The planner's gates and notes (plan.ts).
+  'run.plan.rejected': {
+    en: {
+      one: '{count} row is invalid or duplicate: fix them, or use --skip-invalid to import the valid rows only',
+      other: '{count} rows are invalid or duplicate: fix them, or use --skip-invalid to import the valid rows only',
+    },
+    'zh-CN': '有 {count} 行无效或重复：请修正，或使用 --skip-invalid 只导入有效的行',
+  },
+  'run.plan.noRoom': {
+    en: {
+      one: '{count} new contact but room for {room} (the directory holds {existing} of {limit}): raise the limit in Quota Center (then --contact-limit), or use --allow-partial to import the first {room}',
+      other: '{count} new contacts but room for {room} (the directory holds {existing} of {limit}): raise the limit in Quota Center (then --contact-limit), or use --allow-partial to import the first {room}',
+    },
+    'zh-CN': '有 {count} 个新联系人，但只能再添加 {room} 个（资源目录中已有 {existing} 个，上限 {limit} 个）：请在配额中心提高联系人上限（再设置 --contact-limit），或使用 --allow-partial 只导入前 {room} 个',
+  },
+  'run.plan.pruneNoData': {
+    en: {
+      one: 'the sheet has no data rows, so sync --prune would delete {count} contact of the directory: check that the sheet was read as it should be (validate shows its rows)',
+      other: 'the sheet has no data rows, so sync --prune would delete {count} contacts of the directory: check that the sheet was read as it should be (validate shows its rows)',
+    },
+    'zh-CN': '表格中没有数据行，sync --prune 将删除资源目录中的 {count} 个消息联系人：请检查表格是否被正确读取（validate 会列出读到的行）',
+  },
+  'run.plan.pruneNoValid': {
+    en: {
+      one: 'the sheet has no valid rows, so sync --prune would delete {count} contact of the directory: check that the sheet was read as it should be (validate shows its rows)',
+      other: 'the sheet has no valid rows, so sync --prune would delete {count} contacts of the directory: check that the sheet was read as it should be (validate shows its rows)',
+    },
+    'zh-CN': '表格中没有有效的行，sync --prune 将删除资源目录中的 {count} 个消息联系人：请检查表格是否被正确读取（validate 会列出读到的行）',
+  },
+  'run.plan.tooManyDeletions': {
+    en: {
+      one: '{count} contact of the directory would be deleted, more than --max-delete {max}: check that the sheet is complete, or raise --max-delete',
+      other: '{count} contacts of the directory would be deleted, more than --max-delete {max}: check that the sheet is complete, or raise --max-delete',
+    },
+    'zh-CN': '将删除资源目录中的 {count} 个消息联系人，超过 --max-delete {max}：请检查表格是否完整，或调大 --max-delete',
+  },
+  'run.plan.stoppedBeforeFirstWrite': { en: 'the run stopped before its first write ({reasons})', 'zh-CN': '运行在首次写入前停止（{reasons}）' },
+  'run.plan.protected': {
+    en: 'not deleted: its row {row} in the sheet is invalid or duplicate',
+    'zh-CN': '未删除：它在表格中的第 {row} 行无效或重复',
+  },
+  'run.plan.notInSheet': { en: 'not in the sheet; --prune deletes it', 'zh-CN': '不在表格中；加 --prune 会删除它' },
+  'run.plan.phoneStays': {
+    en: 'the directory has phone {phone}; the API cannot remove a phone, so it stays',
+    'zh-CN': '资源目录中该联系人的手机号为 {phone}；API 无法删除手机号，因此保留',
+  },
+  'run.plan.differs': {
+    en: 'the directory\'s "{name}" differs in {fields}; left as it is',
+    'zh-CN': '资源目录中的“{name}”在 {fields} 上与表格不同；保持不变',
+  },
+  'run.plan.notSent': { en: 'not sent: {reason}', 'zh-CN': '未发送：{reason}' },
+
+  // Room under the contact limit (quota.ts): the error on a row past it.
+  'run.quota.noRoomAssumed': {
+    en: 'no room: earlier rows take the contact limit of {limit} (validate assumes an empty directory)',
+    'zh-CN': '没有空位：前面的行已占满 {limit} 个的联系人上限（validate 按资源目录为空估算）',
+  },
+  'run.quota.noRoom': {
+    en: 'no room: the directory holds {existing} of {limit} contacts and earlier rows take the rest',
+    'zh-CN': '没有空位：资源目录中已有 {existing} 个消息联系人（上限 {limit} 个），其余空位已被前面的行占用',
+  },
+
+  // A saved plan (plan-file.ts, replan.ts, saved.ts): refusals and what changed since it was made.
+  'run.planFile.notAPlan': {
+    en: '{name}: not a plan ({problem}); make one with import --dry-run --plan-out',
+    'zh-CN': '{name}：不是计划文件（{problem}）；请用 import --dry-run --plan-out 生成',
+  },
+  'run.planFile.version': {
+    en: '{name}: not a plan of version {expected} (version {version}); make one with import --dry-run --plan-out',
+    'zh-CN': '{name}：不是版本 {expected} 的计划（版本为 {version}）；请用 import --dry-run --plan-out 生成',
+  },
+  'run.planFile.missingVersion': { en: 'missing', 'zh-CN': '缺失' },
+  'run.planFile.theFile': { en: 'the file', 'zh-CN': '文件' },
+  'run.planFile.shape': {
+    en: '{name}: not a plan that can be applied: {where}: {problem}; make one with import --dry-run --plan-out',
+    'zh-CN': '{name}：不是可以执行的计划：{where}：{problem}；请用 import --dry-run --plan-out 生成',
+  },
+  'run.planFile.shapeMore': {
+    en: '{name}: not a plan that can be applied: {where}: {problem} (and {more} more); make one with import --dry-run --plan-out',
+    'zh-CN': '{name}：不是可以执行的计划：{where}：{problem}（另有 {more} 处）；请用 import --dry-run --plan-out 生成',
+  },
+  'run.planFile.refused': { en: '{name}: {problem}', 'zh-CN': '{name}：{problem}' },
+  'run.planFile.noSuchFile': { en: '{name}: no such file', 'zh-CN': '{name}：文件不存在' },
+  'run.planFile.unreadable': { en: '{name}: cannot be read ({code})', 'zh-CN': '{name}：无法读取（{code}）' },
+  'run.planFile.notFile': {
+    en: '{name}: not a regular file; a plan is the file import --dry-run --plan-out writes',
+    'zh-CN': '{name}：不是普通文件；计划是 import --dry-run --plan-out 写出的文件',
+  },
+  'run.planFile.tooBig': { en: '{name}: {size} bytes, more than --max-bytes {max}', 'zh-CN': '{name}：{size} 字节，超过 --max-bytes {max}' },
+  'run.replan.stoppedWhenMade': {
+    en: 'this plan stopped at its gates when it was made ({reasons}): there is nothing to apply',
+    'zh-CN': '该计划在生成时就被检查拦下（{reasons}）：没有可执行的内容',
+  },
+  'run.replan.nothingSent': { en: 'nothing was sent: {reasons}', 'zh-CN': '未发送任何请求：{reasons}' },
+  'run.replan.differs': {
+    en: "its plan is not what its rows and snapshot plan with this command's flags ({difference}): make a new plan, or apply it with the --contact-limit, --max-delete, --skip-invalid and --allow-partial it was made with",
+    'zh-CN': '按本次命令的参数，用其中的行和快照重新制定的计划与文件中的计划不同（{difference}）：请重新制定计划，或使用制定时的 --contact-limit、--max-delete、--skip-invalid 和 --allow-partial 执行',
+  },
+  'run.replan.order': {
+    en: 'row {row} comes after row {previous}: the rows must be in sheet order, each once',
+    'zh-CN': '第 {row} 行排在第 {previous} 行之后：各行必须按表格顺序排列，且每行只出现一次',
+  },
+  'run.replan.rowErrors': { en: 'row {row}: {errors}', 'zh-CN': '第 {row} 行：{errors}' },
+  'run.replan.edited': {
+    en: 'row {row}: its contact is not what its own values are judged to be (was the file edited?)',
+    'zh-CN': '第 {row} 行：其中的联系人与按它自己的值判定的结果不符（文件是否被修改过？）',
+  },
+  'run.replan.rowDiffers': { en: 'its row {index} is {saved}, made again {fresh}', 'zh-CN': '其第 {index} 行为{saved}，重新制定后为{fresh}' },
+  'run.replan.notThere': { en: 'not there', 'zh-CN': '（不存在）' },
+  'run.replan.rowPlan': { en: '{action} for row {row} {name} ({status})', 'zh-CN': '第 {row} 行 {name} 的 {action}（{status}）' },
+  'run.replan.contactPlan': { en: '{action} for the directory contact {name} ({status})', 'zh-CN': '资源目录中的联系人 {name} 的 {action}（{status}）' },
+  'run.replan.nothing': { en: 'nothing', 'zh-CN': '无操作' },
+  'run.drift.endpoint': { en: 'the plan was made for {then}, not {now}', 'zh-CN': '该计划是为 {then} 制定的，而不是 {now}' },
+  'run.drift.taken': { en: '"{name}" is in the directory now ({id})', 'zh-CN': '“{name}”现在已在资源目录中（{id}）' },
+  'run.drift.noRoom': {
+    en: 'the directory holds {now} contacts now, {then} when planned: no room for {creates} new ones',
+    'zh-CN': '资源目录中现有 {now} 个消息联系人，制定计划时为 {then} 个：容纳不下 {creates} 个新联系人',
+  },
+  'run.drift.gone': { en: '"{name}" ({id}) is gone', 'zh-CN': '“{name}”（{id}）已不存在' },
+  'run.drift.changed': { en: '"{name}" ({id}) changed since', 'zh-CN': '“{name}”（{id}）在此之后有变化' },
 } as const;
