@@ -5,7 +5,7 @@
  * change with it. End to end with the built CLI against the emulator, and the
  * lines' builders in process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockKey } from '../src/directory/connect.js';
 import { parseEndpoint } from '../src/directory/endpoint.js';
@@ -18,6 +18,7 @@ import { MASK_PII } from '../src/pii.js';
 import type { Summary } from '../src/report/types.js';
 import { humanSummary } from '../src/terminal/summary-lines.js';
 import { expectOneErrorLine, runCli } from './helpers/cli.js';
+import { admin } from './helpers/emulator.js';
 import { contactsCsv } from './helpers/generate.js';
 import { CREDENTIALS, statuses, useImportRuns } from './helpers/import-run.js';
 
@@ -120,6 +121,27 @@ describe('the run on the console in Chinese (built CLI, emulator)', () => {
     );
     expect(statuses(run.rows)).toEqual(['not_attempted', 'not_attempted']);
     expect(e.requests).toEqual([]);
+  });
+
+  it('a plan made in Chinese applies in English: its notes are words, its actions and statuses are what must match', async () => {
+    const e = await emulator();
+    await admin(e, 'POST', 'preload', {
+      contacts: [{ Name: 'Zed', EmailAddress: 'zed@example.com', Title: 'CEO', MessageTypes: ['ServiceMessage'] }],
+    });
+    const file = sheet('Name,Email,Title,MessageTypes\nBob,bob@example.com,CEO,ServiceMessage\n');
+    const planFile = join(tmp(), 'plan-zh.json');
+    const dry = await importSheet(e, file, ['--mode', 'sync', '--dry-run', '--plan-out', planFile, '--lang', 'zh-CN']);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toMatch(/^计划已写入 .*plan-zh\.json：用 --plan 执行它$/m);
+    const saved = JSON.parse(readFileSync(planFile, 'utf8'));
+    expect(saved.plan.rows.map((r: any) => [r.action, r.result.status, r.result.notes])).toEqual([
+      ['create', 'would_create', undefined],
+      ['none', 'would_delete', ['不在表格中；加 --prune 会删除它']],
+    ]);
+    const applied = await importSheet(e, `--plan=${planFile}`, ['--lang', 'en']);
+    expect(applied.code).toBe(0);
+    expect(statuses(applied.rows)).toEqual(['created', 'would_delete']);
+    expect(applied.rows[1].notes).toEqual(['not in the sheet; --prune deletes it']);
   });
 
   it('a --report-dir that is not a report of ours: the Chinese refusal, exit 2 as in English', async () => {
