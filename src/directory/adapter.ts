@@ -4,6 +4,7 @@
  * in flight (the API answers 429 ConcurrentCallNotSupported to the second),
  * and each is told to `onCall` as it ends (the terminal draws it; this logs nothing).
  */
+import { say } from '../i18n/text.js';
 import pLimit from 'p-limit';
 import { DEFAULT_DELETION_POLL } from '../defaults.js';
 import type { ApiContact } from '../judge/schema.js';
@@ -69,7 +70,7 @@ export function createDirectory(caller: RawCaller, options: AdapterOptions): Dir
     const items: T[] = [];
     for (let number = 1; ; number++) {
       // A stop signal: no page more is asked for (the caller sees the signal and says so).
-      if (hooks.signal?.aborted) throw new DirectoryError({ kind: 'final', code: 'Interrupted', message: 'stopped by a signal' }, 0, action);
+      if (hooks.signal?.aborted) throw new DirectoryError({ kind: 'final', code: 'Interrupted', message: say('directory.stoppedBySignal') }, 0, action);
       const { body } = await page({ PageNumber: number, PageSize: PAGE_SIZE });
       const found = (body[key] as Record<string, unknown>[] | undefined) ?? [];
       items.push(...found.map(map));

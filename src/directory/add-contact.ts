@@ -110,7 +110,7 @@ async function listOrFailure(requests: AddRequests, attempt: number): Promise<Di
 /** The look-up found the name: created by an earlier try if the email is ours, else taken by someone else. */
 function confirmed(found: DirectoryContact, contact: ApiContact, adds: number): CreatedContact {
   if (found.email.toLowerCase() !== contact.EmailAddress.toLowerCase()) {
-    const text = worded('email', found.email, (email) => `a contact named "${found.name}" with another email (${email}) appeared in the directory during the run`);
+    const text = worded('email', found.email, (email) => say('directory.add.appeared', { name: found.name, email }));
     throw new DirectoryError({ kind: 'final', code: ALREADY_USED, ...text }, adds, ADD);
   }
   return { contactId: found.contactId, attempts: adds, confirmedByLookup: true };
@@ -119,7 +119,7 @@ function confirmed(found: DirectoryContact, contact: ApiContact, adds: number): 
 /** An add that may have been carried out, and no look-up that could say whether it was. */
 function undecided(add: CallFailure, adds: number, lookUp: CallFailure): DirectoryError {
   if (lookUp === add) return new DirectoryError(add, adds, ADD, 'unknown');
-  const said = (mask: Mask) => `${shown(mask, add)}; the look-up that followed failed too (${lookUp.code}: ${shown(mask, lookUp)})`;
+  const said = (mask: Mask) => say('directory.add.lookUpFailed', { failure: shown(mask, add), code: lookUp.code, lookUp: shown(mask, lookUp) });
   const masked = add.masked !== undefined || lookUp.masked !== undefined ? { masked: said(MASK_PII) } : {};
   return new DirectoryError({ ...add, message: said(SHOW_PII), ...masked }, adds, ADD, 'unknown');
 }

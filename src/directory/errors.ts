@@ -155,7 +155,7 @@ function kindOf(e: SdkErrorShape): CallFailure {
 /** The API's own message without the SDK's decoration (`Code: code: 400, … request id: …`). */
 function apiMessage(e: SdkErrorShape): string {
   if (typeof e.data?.Message === 'string' && e.data.Message) return e.data.Message;
-  return String(e.message ?? 'unknown error');
+  return String(e.message ?? say('directory.unknownError'));
 }
 
 /** Longest API message a console line quotes; the report keeps it whole. */

@@ -246,4 +246,16 @@ export const DIRECTORY_MESSAGES = {
     en: '--endpoint "{value}" must be a host and port only, without a path or query',
     'zh-CN': '--endpoint "{value}" 只能包含主机和端口，不能带路径或查询参数',
   },
+
+  // An add whose answer was lost (add-contact.ts), a call stopped (adapter.ts): messages in results rows.
+  'directory.add.appeared': {
+    en: 'a contact named "{name}" with another email ({email}) appeared in the directory during the run',
+    'zh-CN': '运行期间，资源目录中出现了一个名为“{name}”、邮箱不同（{email}）的联系人',
+  },
+  'directory.add.lookUpFailed': {
+    en: '{failure}; the look-up that followed failed too ({code}: {lookUp})',
+    'zh-CN': '{failure}；随后的查询也失败了（{code}：{lookUp}）',
+  },
+  'directory.stoppedBySignal': { en: 'stopped by a signal', 'zh-CN': '被信号终止' },
+  'directory.unknownError': { en: 'unknown error', 'zh-CN': '未知错误' },
 } as const;
