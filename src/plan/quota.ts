@@ -3,6 +3,7 @@
  * (against an empty directory): new contacts take the room under the contact
  * limit in sheet order; the rest are over_quota, with one message.
  */
+import { say } from '../i18n/text.js';
 import type { RowResult } from '../report/types.js';
 
 export class Room {
@@ -23,8 +24,8 @@ export class Room {
     this.size = Math.max(0, limit - this.existing);
     this.message =
       counted === null
-        ? `no room: earlier rows take the contact limit of ${limit} (validate assumes an empty directory)`
-        : `no room: the directory holds ${this.existing} of ${limit} contacts and earlier rows take the rest`;
+        ? say('judge.quota.validate', { limit })
+        : say('judge.quota.import', { existing: this.existing, limit });
   }
 
   /** New contacts that found room so far. */
