@@ -6,6 +6,7 @@
  */
 import { CLI_MESSAGES } from './messages/cli.js';
 import { JUDGE_MESSAGES } from './messages/judge.js';
+import { READ_MESSAGES } from './messages/read.js';
 
 /** A text, or for English a text per plural form of the `count` parameter. */
 export type Texts = string | { one: string; other: string };
@@ -17,7 +18,8 @@ export interface Entry {
 export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...JUDGE_MESSAGES,
+  ...READ_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Each area's file, to find a key defined twice. */
-export const AREAS: Record<string, Record<string, Entry>> = { cli: CLI_MESSAGES, judge: JUDGE_MESSAGES };
+export const AREAS: Record<string, Record<string, Entry>> = { cli: CLI_MESSAGES, judge: JUDGE_MESSAGES, read: READ_MESSAGES };

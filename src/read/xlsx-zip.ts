@@ -15,10 +15,9 @@ import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { formatBytes } from './limits.js';
 import { parseAttributes, XmlError, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner.js';
-
-const SAVE_AGAIN = 'open it in Excel and save it again as .xlsx';
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -32,7 +31,7 @@ export class UnreadableXlsx extends InputError {
     readonly reason: string,
     cause?: unknown,
   ) {
-    super(`${file}: not a readable XLSX workbook (${reason}); ${SAVE_AGAIN}`, { cause });
+    super(say('read.xlsx.unreadable', { file, reason }), { cause });
   }
 }
 
@@ -221,7 +220,7 @@ async function readDirectory(path: string, file: string): Promise<ZipEntry[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('E')) {
-      throw new InputError(`${file}: cannot be read (${code})`, { cause: error });
+      throw new InputError(say('read.file.cannotRead', { file, code }), { cause: error });
     }
     // The end record is looked for in the last 80 bytes; a zip comment can push it further.
     try {

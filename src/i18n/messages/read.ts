@@ -1,0 +1,246 @@
+/**
+ * Reading sheets: why a file, a sheet or its header cannot be read, the input
+ * limits, the reading flags (--encoding, --delimiter, --map, --max-bytes) and
+ * how a column is named in messages. File, sheet, row, column and header names
+ * are parameters, as written; flags and format names stay as they are.
+ */
+export const READ_MESSAGES = {
+  // A problem said of a file, a row or a sheet: the problem is a whole sentence of its own.
+  'read.inFile': { en: '{file}: {problem}', 'zh-CN': '{file}：{problem}' },
+  'read.atRow': { en: 'row {row}: {problem}', 'zh-CN': '第 {row} 行：{problem}' },
+  'read.inSheet': { en: 'sheet {sheet}: {problem}', 'zh-CN': '工作表 {sheet}：{problem}' },
+
+  'read.column.named': { en: '{field} (column {letter})', 'zh-CN': '{field}（{letter} 列）' },
+  'read.column.namedAs': { en: '{field} (column {letter} "{header}")', 'zh-CN': '{field}（{letter} 列“{header}”）' },
+
+  'read.file.notFound': { en: '{file}: no such file', 'zh-CN': '{file}：文件不存在' },
+  'read.file.openedFolder': { en: '{file}: is a folder, not a file', 'zh-CN': '{file}：这是文件夹，不是文件' },
+  'read.file.permission': { en: '{file}: permission denied', 'zh-CN': '{file}：没有读取权限' },
+  'read.file.cannotOpen': { en: '{file}: cannot be opened ({code})', 'zh-CN': '{file}：无法打开（{code}）' },
+  'read.file.cannotRead': { en: '{file}: cannot be read ({code})', 'zh-CN': '{file}：无法读取（{code}）' },
+  'read.file.folder': {
+    en: '{file}: is a folder, not a file; save the sheet to a file and give that file',
+    'zh-CN': '{file}：这是文件夹，不是文件；请将表格保存为文件，再指定该文件',
+  },
+  'read.file.pipe': {
+    en: '{file}: is a pipe, not a file; save the sheet to a file and give that file',
+    'zh-CN': '{file}：这是管道，不是文件；请将表格保存为文件，再指定该文件',
+  },
+  'read.file.socket': {
+    en: '{file}: is a socket, not a file; save the sheet to a file and give that file',
+    'zh-CN': '{file}：这是套接字，不是文件；请将表格保存为文件，再指定该文件',
+  },
+  'read.file.device': {
+    en: '{file}: is a device, not a file; save the sheet to a file and give that file',
+    'zh-CN': '{file}：这是设备，不是文件；请将表格保存为文件，再指定该文件',
+  },
+  'read.file.special': {
+    en: '{file}: is not a regular file, not a file; save the sheet to a file and give that file',
+    'zh-CN': '{file}：这不是普通文件；请将表格保存为文件，再指定该文件',
+  },
+  'read.file.empty': {
+    en: '{file}: the file is empty; export the sheet again as .xlsx or CSV UTF-8',
+    'zh-CN': '{file}：文件是空的；请重新将表格导出为 .xlsx 或“CSV UTF-8”',
+  },
+  'read.file.xls': {
+    en: '{file}: is an Excel 97-2003 workbook (.xls) or a password-protected workbook, which cannot be read; remove any password and open it in Excel, WPS or LibreOffice and save it as .xlsx or as CSV UTF-8',
+    'zh-CN': '{file}：这是 Excel 97-2003 工作簿（.xls）或受密码保护的工作簿，无法读取；请先去掉密码，再用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx 或“CSV UTF-8”',
+  },
+  'read.file.binary': {
+    en: '{file}: is a binary file, not a CSV or XLSX sheet; open it in Excel, WPS or LibreOffice and save it as .xlsx or as CSV UTF-8',
+    'zh-CN': '{file}：这是二进制文件，不是 CSV 或 XLSX 表格；请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx 或“CSV UTF-8”',
+  },
+  'read.file.xlsb': {
+    en: '{file}: is an Excel binary workbook (.xlsb); open it in Excel, WPS or LibreOffice and save it as .xlsx or as CSV UTF-8',
+    'zh-CN': '{file}：这是 Excel 二进制工作簿（.xlsb）；请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx 或“CSV UTF-8”',
+  },
+  'read.file.ods': {
+    en: '{file}: is an OpenDocument file (.ods), which cannot be read; open it in Excel, WPS or LibreOffice and save it as .xlsx or as CSV UTF-8',
+    'zh-CN': '{file}：这是 OpenDocument 文件（.ods），无法读取；请用 Excel、WPS 或 LibreOffice 打开，另存为 .xlsx 或“CSV UTF-8”',
+  },
+  'read.file.word': {
+    en: '{file}: is a Word document, not a sheet; put the contacts in a sheet and save it as .xlsx',
+    'zh-CN': '{file}：这是 Word 文档，不是表格；请将联系人填入表格，并保存为 .xlsx',
+  },
+  'read.file.powerPoint': {
+    en: '{file}: is a PowerPoint file, not a sheet; put the contacts in a sheet and save it as .xlsx',
+    'zh-CN': '{file}：这是 PowerPoint 文件，不是表格；请将联系人填入表格，并保存为 .xlsx',
+  },
+  'read.file.zip': {
+    en: '{file}: is a zip archive without a workbook in it; give the .xlsx or .csv file itself',
+    'zh-CN': '{file}：这是不含工作簿的 zip 压缩包；请直接指定 .xlsx 或 .csv 文件',
+  },
+  // Files people mistake for sheets, by their format's name (PDF, gzip, PNG…).
+  'read.file.document': {
+    en: '{file}: is a {format} document, not a contact sheet; give a .xlsx or .csv file',
+    'zh-CN': '{file}：这是 {format} 文档，不是联系人表格；请指定 .xlsx 或 .csv 文件',
+  },
+  'read.file.archive': {
+    en: '{file}: is a {format} archive, not a contact sheet; give a .xlsx or .csv file',
+    'zh-CN': '{file}：这是 {format} 压缩包，不是联系人表格；请指定 .xlsx 或 .csv 文件',
+  },
+  'read.file.image': {
+    en: '{file}: is a {format} image, not a contact sheet; give a .xlsx or .csv file',
+    'zh-CN': '{file}：这是 {format} 图片，不是联系人表格；请指定 .xlsx 或 .csv 文件',
+  },
+
+  'read.limit.fileTooBig': {
+    en: '{file}: the file is {size}, more than the {max} a sheet may be; raise --max-bytes if it really is a contact sheet',
+    'zh-CN': '{file}：文件大小为 {size}，超过了表格的上限 {max}；如果它确实是联系人表格，请调大 --max-bytes',
+  },
+  'read.limit.stdinTooBig': {
+    en: '{file}: more than the {max} a sheet may be; raise --max-bytes if it really is a contact sheet',
+    'zh-CN': '{file}：超过了表格的上限 {max}；如果它确实是联系人表格，请调大 --max-bytes',
+  },
+  'read.limit.rows': {
+    en: '{file}: more than {max} data rows (row {row}); raise --max-rows if the sheet really is that long',
+    'zh-CN': '{file}：数据行超过 {max} 行（读到第 {row} 行）；如果表格确实有这么多行，请调大 --max-rows',
+  },
+  'read.limit.line': {
+    en: '{file}: line {line} is longer than {max}: not a contact sheet',
+    'zh-CN': '{file}：第 {line} 行超过 {max}，这不是联系人表格',
+  },
+  'read.limit.cell': {
+    en: '{file}: row {row}, column {column}: a cell of {length} characters, more than the {max} a cell may have',
+    'zh-CN': '{file}：第 {row} 行 {column} 列：单元格有 {length} 个字符，超过了单元格的上限 {max} 个',
+  },
+  'read.limit.size': {
+    en: '--{option} {text}: give a size such as 50MB, 200MB or 1GB',
+    'zh-CN': '--{option} {text}：请给出大小，例如 50MB、200MB 或 1GB',
+  },
+
+  'read.stdin.terminal': {
+    en: '- reads the sheet from standard input, which is a terminal here: pipe or redirect a sheet into it',
+    'zh-CN': '- 表示从标准输入读取表格，但此处的标准输入是终端：请通过管道或重定向传入表格',
+  },
+  'read.delimiter.invalid': {
+    en: '--delimiter {value}: give one character, such as , ; | or tab',
+    'zh-CN': '--delimiter {value}：请给出一个字符，例如 , ; | 或 tab',
+  },
+
+  'read.encoding.unknown': {
+    en: '--encoding {name}: unknown encoding; use utf-8, utf-16le, utf-16be, gb18030 (also for GBK), windows-1252, big5, shift_jis…',
+    'zh-CN': '--encoding {name}：不支持的编码；可用 utf-8、utf-16le、utf-16be、gb18030（GBK 也用它）、windows-1252、big5、shift_jis…',
+  },
+  'read.encoding.notUtf8': {
+    en: '{file}: line {line} is not UTF-8 text; check --encoding',
+    'zh-CN': '{file}：第 {line} 行不是 UTF-8 文本；请检查 --encoding',
+  },
+  'read.encoding.mixed': {
+    en: '{file}: line {line} is not UTF-8 text though earlier lines are (mixed encodings?); save it again as "CSV UTF-8", or give --encoding (gb18030 for GBK)',
+    'zh-CN': '{file}：第 {line} 行不是 UTF-8 文本，而前面的行是（混用了多种编码？）；请重新另存为“CSV UTF-8”，或指定 --encoding（GBK 请用 gb18030）',
+  },
+  'read.encoding.gbOrBig5': {
+    en: '{file}: its bytes read as both GB18030 (simplified Chinese) and Big5 (traditional Chinese) text, and which one is meant cannot be told; give --encoding gb18030 or --encoding big5',
+    'zh-CN': '{file}：文件内容既可读作 GB18030（简体中文），也可读作 Big5（繁体中文），无法判断是哪一种；请指定 --encoding gb18030 或 --encoding big5',
+  },
+
+  'read.csv.quoteNotClosed': {
+    en: '{file}: malformed CSV: the quoted field that starts on line {line} is never closed; fix the quotes or export the sheet again',
+    'zh-CN': '{file}：CSV 格式有误：从第 {line} 行开始的带引号字段没有结束引号；请修正引号，或重新导出表格',
+  },
+  'read.csv.recordTooLong': {
+    en: '{file}: the record that starts on line {line} runs past {max} characters: a quote left open, or not a contact sheet',
+    'zh-CN': '{file}：从第 {line} 行开始的记录超过 {max} 个字符：可能有引号未闭合，或者这不是联系人表格',
+  },
+  'read.csv.quoteInField': {
+    en: '{file}: malformed CSV at line {line}: a quote appears inside a field that is not quoted; fix the quotes or export the sheet again',
+    'zh-CN': '{file}：第 {line} 行 CSV 格式有误：未加引号的字段中出现了引号；请修正引号，或重新导出表格',
+  },
+  // `reason` is the CSV parser's own words.
+  'read.csv.malformed': {
+    en: '{file}: malformed CSV at line {line}: {reason}; fix the quotes or export the sheet again',
+    'zh-CN': '{file}：第 {line} 行 CSV 格式有误：{reason}；请修正引号，或重新导出表格',
+  },
+
+  'read.header.none': {
+    en: 'no recognisable header row; row {row} reads {found}, expected headers such as Name, Email, Phone, Title, MessageTypes',
+    'zh-CN': '找不到可识别的表头行；第 {row} 行的内容是 {found}，应有 Name、Email、Phone、Title、MessageTypes 等表头',
+  },
+  'read.header.noneMapped': {
+    en: 'no recognisable header row; row {row} reads {found}, expected headers such as Name, Email, Phone, Title, MessageTypes or those in {map}',
+    'zh-CN': '找不到可识别的表头行；第 {row} 行的内容是 {found}，应有 Name、Email、Phone、Title、MessageTypes 等表头，或 {map} 中的表头',
+  },
+  'read.header.missing': {
+    en: 'row {row}: no {fields} column; the headers found are {found} (accepted: {accepted}; or name them in a mapping file, --map)',
+    'zh-CN': '第 {row} 行：没有 {fields} 列；找到的表头是 {found}（可用的表头：{accepted}；也可在映射文件 --map 中指定）',
+  },
+  'read.header.conflict': {
+    en: 'columns {first} ({firstHeader}) and {second} ({secondHeader}) both mean {field}; rename or remove one',
+    'zh-CN': '{first} 列（{firstHeader}）和 {second} 列（{secondHeader}）都表示 {field}；请重命名或删除其中一列',
+  },
+  'read.header.conflictMapped': {
+    en: 'columns {first} ({firstHeader}) and {second} ({secondHeader}) both mean {field}; rename or remove one or map one to null in {map}',
+    'zh-CN': '{first} 列（{firstHeader}）和 {second} 列（{secondHeader}）都表示 {field}；请重命名或删除其中一列，或在 {map} 中将其中一列映射为 null',
+  },
+  'read.header.unmapped': {
+    en: 'row {row}: {map} maps {unmapped}, which the header does not have; the headers are {found}',
+    'zh-CN': '第 {row} 行：{map} 映射了 {unmapped}，但表头中没有；表头是 {found}',
+  },
+  // What an empty list of headers shows.
+  'read.header.nothing': { en: 'nothing', 'zh-CN': '（空）' },
+  'read.header.blankPinned': {
+    en: 'row {row} (pinned by {map}) is blank, so there is no header row; a row near the top must name the columns (Name, Email, Title, MessageTypes…)',
+    'zh-CN': '第 {row} 行（由 {map} 指定）是空行，因此没有表头行；表格顶部须有一行写明各列名称（Name、Email、Title、MessageTypes…）',
+  },
+  'read.header.blankTop': {
+    en: 'the first {rows} rows are blank, so there is no header row; a row near the top must name the columns (Name, Email, Title, MessageTypes…)',
+    'zh-CN': '前 {rows} 行都是空行，因此没有表头行；表格顶部须有一行写明各列名称（Name、Email、Title、MessageTypes…）',
+  },
+  'read.header.lookedPinned': { en: '{problem} (row {row}, as {map} says)', 'zh-CN': '{problem}（{map} 指定的第 {row} 行）' },
+  'read.header.lookedTop': { en: '{problem} (looked through the first {rows} rows)', 'zh-CN': '{problem}（已查找前 {rows} 行）' },
+
+  'read.sheet.noHeaderAnywhere': {
+    en: '{file}: no sheet has a header row; {problems}; name the sheet with --sheet, or the headers in a mapping file (--map)',
+    'zh-CN': '{file}：没有哪个工作表含有表头行；{problems}；请用 --sheet 指定工作表，或在映射文件（--map）中写明表头',
+  },
+  'read.sheet.notFound': { en: '{file}: no sheet {asked}; {choices}', 'zh-CN': '{file}：没有工作表 {asked}；{choices}' },
+  'read.sheet.chart': {
+    en: '{file}: sheet {sheet} is a chart sheet, it has no rows; {choices}',
+    'zh-CN': '{file}：工作表 {sheet} 是图表工作表，没有数据行；{choices}',
+  },
+  'read.sheet.notWorksheet': {
+    en: '{file}: sheet {sheet} is not a worksheet, it has no rows; {choices}',
+    'zh-CN': '{file}：工作表 {sheet} 不是普通工作表，没有数据行；{choices}',
+  },
+  'read.sheet.choicesOne': {
+    en: 'the workbook has one sheet: {names} (use --sheet NAME or --sheet 1)',
+    'zh-CN': '工作簿只有一个工作表：{names}（请用 --sheet 名称 或 --sheet 1）',
+  },
+  'read.sheet.choices': {
+    en: 'the workbook has sheets: {names} (use --sheet NAME or --sheet {range})',
+    'zh-CN': '工作簿中的工作表：{names}（请用 --sheet 名称 或 --sheet {range}）',
+  },
+  'read.sheet.hidden': { en: '{name} (hidden)', 'zh-CN': '{name}（已隐藏）' },
+  'read.sheet.more': { en: 'and {count} more', 'zh-CN': '等另外 {count} 个' },
+
+  'read.map.notFound': { en: '--map {file}: no such file', 'zh-CN': '--map {file}：文件不存在' },
+  'read.map.cannotRead': { en: '--map {file}: cannot be read ({code})', 'zh-CN': '--map {file}：无法读取（{code}）' },
+  'read.map.notJson': {
+    en: '--map {file}: not valid JSON ({reason}); see README "Mapping file"',
+    'zh-CN': '--map {file}：不是有效的 JSON（{reason}）；请参阅 README 的“Mapping file”一节',
+  },
+  // `where` is the JSON path, or the file; `reason` is the schema checker's own words; `shape` the file's form, in JSON.
+  'read.map.shape': {
+    en: '--map {file}: {where}: {reason}; expected {shape}',
+    'zh-CN': '--map {file}：{where}：{reason}；应为 {shape} 格式',
+  },
+  'read.map.theFile': { en: 'the file', 'zh-CN': '文件' },
+  'read.map.emptyHeader': {
+    en: '--map {file}: columns: an empty header cannot be mapped',
+    'zh-CN': '--map {file}：columns：不能映射空表头',
+  },
+  'read.map.sameHeader': {
+    en: '--map {file}: columns: "{first}" and "{second}" are the same header (case, spaces, _ and - are ignored)',
+    'zh-CN': '--map {file}：columns：“{first}”和“{second}”是同一个表头（比较时忽略大小写、空格、_ 和 -）',
+  },
+  'read.map.notAField': {
+    en: '--map {file}: columns: "{header}": "{name}" is not a field; use {fields} or null to ignore the column',
+    'zh-CN': '--map {file}：columns：“{header}”：“{name}”不是字段；请使用 {fields}，或用 null 忽略该列',
+  },
+
+  'read.xlsx.unreadable': {
+    en: '{file}: not a readable XLSX workbook ({reason}); open it in Excel and save it again as .xlsx',
+    'zh-CN': '{file}：不是可读取的 XLSX 工作簿（{reason}）；请用 Excel 打开，重新保存为 .xlsx',
+  },
+} as const;
