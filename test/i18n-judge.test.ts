@@ -190,6 +190,15 @@ describe('read errors in Chinese', () => {
     );
   });
 
+  it('says why a workbook cannot be read, inside the one line of an unreadable XLSX', async () => {
+    useLanguage('zh-CN');
+    const broken = join(tmp(), 'broken.xlsx');
+    writeFileSync(broken, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]));
+    expect(await refusal(readSheet(broken))).toBe(
+      'broken.xlsx：不是可读取的 XLSX 工作簿（文件末尾没有 zip 目录：不是 zip 压缩包，或者文件不完整）；请用 Excel 打开，重新保存为 .xlsx',
+    );
+  });
+
   it('refuses flags and mapping files in Chinese, the flag as typed', async () => {
     useLanguage('zh-CN');
     expect(() => canonicalEncoding('klingon')).toThrow(/^--encoding klingon：不支持的编码；/);

@@ -61,7 +61,7 @@ interface Workbook {
 
 async function readWorkbook(zip: XlsxZip): Promise<Workbook> {
   const part = 'xl/workbook.xml';
-  if (!zip.has(part)) throw unreadable(zip.file, `there is no ${part} in it`);
+  if (!zip.has(part)) throw unreadable(zip.file, say('read.xlsx.noPart', { part }));
   const rels = new Map<string, { target: string; type: string }>();
   for (const rel of await zip.elements('xl/_rels/workbook.xml.rels', 'Relationship')) {
     if (rel.Id !== undefined && rel.Target !== undefined) rels.set(rel.Id, { target: partPath('xl', rel.Target), type: rel.Type?.split('/').pop() ?? '' });
@@ -109,7 +109,7 @@ interface SheetInfo {
  */
 function chooseSheet(zip: XlsxZip, sheets: SheetInfo[], requested: string | undefined): { sheet: SheetInfo; others: SheetInfo[] } {
   const { file } = zip;
-  if (sheets.length === 0) throw unreadable(file, 'its workbook lists no sheets');
+  if (sheets.length === 0) throw unreadable(file, say('read.xlsx.noSheets'));
   const wanted = requested?.trim() ?? '';
   let sheet: SheetInfo | undefined;
   let others: SheetInfo[] = [];
@@ -127,13 +127,13 @@ function chooseSheet(zip: XlsxZip, sheets: SheetInfo[], requested: string | unde
       throw new InputError(say('read.sheet.notFound', { file, asked, choices: sheetChoices(sheets) }));
     }
   }
-  if (!sheet) throw unreadable(file, 'its workbook lists no sheets');
+  if (!sheet) throw unreadable(file, say('read.xlsx.noSheets'));
   if (!isWorksheet(sheet)) {
     const key = sheet.type === 'chartsheet' ? 'read.sheet.chart' : 'read.sheet.notWorksheet';
     throw new InputError(say(key, { file, sheet: JSON.stringify(sheet.name), choices: sheetChoices(sheets) }));
   }
   if (!zip.has(sheet.part)) {
-    throw unreadable(file, `sheet ${JSON.stringify(sheet.name)} should be stored as ${JSON.stringify(sheet.part)}, which is not in the zip`);
+    throw unreadable(file, say('read.xlsx.sheetPartMissing', { sheet: JSON.stringify(sheet.name), part: JSON.stringify(sheet.part) }));
   }
   return { sheet, others };
 }

@@ -239,6 +239,74 @@ export const READ_MESSAGES = {
     'zh-CN': '--map {file}：columns：“{header}”：“{name}”不是字段；请使用 {fields}，或用 null 忽略该列',
   },
 
+  // Why a workbook cannot be read: the `reason` of read.xlsx.unreadable, without the file's name.
+  'read.xlsx.noSheets': { en: 'its workbook lists no sheets', 'zh-CN': '工作簿中没有列出任何工作表' },
+  'read.xlsx.noPart': { en: 'there is no {part} in it', 'zh-CN': '其中没有 {part}' },
+  'read.xlsx.sheetPartMissing': {
+    en: 'sheet {sheet} should be stored as {part}, which is not in the zip',
+    'zh-CN': '工作表 {sheet} 应存放在 {part}，但压缩包中没有该文件',
+  },
+  'read.xlsx.zipBomb': {
+    en: 'it unpacks to {size}, more than {max}: a zip bomb, or raise --max-bytes',
+    'zh-CN': '解压后为 {size}，超过 {max}：可能是压缩炸弹；若不是，请调大 --max-bytes',
+  },
+  'read.xlsx.zipBombReading': {
+    en: 'it unpacks to more than {max}, reading {part}: a zip bomb, or raise --max-bytes',
+    'zh-CN': '读取 {part} 时解压超过 {max}：可能是压缩炸弹；若不是，请调大 --max-bytes',
+  },
+  'read.xlsx.sizeLies': {
+    en: '{part} unpacks to {size}, not the {declared} the zip declares for it',
+    'zh-CN': '{part} 解压后为 {size}，与压缩包声明的 {declared} 不符',
+  },
+  // `reason` is the unpacker's or the file system's own words.
+  'read.xlsx.partFailed': { en: '{part}: {reason}', 'zh-CN': '{part}：{reason}' },
+  'read.xlsx.damagedData': { en: 'damaged compressed data: {reason}', 'zh-CN': '压缩数据已损坏：{reason}' },
+  'read.xlsx.unknownError': { en: 'unknown error', 'zh-CN': '未知错误' },
+  'read.xlsx.tooManyElements': {
+    en: '{part} has more than {max} <{name}> elements',
+    'zh-CN': '{part} 中的 <{name}> 元素超过 {max} 个',
+  },
+  'read.xlsx.damagedXml': { en: '{part}: damaged XML: {reason}', 'zh-CN': '{part}：XML 已损坏：{reason}' },
+  'read.xlsx.encrypted': { en: "{part} is encrypted: remove the workbook's password", 'zh-CN': '{part} 已加密：请去掉工作簿的密码' },
+  'read.xlsx.compression': {
+    en: '{part} is compressed with method {method}, which this reader cannot unpack',
+    'zh-CN': '{part} 使用了压缩方法 {method}，本工具无法解压',
+  },
+  'read.xlsx.misplaced': { en: "{part} is not where the zip's directory says", 'zh-CN': '{part} 不在压缩包目录所记录的位置' },
+  'read.xlsx.noDirectory': {
+    en: 'no zip directory at its end: not a zip archive, or a truncated one',
+    'zh-CN': '文件末尾没有 zip 目录：不是 zip 压缩包，或者文件不完整',
+  },
+  'read.xlsx.tooManyMarks': {
+    en: 'sheet {sheet} has more than {max} merged or linked cells',
+    'zh-CN': '工作表 {sheet} 中的合并单元格或带链接的单元格超过 {max} 个',
+  },
+  'read.xlsx.tooManyStrings': {
+    en: '{part} holds more than {max} strings, far more than a contact sheet needs',
+    'zh-CN': '{part} 中的字符串超过 {max} 个，远超联系人表格所需',
+  },
+  'read.xlsx.tooManyCharacters': {
+    en: '{part} holds more than {max} characters, far more than a contact sheet needs',
+    'zh-CN': '{part} 中的字符超过 {max} 个，远超联系人表格所需',
+  },
+  'read.xlsx.cellTooLong': {
+    en: 'sheet {sheet}, cell {ref} holds more than {max} characters',
+    'zh-CN': '工作表 {sheet} 的单元格 {ref} 超过 {max} 个字符',
+  },
+  'read.xlsx.rowNumber': { en: 'sheet {sheet} has a row numbered {r}', 'zh-CN': '工作表 {sheet} 中有一行的行号是 {r}' },
+  'read.xlsx.cellPlace': {
+    en: 'sheet {sheet}, row {row} has a cell at {r}',
+    'zh-CN': '工作表 {sheet} 第 {row} 行中有一个位于 {r} 的单元格',
+  },
+  'read.xlsx.noSharedStrings': {
+    en: 'sheet {sheet}, cell {ref} refers to shared string {asked}, which does not exist: the workbook has none',
+    'zh-CN': '工作表 {sheet} 的单元格 {ref} 引用了不存在的共享字符串 {asked}：工作簿中没有共享字符串',
+  },
+  'read.xlsx.noSuchSharedString': {
+    en: 'sheet {sheet}, cell {ref} refers to shared string {asked}, which does not exist: the workbook has {count}, numbered from 0',
+    'zh-CN': '工作表 {sheet} 的单元格 {ref} 引用了不存在的共享字符串 {asked}：工作簿中共有 {count} 个，从 0 开始编号',
+  },
+  'read.copy.changed': { en: 'the file changed after it was read', 'zh-CN': '文件在读取之后被修改过' },
   'read.xlsx.unreadable': {
     en: '{file}: not a readable XLSX workbook ({reason}); open it in Excel and save it again as .xlsx',
     'zh-CN': '{file}：不是可读取的 XLSX 工作簿（{reason}）；请用 Excel 打开，重新保存为 .xlsx',
