@@ -306,6 +306,30 @@ export const READ_MESSAGES = {
     en: 'sheet {sheet}, cell {ref} refers to shared string {asked}, which does not exist: the workbook has {count}, numbered from 0',
     'zh-CN': '工作表 {sheet} 的单元格 {ref} 引用了不存在的共享字符串 {asked}：工作簿中共有 {count} 个，从 0 开始编号',
   },
+  'read.xlsx.tooManyStyles': {
+    en: '{part} lists more than {max} cell styles',
+    'zh-CN': '{part} 中的单元格样式超过 {max} 个',
+  },
+  // What a cell holding a date that cannot be a date shows, in a message about it.
+  'read.cell.invalidDate': { en: 'an invalid date', 'zh-CN': '无效日期' },
+  // Damaged XML in a workbook part: what is wrong, and at which character of the part.
+  'read.xml.markupTooLong': {
+    en: 'markup longer than {max} characters, at character {at}',
+    'zh-CN': '第 {at} 个字符处的标记超过 {max} 个字符',
+  },
+  'read.xml.endsInMarkup': { en: 'the text ends inside markup, at character {at}', 'zh-CN': '文本在标记内部结束（第 {at} 个字符）' },
+  'read.xml.endsInside': { en: 'the text ends inside <{name}>, at character {at}', 'zh-CN': '文本在 <{name}> 内部结束（第 {at} 个字符）' },
+  'read.xml.noTagName': { en: 'a tag without a name, at character {at}', 'zh-CN': '第 {at} 个字符处有一个没有名称的标签' },
+  'read.xml.closesNothing': { en: '</{name}> closes nothing, at character {at}', 'zh-CN': '第 {at} 个字符处的 </{name}> 没有对应的开始标签' },
+  'read.xml.wrongClose': {
+    en: '</{name}> where </{open}> was expected, at character {at}',
+    'zh-CN': '第 {at} 个字符处应为 </{open}>，却是 </{name}>',
+  },
+  'read.xml.doctype': {
+    en: 'a DOCTYPE, which no workbook part has, at character {at}',
+    'zh-CN': '第 {at} 个字符处有 DOCTYPE，工作簿的部件中不应有它',
+  },
+  'read.xml.notXml': { en: 'markup that is not XML, at character {at}', 'zh-CN': '第 {at} 个字符处的标记不是 XML' },
   'read.copy.changed': { en: 'the file changed after it was read', 'zh-CN': '文件在读取之后被修改过' },
   'read.xlsx.unreadable': {
     en: '{file}: not a readable XLSX workbook ({reason}); open it in Excel and save it again as .xlsx',
