@@ -11,6 +11,7 @@ import { mapHeader } from '../src/read/header.js';
 import { readColumnMap } from '../src/read/column-map.js';
 import { readSheet } from '../src/read/index.js';
 import { parseByteSize } from '../src/read/limits.js';
+import { AREAS } from '../src/i18n/catalogue.js';
 import { useLanguage } from '../src/i18n/text.js';
 import { RowJudge } from '../src/judge/judge.js';
 import { normaliseRow } from '../src/judge/normalise.js';
@@ -47,6 +48,23 @@ const BROKEN: ApiContactInput[] = [
   { ...good, Members: ['rd-abc', 'nope'] },
   { ...good, Members: Array.from({ length: 11 }, (_, i) => String(100 + i)) },
 ];
+
+describe('the judge and read catalogues', () => {
+  const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+
+  it.each(['judge', 'read'])('%s: every key has an English and a Chinese text with the same placeholders', (area) => {
+    const entries = Object.entries(AREAS[area]!);
+    expect(entries.length).toBeGreaterThan(20);
+    for (const [key, { en, 'zh-CN': zh }] of entries) {
+      expect(key.startsWith(`${area}.`)).toBe(true);
+      const english = typeof en === 'string' ? [en] : [en.one, en.other];
+      for (const text of english) expect({ key, placeholders: placeholders(text) }).toEqual({ key, placeholders: placeholders(zh) });
+      expect(zh).toMatch(/[\u4e00-\u9fff]|^\{\w+\}：\{\w+\}$/);
+      // Chinese text takes full-width punctuation: no ASCII comma, semicolon or bracket between Chinese words.
+      expect({ key, zh: /[\u4e00-\u9fff][,;()]|[,;()][\u4e00-\u9fff]/.test(zh) }).toEqual({ key, zh: false });
+    }
+  });
+});
 
 describe('the rule table in Chinese', () => {
   it('gives the same codes, in the same order, in both languages, with a Chinese detail for each', () => {
