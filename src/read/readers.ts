@@ -70,5 +70,6 @@ async function findHeaderInWorkbook({ path, sheet, map, limits }: OpenRequest): 
     problems.push(say('read.inSheet', { sheet: JSON.stringify(name), problem: search.problem }));
   }
   if (problems.length === 1) throw new InputError(say('read.inFile', { file, problem: problems[0]! }));
+  // Each sheet's problem is a clause of one sentence: separated as each language punctuates clauses.
   throw new InputError(say('read.sheet.noHeaderAnywhere', { file, problems: problems.join(currentLanguage() === 'zh-CN' ? '；' : '; ') }));
 }
