@@ -33,9 +33,9 @@ function page<T>(items: T[], params: Params): { TotalCount: number; PageNumber: 
   return { TotalCount: items.length, PageNumber: pageNumber, PageSize: pageSize, items: items.slice(start, start + pageSize) };
 }
 
-/** The first broken rule of the given fields, as the service would answer it. */
+/** The first broken rule of the given fields, as the service would answer it: in English, whatever language the CLI speaks. */
 function judge(input: Parameters<typeof checkContact>[0], site: Site): void {
-  const verdict = checkContact(input, site);
+  const verdict = checkContact(input, site, 'en');
   if (!verdict.ok) {
     const first = verdict.issues[0]!;
     throw new ApiError(first.code, first.detail.startsWith('"') ? `${first.field}: ${first.detail}` : undefined);
@@ -191,7 +191,7 @@ function sendVerification(field: 'EmailAddress' | 'PhoneNumber'): Operation {
     const contact = findContact(context, required(params, 'ContactId'));
     const target = required(params, field);
     if (field === 'PhoneNumber') {
-      const problem = checkPhone(target)[0];
+      const problem = checkPhone(target, 'en')[0];
       if (problem) throw new ApiError(problem.code);
     }
     if (!contact.pending.includes(target)) throw new ApiError('EntityNotExists.Contact.Verification', `${field}: ${target}`);

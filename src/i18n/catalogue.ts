@@ -6,6 +6,8 @@
  */
 import { CLI_MESSAGES } from './messages/cli.js';
 import { DIRECTORY_MESSAGES } from './messages/directory.js';
+import { JUDGE_MESSAGES } from './messages/judge.js';
+import { READ_MESSAGES } from './messages/read.js';
 import { RUN_MESSAGES } from './messages/run.js';
 
 /** A text, or for English a text per plural form of the `count` parameter. */
@@ -19,6 +21,8 @@ export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...RUN_MESSAGES,
   ...DIRECTORY_MESSAGES,
+  ...JUDGE_MESSAGES,
+  ...READ_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Each area's file, to find a key defined twice. */
@@ -26,4 +30,6 @@ export const AREAS: Record<string, Record<string, Entry>> = {
   cli: CLI_MESSAGES,
   run: RUN_MESSAGES,
   directory: DIRECTORY_MESSAGES,
+  judge: JUDGE_MESSAGES,
+  read: READ_MESSAGES,
 };

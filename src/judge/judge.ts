@@ -3,6 +3,7 @@
  * earlier valid row, past the contact limit, or valid. Pure apart from the
  * running state it needs (claimed names, contacts counted so far).
  */
+import { say } from '../i18n/text.js';
 import type { DataRow } from '../read/index.js';
 import { cellDisplay } from '../read/types.js';
 import type { Room } from '../plan/quota.js';
@@ -56,7 +57,7 @@ export class RowJudge {
         {
           field: 'Name',
           code: 'InvalidParameter.Name.AlreadyUsed',
-          message: `${columnOf('Name')}: "${contact.Name}" is already used by row ${claimedBy} (names are compared ignoring case)`,
+          message: say('judge.name.alreadyUsed', { column: columnOf('Name'), name: contact.Name, row: claimedBy }),
         },
       ];
       return { result };

@@ -3,6 +3,7 @@
  * spacing, a title's case, a `mailto:` prefix), each leaving a note; anything that
  * would be a guess stays as written and the rule table refuses it.
  */
+import { say } from '../i18n/text.js';
 import { isOddCell, type Cell } from '../read/types.js';
 import { countryCallingCode } from './country-codes.js';
 import type { Field } from './fields.js';
@@ -74,20 +75,18 @@ export function normalisePhone(text: string): string {
   return text;
 }
 
+/** Each kind of odd cell's message: without the cell's reference, and with it (`At`). */
+const ODD_CELL_KEYS = {
+  date: ['judge.cell.date', 'judge.cell.dateAt'],
+  error: ['judge.cell.error', 'judge.cell.errorAt'],
+  'error-text': ['judge.cell.errorText', 'judge.cell.errorTextAt'],
+  uncalculated: ['judge.cell.uncalculated', 'judge.cell.uncalculatedAt'],
+  merged: ['judge.cell.merged', 'judge.cell.mergedAt'],
+} as const satisfies Record<Exclude<Cell, string>['kind'], readonly [string, string]>;
+
 function oddCellDetail(cell: Exclude<Cell, string>): string {
-  const where = cell.ref === undefined ? '' : `cell ${cell.ref} `;
-  switch (cell.kind) {
-    case 'date':
-      return `${where}holds a date (${cell.shown}), not text; format the column as Text and type the value again`;
-    case 'error':
-      return `${where}holds the formula error ${cell.shown}; fix the formula or type the value`;
-    case 'error-text':
-      return `${where}holds ${cell.shown}, a formula error exported as text; fix the formula in the workbook and export again, or type the value`;
-    case 'uncalculated':
-      return `${where}holds a formula whose value was never calculated; open the file in a spreadsheet program and save it, or type the value`;
-    case 'merged':
-      return `${where}is covered by the merged cells ${cell.shown}, so it reads as empty; unmerge them and fill in every row`;
-  }
+  const [somewhere, at] = ODD_CELL_KEYS[cell.kind];
+  return cell.ref === undefined ? say(somewhere, { shown: cell.shown }) : say(at, { ref: cell.ref, shown: cell.shown });
 }
 
 const CODE_FOR_ODD_CELL: Record<Field, string> = {
@@ -143,7 +142,7 @@ function addEmail(row: Draft, written: string): void {
   let email = written;
   if (/^mailto:/i.test(email)) {
     email = email.slice('mailto:'.length).split('?')[0]!.trim();
-    row.notes.push(`EmailAddress: "mailto:" prefix dropped`);
+    row.notes.push(say('judge.note.mailto'));
   }
   row.input.EmailAddress = email;
   const fixed = fixEmail(email);
@@ -158,13 +157,13 @@ function addPhone(row: Draft, written: string): void {
     row.problems.push({
       field: 'PhoneNumber',
       code: 'InvalidParameter.PhoneNumber',
-      ...quoting('phone', written, (shown) => `"${shown}" is a number in scientific notation, which keeps only some of its digits; format the column as Text and type the full number`),
+      ...quoting('phone', written, (shown) => say('judge.phone.scientific', { value: shown })),
     });
     return;
   }
   const phone = normalisePhone(written);
   if (phone !== written && MAINLAND_MOBILE.test(phone.slice(3))) {
-    row.notes.push(`PhoneNumber: "${written}" written as "${phone}"`);
+    row.notes.push(say('judge.note.phoneRewritten', { written, phone }));
   }
   row.input.PhoneNumber = phone;
 }
@@ -172,7 +171,7 @@ function addPhone(row: Draft, written: string): void {
 function addTitle(row: Draft, written: string): void {
   const title = titleByKey.get(matchKey(written));
   if (title) {
-    if (title !== written) row.notes.push(`Title: "${written}" written as "${title}"`);
+    if (title !== written) row.notes.push(say('judge.note.titleRewritten', { written, title }));
     row.input.Title = title;
     return;
   }
@@ -194,7 +193,7 @@ function addMessageTypes(row: Draft, written: string): void {
 function addMembers(row: Draft, written: string): void {
   const members: string[] = [];
   for (const id of splitList(written)) {
-    if (members.includes(id)) row.notes.push(`Members: "${id}" repeated; bound once`);
+    if (members.includes(id)) row.notes.push(say('judge.note.memberRepeated', { id }));
     else members.push(id);
   }
   row.input.Members = members;
@@ -220,7 +219,7 @@ function readMessageTypes(text: string): ReadMessageTypes {
     const key = matchKey(item);
     const type = messageTypeByKey.get(key);
     if (!type) anyUnknown = true;
-    if (type && type !== item) notes.push(`MessageTypes: "${item}" written as "${type}"`);
+    if (type && type !== item) notes.push(say('judge.note.messageTypeRewritten', { written: item, type }));
     const value = type ?? item;
     // "Service" is ServiceMessage with its suffix left off; "billing" → AccountExpenses is a guess.
     const fix = type ?? messageTypeByKey.get(`${key}message`);
@@ -228,7 +227,7 @@ function readMessageTypes(text: string): ReadMessageTypes {
     if (!suggestion) everyUnknownHasSuggestion = false;
     if (!fix) everyUnknownIsFix = false;
     if (types.includes(value)) {
-      notes.push(`MessageTypes: "${value}" repeated; sent once`);
+      notes.push(say('judge.note.messageTypeRepeated', { type: value }));
       continue;
     }
     types.push(value);

@@ -7,6 +7,8 @@
  * same functions; the emulator asks them about the parameters it receives. One
  * table, so the dry run and the service cannot drift apart.
  */
+import type { Language } from '../i18n/language.js';
+import { currentLanguage, sayIn } from '../i18n/text.js';
 import { worded, type PersonalField } from '../pii.js';
 
 export type Site = 'intl' | 'cn';
@@ -45,7 +47,11 @@ export const LIMITS = {
   membersPerCall: 5,
 } as const;
 
-/** One broken rule: the API's own error code and a plain explanation. */
+/**
+ * One broken rule: the API's own error code and a plain explanation. The
+ * explanation is in the run's language by default; the emulator asks for
+ * English, since the service answers in its own words whoever calls it.
+ */
 export interface RuleProblem {
   code: string;
   detail: string;
@@ -59,6 +65,11 @@ export function quoting(field: PersonalField, value: string, build: (shown: stri
   return { detail: message, ...(masked !== undefined ? { masked } : {}) };
 }
 
+/** Values quoted one by one in a list: `"a", "b"` in English, `“a”、“b”` in Chinese. */
+export function quotedList(values: readonly string[], language: Language): string {
+  return language === 'zh-CN' ? values.map((v) => `“${v}”`).join('、') : values.map((v) => `"${v}"`).join(', ');
+}
+
 /** Count characters as people do (code points), not UTF-16 units: "张伟" is 2. */
 export function characterCount(text: string): number {
   let count = 0;
@@ -70,26 +81,27 @@ const LETTERS_ONLY = /^[A-Za-z]+$/;
 const LETTERS_OR_HAN = /^[A-Za-z\p{Script=Han}]+$/u;
 const HAN = /\p{Script=Han}/u;
 
-export function checkName(name: string | undefined, site: Site): RuleProblem[] {
+export function checkName(name: string | undefined, site: Site, language: Language = currentLanguage()): RuleProblem[] {
   if (name === undefined || name === '') {
-    return [{ code: 'MissingParameter.Name', detail: 'a name is required' }];
+    return [{ code: 'MissingParameter.Name', detail: sayIn(language, 'judge.name.missing') }];
   }
   const problems: RuleProblem[] = [];
   const length = characterCount(name);
   if (length < LIMITS.nameMinLength || length > LIMITS.nameMaxLength) {
     problems.push({
       code: 'InvalidParameter.Name.Length',
-      detail: `"${name}" has ${length} character${length === 1 ? '' : 's'}; a name must have ${LIMITS.nameMinLength}–${LIMITS.nameMaxLength}`,
+      detail: sayIn(language, 'judge.name.length', { name, count: length, min: LIMITS.nameMinLength, max: LIMITS.nameMaxLength }),
     });
   }
   const allowed = site === 'cn' ? LETTERS_OR_HAN : LETTERS_ONLY;
   if (!allowed.test(name)) {
     problems.push({
       code: 'InvalidParameter.Name',
-      detail:
-        site === 'intl' && HAN.test(name)
-          ? `"${name}" has Chinese characters, which only the China site accepts (--site cn); on the international site a name is letters A–Z only`
-          : `"${name}" may contain only letters${site === 'cn' ? ' (A–Z) or Chinese characters' : ' A–Z'}, no spaces, digits or punctuation`,
+      detail: sayIn(
+        language,
+        site === 'cn' ? 'judge.name.lettersOrHan' : HAN.test(name) ? 'judge.name.hanOnIntl' : 'judge.name.letters',
+        { name },
+      ),
     });
   }
   return problems;
@@ -108,42 +120,44 @@ const EMAIL =
 /** The first character no address can hold, to name it. */
 const NOT_IN_ADDRESS = /[^A-Za-z0-9._%+@-]/u;
 
-export function checkEmail(email: string | undefined): RuleProblem[] {
+export function checkEmail(email: string | undefined, language: Language = currentLanguage()): RuleProblem[] {
   if (email === undefined || email === '') {
-    return [{ code: 'MissingParameter.EmailAddress', detail: 'an email address is required' }];
+    return [{ code: 'MissingParameter.EmailAddress', detail: sayIn(language, 'judge.email.missing') }];
   }
   const problems: RuleProblem[] = [];
   if (email.length > LIMITS.emailMaxLength) {
     problems.push({
       code: 'InvalidParameter.EmailAddress.Length',
-      detail: `the address has ${email.length} characters; at most ${LIMITS.emailMaxLength} are accepted`,
+      detail: sayIn(language, 'judge.email.tooLong', { length: email.length, max: LIMITS.emailMaxLength }),
     });
   }
   if (!EMAIL.test(email)) {
-    problems.push({ code: 'InvalidParameter.EmailAddress', ...quoting('email', email, (shown) => `"${shown}" is not a valid email address${whyNotAnAddress(email)}`) });
+    problems.push({ code: 'InvalidParameter.EmailAddress', ...quoting('email', email, (shown) => notAnAddress(email, shown, language)) });
   }
   return problems;
 }
 
-/** `: "<" cannot be part of one`, when a character says it all; nothing otherwise (the shape is wrong). */
-function whyNotAnAddress(email: string): string {
+/** Why `email` is no address, quoting it as `shown`: the character that cannot be in one when one says it all, else only that the shape is wrong. */
+function notAnAddress(email: string, shown: string, language: Language): string {
   const odd = NOT_IN_ADDRESS.exec(email)?.[0];
-  if (odd !== undefined) return `: ${odd.trim() === '' ? 'a space' : `"${odd}"`} cannot be part of one`;
-  return /^[+-]/.test(email) ? `: it cannot start with "${email[0]}"` : '';
+  if (odd !== undefined && odd.trim() === '') return sayIn(language, 'judge.email.invalidSpace', { value: shown });
+  if (odd !== undefined) return sayIn(language, 'judge.email.invalidCharacter', { value: shown, character: odd });
+  if (/^[+-]/.test(email)) return sayIn(language, 'judge.email.invalidStart', { value: shown, character: email[0]! });
+  return sayIn(language, 'judge.email.invalid', { value: shown });
 }
 
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
 const API_PHONE = /^(\d{1,4})-(\d+)$/;
 
 /** PhoneNumber is optional; when given it is `<country code>-<number>`, and only 86 mainland mobiles are accepted. */
-export function checkPhone(phone: string | undefined): RuleProblem[] {
+export function checkPhone(phone: string | undefined, language: Language = currentLanguage()): RuleProblem[] {
   if (phone === undefined || phone === '') return [];
   const match = API_PHONE.exec(phone);
   if (!match) {
     return [
       {
         code: 'InvalidParameter.PhoneNumber',
-        ...quoting('phone', phone, (shown) => `"${shown}" is not a phone number written as 86-<11-digit mainland mobile>`),
+        ...quoting('phone', phone, (shown) => sayIn(language, 'judge.phone.shape', { value: shown })),
       },
     ];
   }
@@ -152,7 +166,7 @@ export function checkPhone(phone: string | undefined): RuleProblem[] {
     return [
       {
         code: 'InvalidParameter.MobileCountryCode',
-        detail: `country code ${countryCode} is not accepted; only mainland China mobiles (86-) are`,
+        detail: sayIn(language, 'judge.phone.countryCode', { code: countryCode! }),
       },
     ];
   }
@@ -160,7 +174,7 @@ export function checkPhone(phone: string | undefined): RuleProblem[] {
     return [
       {
         code: 'InvalidParameter.PhoneNumber',
-        ...quoting('phone', number!, (shown) => `"${shown}" is not an 11-digit mainland China mobile number (1[3-9]xxxxxxxxx)`),
+        ...quoting('phone', number!, (shown) => sayIn(language, 'judge.phone.mainland', { value: shown })),
       },
     ];
   }
@@ -174,12 +188,12 @@ export function isTitle(value: string | undefined): value is Title {
   return TITLE_SET.has(value ?? '');
 }
 
-export function checkTitle(title: string | undefined): RuleProblem[] {
+export function checkTitle(title: string | undefined, language: Language = currentLanguage()): RuleProblem[] {
   if (title === undefined || title === '') {
-    return [{ code: 'MissingParameter.Title', detail: 'a title is required' }];
+    return [{ code: 'MissingParameter.Title', detail: sayIn(language, 'judge.title.missing') }];
   }
   if (!isTitle(title)) {
-    return [{ code: 'InvalidParameter.Title', detail: `"${title}" is not one of ${TITLES.join(', ')}` }];
+    return [{ code: 'InvalidParameter.Title', detail: sayIn(language, 'judge.title.unknown', { title, titles: TITLES.join(', ') }) }];
   }
   return [];
 }
@@ -188,16 +202,19 @@ export function isMessageType(value: string): value is MessageType {
   return MESSAGE_TYPE_SET.has(value);
 }
 
-export function checkMessageTypes(types: readonly string[] | undefined): RuleProblem[] {
+export function checkMessageTypes(types: readonly string[] | undefined, language: Language = currentLanguage()): RuleProblem[] {
   if (types === undefined || types.length === 0) {
-    return [{ code: 'MissingParameter.MessageTypes', detail: 'at least one message type is required' }];
+    return [{ code: 'MissingParameter.MessageTypes', detail: sayIn(language, 'judge.messageTypes.missing') }];
   }
   if (types.every(isMessageType)) return [];
   const unknown = types.filter((type) => !isMessageType(type));
   return [
     {
       code: 'InvalidParameter.MessageTypes',
-      detail: `${unknown.map((t) => `"${t}"`).join(', ')} ${unknown.length === 1 ? 'is not a message type' : 'are not message types'}; use ${MESSAGE_TYPES.join(', ')}`,
+      detail: sayIn(language, unknown.length === 1 ? 'judge.messageTypes.unknownOne' : 'judge.messageTypes.unknownMany', {
+        types: quotedList(unknown, language),
+        known: MESSAGE_TYPES.join(', '),
+      }),
     },
   ];
 }
@@ -210,20 +227,20 @@ export function isMemberId(id: string): boolean {
 }
 
 /** The Members a contact is bound to (checked as AssociateMembers would, over all of them). */
-export function checkMembers(members: readonly string[]): RuleProblem[] {
+export function checkMembers(members: readonly string[], language: Language = currentLanguage()): RuleProblem[] {
   if (members.length === 0) return [];
   const problems: RuleProblem[] = [];
   const malformed = members.filter((id) => !isMemberId(id));
   if (malformed.length > 0) {
     problems.push({
       code: 'InvalidParameter.Members',
-      detail: `${malformed.map((m) => `"${m}"`).join(', ')} ${malformed.length === 1 ? 'is not' : 'are not'} a directory (rd-…), folder (r-…, fd-…) or numeric account ID`,
+      detail: sayIn(language, malformed.length === 1 ? 'judge.members.malformedOne' : 'judge.members.malformedMany', { ids: quotedList(malformed, language) }),
     });
   }
   if (members.length > LIMITS.membersPerContact) {
     problems.push({
       code: 'LimitExceeded.ContactMembers',
-      detail: `${members.length} targets given; a contact can be bound to at most ${LIMITS.membersPerContact}`,
+      detail: sayIn(language, 'judge.members.tooMany', { count: members.length, max: LIMITS.membersPerContact }),
     });
   }
   return problems;

@@ -8,6 +8,8 @@
  * per field cost about a tenth of a validate (and 200 modules of start-up).
  * zod still checks the mapping file (column-map.ts), loaded only with --map.
  */
+import type { Language } from '../i18n/language.js';
+import { currentLanguage } from '../i18n/text.js';
 import type { Field } from './fields.js';
 import {
   checkEmail,
@@ -47,19 +49,19 @@ export interface ContactIssue extends RuleProblem {
 
 export type ContactCheck = { ok: true; contact: ApiContact } | { ok: false; issues: ContactIssue[] };
 
-/** Judge a contact exactly as AddMessageContact would; every problem, not just the first. */
-export function checkContact(input: ApiContactInput, site: Site): ContactCheck {
+/** Judge a contact exactly as AddMessageContact would; every problem, not just the first, explained in `language`. */
+export function checkContact(input: ApiContactInput, site: Site, language: Language = currentLanguage()): ContactCheck {
   const { Name, EmailAddress, PhoneNumber, Title, MessageTypes, Members = [] } = input;
   const issues: ContactIssue[] = [];
   const add = (field: Field, problems: RuleProblem[]) => {
     for (const problem of problems) issues.push({ field, ...problem });
   };
-  add('Name', checkName(Name, site));
-  add('EmailAddress', checkEmail(EmailAddress));
-  add('PhoneNumber', checkPhone(PhoneNumber));
-  add('Title', checkTitle(Title));
-  add('MessageTypes', checkMessageTypes(MessageTypes));
-  add('Members', checkMembers(Members));
+  add('Name', checkName(Name, site, language));
+  add('EmailAddress', checkEmail(EmailAddress, language));
+  add('PhoneNumber', checkPhone(PhoneNumber, language));
+  add('Title', checkTitle(Title, language));
+  add('MessageTypes', checkMessageTypes(MessageTypes, language));
+  add('Members', checkMembers(Members, language));
   if (issues.length > 0) return { ok: false, issues };
   // Two literals rather than adding PhoneNumber afterwards: its place among the keys is the one saved plans always had.
   const contact: ApiContact = PhoneNumber

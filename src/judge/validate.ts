@@ -2,6 +2,7 @@
  * Judge one sheet row as the API will: normalise the cells, then run the rule
  * table (via the zod contact schema). Pure: no I/O, returns data.
  */
+import { say } from '../i18n/text.js';
 import type { Field } from './fields.js';
 import { normaliseRow, type RowCells } from './normalise.js';
 import type { Site } from './rules.js';
@@ -37,8 +38,8 @@ export function validateRow(cells: RowCells, site: Site, columnOf: ColumnNamer =
     return {
       field: issue.field,
       code: issue.code,
-      message: `${columnOf(issue.field)}: ${issue.detail}`,
-      ...(issue.masked !== undefined ? { masked: `${columnOf(issue.field)}: ${issue.masked}` } : {}),
+      message: say('judge.problem.inColumn', { column: columnOf(issue.field), detail: issue.detail }),
+      ...(issue.masked !== undefined ? { masked: say('judge.problem.inColumn', { column: columnOf(issue.field), detail: issue.masked }) } : {}),
       ...(suggestion !== undefined && !issue.code.startsWith('MissingParameter')
         ? { suggestion, ...(fixes.has(issue.field) ? { unambiguous: true as const } : {}) }
         : {}),

@@ -24,8 +24,8 @@ export class Room {
     this.size = Math.max(0, limit - this.existing);
     this.message =
       counted === null
-        ? say('run.quota.noRoomAssumed', { limit })
-        : say('run.quota.noRoom', { existing: this.existing, limit });
+        ? say('judge.quota.validate', { limit })
+        : say('judge.quota.import', { existing: this.existing, limit });
   }
 
   /** New contacts that found room so far. */

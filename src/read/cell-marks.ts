@@ -13,6 +13,7 @@
  * sheet's rels hold a mailto: target at all.
  */
 import { posix } from 'node:path';
+import { say } from '../i18n/text.js';
 import { mailtoAddress } from './cell-text.js';
 import type { Cell } from './types.js';
 import { columnOf } from './worksheet-rows.js';
@@ -76,7 +77,7 @@ class MarkFinder implements XmlHandler {
     if (rows <= 0 || columns <= 0 || rows * columns > MAX_CELLS_PER_RANGE) return;
     this.count += rows * columns;
     if (this.count > MAX_MARKS) {
-      throw unreadable(this.file, `sheet ${JSON.stringify(this.sheet)} has more than ${MAX_MARKS.toLocaleString('en-US')} merged or linked cells`);
+      throw unreadable(this.file, say('read.xlsx.tooManyMarks', { sheet: JSON.stringify(this.sheet), max: MAX_MARKS.toLocaleString('en-US') }));
     }
     const value = mark(ref.toUpperCase().replace(/\$/g, ''));
     for (let row = from.row; row <= to.row; row++) {

@@ -7,6 +7,7 @@
  * come back as an OddCell for validation to report as a row problem; so does the
  * text of an error value, as Excel writes it to a CSV.
  */
+import { say } from '../i18n/text.js';
 import type { NumberFormat } from './number-formats.js';
 import type { Cell, OddCell } from './types.js';
 
@@ -95,7 +96,7 @@ function isoDateCell(stored: string): Cell {
 
 /** The wall clock at `time` (milliseconds, read as UTC) as the cell shows it. */
 function dateCell(time: number): Cell {
-  if (Number.isNaN(time)) return { kind: 'date', shown: 'an invalid date' };
+  if (Number.isNaN(time)) return { kind: 'date', shown: say('read.cell.invalidDate') };
   // Serials are fractions of a day; round away the float noise below a second.
   const at = new Date(Math.round(time / 1000) * 1000);
   const day = `${pad(at.getUTCFullYear(), 4)}-${pad(at.getUTCMonth() + 1)}-${pad(at.getUTCDate())}`;

@@ -17,6 +17,7 @@ import { z } from 'zod';
 import { FIELDS, type Field } from '../judge/fields.js';
 import { matchKey } from '../judge/suggest.js';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fieldForHeader, type HeaderMapping } from './header.js';
 
 export interface ColumnMap {
@@ -49,31 +50,31 @@ export async function readColumnMap(path: string, file = basename(path)): Promis
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`--map ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code})`}`, { cause: error });
+    throw new InputError(code === 'ENOENT' ? say('read.map.notFound', { file }) : say('read.map.cannotRead', { file, code: String(code) }), { cause: error });
   }
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new InputError(`--map ${file}: not valid JSON (${(error as Error).message}); see README "Mapping file"`, { cause: error });
+    throw new InputError(say('read.map.notJson', { file, reason: (error as Error).message }), { cause: error });
   }
   const parsed = MAPPING_FILE.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
-    throw new InputError(`--map ${file}: ${where}: ${issue.message}; expected {"columns": {"<header>": "<field>" or null}}`);
+    const where = issue.path.length > 0 ? issue.path.join('.') : say('read.map.theFile');
+    throw new InputError(say('read.map.shape', { file, where, reason: issue.message, shape: '{"columns": {"<header>": "<field>" or null}}' }));
   }
   const columns = new Map<string, Field | null>();
   const written = new Map<string, string>();
   for (const [header, name] of Object.entries(parsed.data.columns)) {
     const key = matchKey(header);
-    if (key === '') throw new InputError(`--map ${file}: columns: an empty header cannot be mapped`);
+    if (key === '') throw new InputError(say('read.map.emptyHeader', { file }));
     if (written.has(key)) {
-      throw new InputError(`--map ${file}: columns: "${written.get(key)}" and "${header}" are the same header (case, spaces, _ and - are ignored)`);
+      throw new InputError(say('read.map.sameHeader', { file, first: written.get(key)!, second: header }));
     }
     const field = name === null ? null : fieldForHeader(name);
     if (field === undefined) {
-      throw new InputError(`--map ${file}: columns: "${header}": "${name}" is not a field; use ${FIELDS.join(', ')} or null to ignore the column`);
+      throw new InputError(say('read.map.notAField', { file, header, name: String(name), fields: FIELDS.join(', ') }));
     }
     columns.set(key, field);
     written.set(key, header);

@@ -10,6 +10,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { reasonOf, UnreadableXlsx, XlsxZip } from './xlsx-zip.js';
 
 export interface CopyCheck {
@@ -37,7 +38,7 @@ export async function checkWorkbookCopy(path: string, maxUnzipped: number): Prom
 export async function copyProblem(path: string, check: CopyCheck): Promise<string | undefined> {
   if (check.problem !== undefined) return check.problem;
   const now = await stampOf(path).catch(() => 'gone');
-  return now === check.stamp ? undefined : 'the file changed after it was read';
+  return now === check.stamp ? undefined : say('read.copy.changed');
 }
 
 async function stampOf(path: string): Promise<string> {

@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { parse, CsvError, type Options as CsvParseOptions, type Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { chooseEncoding, decodeHead, SheetDecoder, type DecodeState, type EncodingChoice } from './decode.js';
 import { drain } from './drain.js';
 import { LineLimit } from './line-limit.js';
@@ -141,19 +142,18 @@ async function describeCsvError(reading: CsvReading, goodRecords: number, error:
   const name = basename(reading.path);
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
     const line = await lineAfterRecords(reading, goodRecords);
-    return new InputError(
-      `${name}: malformed CSV: the quoted field that starts on line ${line} is never closed; fix the quotes or export the sheet again`,
-      { cause: error },
-    );
+    return new InputError(say('read.csv.quoteNotClosed', { file: name, line }), { cause: error });
   }
   if (error.code === 'CSV_MAX_RECORD_SIZE') {
     const line = await lineAfterRecords(reading, goodRecords);
-    return new InputError(
-      `${name}: the record that starts on line ${line} runs past ${reading.maxRecordLength.toLocaleString('en-US')} characters: a quote left open, or not a contact sheet`,
-      { cause: error },
-    );
+    return new InputError(say('read.csv.recordTooLong', { file: name, line, max: reading.maxRecordLength.toLocaleString('en-US') }), {
+      cause: error,
+    });
   }
   const line = (error as CsvError & { lines?: number }).lines ?? (await lineAfterRecords(reading, goodRecords));
-  const what = error.code === 'CSV_INVALID_CLOSING_QUOTE' ? 'a quote appears inside a field that is not quoted' : error.message;
-  return new InputError(`${name}: malformed CSV at line ${line}: ${what}; fix the quotes or export the sheet again`, { cause: error });
+  const message =
+    error.code === 'CSV_INVALID_CLOSING_QUOTE'
+      ? say('read.csv.quoteInField', { file: name, line })
+      : say('read.csv.malformed', { file: name, line, reason: error.message });
+  return new InputError(message, { cause: error });
 }

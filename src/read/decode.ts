@@ -16,6 +16,7 @@ import { basename } from 'node:path';
 import { Transform, type TransformCallback } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { tellChineseEncoding } from './chinese-encodings.js';
 import { loadIconv, type Iconv } from './iconv.js';
 
@@ -45,7 +46,7 @@ export function canonicalEncoding(name: string): string {
   if (key === 'gbk' || key === 'gb2312' || key === 'cp936' || key === 'gb18030') return 'gb18030';
   if (key === 'latin1' || key === 'iso-8859-1' || key === 'cp1252' || key === 'windows-1252') return 'windows-1252';
   if (!loadIconv().encodingExists(key)) {
-    throw new InputError(`--encoding ${name}: unknown encoding; use utf-8, utf-16le, utf-16be, gb18030 (also for GBK), windows-1252, big5, shift_jis…`);
+    throw new InputError(say('read.encoding.unknown', { name }));
   }
   return key;
 }
@@ -74,10 +75,7 @@ export function chooseEncoding(file: string, head: Buffer, whole: boolean, force
 }
 
 function mixedEncodings(file: string, line: number, source: EncodingSource): InputError {
-  if (source === 'option') return new InputError(`${file}: line ${line} is not UTF-8 text; check --encoding`);
-  return new InputError(
-    `${file}: line ${line} is not UTF-8 text though earlier lines are (mixed encodings?); save it again as "CSV UTF-8", or give --encoding (gb18030 for GBK)`,
-  );
+  return new InputError(say(source === 'option' ? 'read.encoding.notUtf8' : 'read.encoding.mixed', { file, line }));
 }
 
 /** UTF-16 without a BOM, told by its zero bytes: Latin text has one in every other byte, in the same half. */
@@ -131,9 +129,7 @@ export function likeliestLegacy(file: string, sample: Buffer): string {
   if (paired < alone) return 'windows-1252';
   const chinese = tellChineseEncoding(sample);
   if (chinese) return chinese;
-  throw new InputError(
-    `${file}: its bytes read as both GB18030 (simplified Chinese) and Big5 (traditional Chinese) text, and which one is meant cannot be told; give --encoding gb18030 or --encoding big5`,
-  );
+  throw new InputError(say('read.encoding.gbOrBig5', { file }));
 }
 
 /** Where decoding stands, readable while the text streams: the encoding may change once (see SheetDecoder). */

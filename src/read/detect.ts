@@ -7,22 +7,21 @@ import { constants, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { bomlessUtf16 } from './decode.js';
 import type { SheetFormat } from './types.js';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const OLE2 = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const SAVE_AS = 'open it in Excel, WPS or LibreOffice and save it as .xlsx or as CSV UTF-8';
-
-/** Signatures of files people mistake for sheets, with what to say about them. */
-const KNOWN_BINARIES: { magic: Buffer; what: string }[] = [
-  { magic: Buffer.from('%PDF'), what: 'a PDF document' },
-  { magic: Buffer.from([0x1f, 0x8b]), what: 'a gzip archive' },
-  { magic: Buffer.from('Rar!'), what: 'a RAR archive' },
-  { magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf]), what: 'a 7-Zip archive' },
-  { magic: Buffer.from([0x89, 0x50, 0x4e, 0x47]), what: 'a PNG image' },
-  { magic: Buffer.from([0xff, 0xd8, 0xff]), what: 'a JPEG image' },
+/** Signatures of files people mistake for sheets: the format's name and which kind of file to call it. */
+const KNOWN_BINARIES: { magic: Buffer; format: string; key: 'read.file.document' | 'read.file.archive' | 'read.file.image' }[] = [
+  { magic: Buffer.from('%PDF'), format: 'PDF', key: 'read.file.document' },
+  { magic: Buffer.from([0x1f, 0x8b]), format: 'gzip', key: 'read.file.archive' },
+  { magic: Buffer.from('Rar!'), format: 'RAR', key: 'read.file.archive' },
+  { magic: Buffer.from([0x37, 0x7a, 0xbc, 0xaf]), format: '7-Zip', key: 'read.file.archive' },
+  { magic: Buffer.from([0x89, 0x50, 0x4e, 0x47]), format: 'PNG', key: 'read.file.image' },
+  { magic: Buffer.from([0xff, 0xd8, 0xff]), format: 'JPEG', key: 'read.file.image' },
 ];
 
 const HEAD_BYTES = 64 * 1024;
@@ -43,13 +42,13 @@ export async function detectFormat(path: string, name = basename(path)): Promise
     // Non-blocking: opening a named pipe would otherwise wait for a writer, forever.
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new InputError(`${name}: ${describeOpenError(error)}`, { cause: error });
+    throw new InputError(describeOpenError(name, error), { cause: error });
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) throw new InputError(`${name}: is ${kindOf(stats)}, not a file; save the sheet to a file and give that file`);
+    if (!stats.isFile()) throw new InputError(say(notAFile(stats), { file: name }));
     const size = stats.size;
-    if (size === 0) throw new InputError(`${name}: the file is empty; export the sheet again as .xlsx or CSV UTF-8`);
+    if (size === 0) throw new InputError(say('read.file.empty', { file: name }));
     const head = Buffer.alloc(Math.min(HEAD_BYTES, size));
     await handle.read(head, 0, head.length, 0);
 
@@ -58,17 +57,15 @@ export async function detectFormat(path: string, name = basename(path)): Promise
       return { format: judgeZip(name, entries), size, head };
     }
     if (startsWith(head, OLE2)) {
-      throw new InputError(
-        `${name}: is an Excel 97-2003 workbook (.xls) or a password-protected workbook, which cannot be read; remove any password and ${SAVE_AS}`,
-      );
+      throw new InputError(say('read.file.xls', { file: name }));
     }
-    for (const { magic, what } of KNOWN_BINARIES) {
-      if (startsWith(head, magic)) throw new InputError(`${name}: is ${what}, not a contact sheet; give a .xlsx or .csv file`);
+    for (const { magic, format, key } of KNOWN_BINARIES) {
+      if (startsWith(head, magic)) throw new InputError(say(key, { file: name, format }));
     }
     // Excel's "Unicode text" is UTF-16, full of zero bytes: text all the same.
     const utf16 = startsWith(head, Buffer.from([0xff, 0xfe])) || startsWith(head, Buffer.from([0xfe, 0xff])) || bomlessUtf16(head);
     if (!utf16 && head.includes(0)) {
-      throw new InputError(`${name}: is a binary file, not a CSV or XLSX sheet; ${SAVE_AS}`);
+      throw new InputError(say('read.file.binary', { file: name }));
     }
     return { format: 'csv', size, head };
   } finally {
@@ -76,25 +73,25 @@ export async function detectFormat(path: string, name = basename(path)): Promise
   }
 }
 
-/** What a path that is not a regular file is: a pipe, a device or a folder are not sheets, and reading one may never end. */
-function kindOf(stats: Stats): string {
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a pipe';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+/** What to say of a path that is not a regular file: a pipe, a device or a folder are not sheets, and reading one may never end. */
+function notAFile(stats: Stats): 'read.file.folder' | 'read.file.pipe' | 'read.file.socket' | 'read.file.device' | 'read.file.special' {
+  if (stats.isDirectory()) return 'read.file.folder';
+  if (stats.isFIFO()) return 'read.file.pipe';
+  if (stats.isSocket()) return 'read.file.socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'read.file.device';
+  return 'read.file.special';
 }
 
 function startsWith(buffer: Buffer, magic: Buffer): boolean {
   return buffer.length >= magic.length && buffer.subarray(0, magic.length).equals(magic);
 }
 
-function describeOpenError(error: unknown): string {
+function describeOpenError(file: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a folder, not a file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return `cannot be opened (${code ?? String(error)})`;
+  if (code === 'ENOENT') return say('read.file.notFound', { file });
+  if (code === 'EISDIR') return say('read.file.openedFolder', { file });
+  if (code === 'EACCES' || code === 'EPERM') return say('read.file.permission', { file });
+  return say('read.file.cannotOpen', { file, code: code ?? String(error) });
 }
 
 function judgeZip(name: string, entries: string[]): SheetFormat {
@@ -102,18 +99,18 @@ function judgeZip(name: string, entries: string[]): SheetFormat {
   if (entries.length === 0) return 'xlsx';
   if (entries.includes('xl/workbook.xml') || entries.some((e) => /^xl\/workbook\d*\.xml$/.test(e))) return 'xlsx';
   if (entries.includes('xl/workbook.bin')) {
-    throw new InputError(`${name}: is an Excel binary workbook (.xlsb); ${SAVE_AS}`);
+    throw new InputError(say('read.file.xlsb', { file: name }));
   }
   if (entries.includes('content.xml') && entries.includes('mimetype')) {
-    throw new InputError(`${name}: is an OpenDocument file (.ods), which cannot be read; ${SAVE_AS}`);
+    throw new InputError(say('read.file.ods', { file: name }));
   }
   if (entries.includes('word/document.xml')) {
-    throw new InputError(`${name}: is a Word document, not a sheet; put the contacts in a sheet and save it as .xlsx`);
+    throw new InputError(say('read.file.word', { file: name }));
   }
   if (entries.includes('ppt/presentation.xml')) {
-    throw new InputError(`${name}: is a PowerPoint file, not a sheet; put the contacts in a sheet and save it as .xlsx`);
+    throw new InputError(say('read.file.powerPoint', { file: name }));
   }
-  throw new InputError(`${name}: is a zip archive without a workbook in it; give the .xlsx or .csv file itself`);
+  throw new InputError(say('read.file.zip', { file: name }));
 }
 
 /** Names in a zip's central directory, read from the end of the file; [] when it cannot be read. */

@@ -4,6 +4,7 @@
  * this reads just enough of them, and hands back the rest for the data rows.
  */
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import type { ColumnMap } from './column-map.js';
 import { columnLetter, headerProblem, readHeader, type HeaderCandidate, type HeaderMapping } from './header.js';
 import type { InputLimits } from './limits.js';
@@ -52,7 +53,7 @@ export async function searchHeader(opened: OpenedSheet, map: ColumnMap | undefin
         const candidate = readHeader(row, cells, map);
         if (candidate.missing.length === 0) {
           const problem = headerProblem(candidate, map);
-          if (problem) throw new InputError(`${file}: ${problem}`);
+          if (problem) throw new InputError(say('read.inFile', { file, problem }));
           const { columns, headers, ignored } = candidate;
           return { found: { opened, header: { row, columns, headers, ignored }, rest: batch.slice(i + 1), batches } };
         }
@@ -65,12 +66,20 @@ export async function searchHeader(opened: OpenedSheet, map: ColumnMap | undefin
   }
   await batches.return?.();
   if (blankOnly) {
-    const where = map?.headerRow !== undefined ? `row ${map.headerRow} (pinned by ${map.file}) is blank` : `the first ${HEADER_SEARCH_ROWS} rows are blank`;
-    return { problem: `${where}, so there is no header row; a row near the top must name the columns (Name, Email, Title, MessageTypes…)` };
+    return {
+      problem:
+        map?.headerRow !== undefined
+          ? say('read.header.blankPinned', { row: map.headerRow, map: map.file })
+          : say('read.header.blankTop', { rows: HEADER_SEARCH_ROWS }),
+    };
   }
   const problem = headerProblem(best!, map)!;
-  const looked = map?.headerRow !== undefined ? ` (row ${map.headerRow}, as ${map.file} says)` : ` (looked through the first ${HEADER_SEARCH_ROWS} rows)`;
-  return { problem: problem + looked };
+  return {
+    problem:
+      map?.headerRow !== undefined
+        ? say('read.header.lookedPinned', { problem, row: map.headerRow, map: map.file })
+        : say('read.header.lookedTop', { problem, rows: HEADER_SEARCH_ROWS }),
+  };
 }
 
 function checkCells(file: string, row: number, cells: Cell[], limits: InputLimits): void {
@@ -83,7 +92,13 @@ export function cellProblem(file: string, row: number, cells: Cell[], limits: In
     const cell = cells[i];
     if (typeof cell === 'string' && cell.length > limits.maxCellLength) {
       return new InputError(
-        `${file}: row ${row}, column ${columnLetter(i)}: a cell of ${cell.length.toLocaleString('en-US')} characters, more than the ${limits.maxCellLength.toLocaleString('en-US')} a cell may have`,
+        say('read.limit.cell', {
+          file,
+          row,
+          column: columnLetter(i),
+          length: cell.length.toLocaleString('en-US'),
+          max: limits.maxCellLength.toLocaleString('en-US'),
+        }),
       );
     }
   }

@@ -6,6 +6,7 @@
 import { FIELDS, HEADER_ALIASES, REQUIRED_FIELDS, type Field } from '../judge/fields.js';
 import { matchKey } from '../judge/suggest.js';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import type { ColumnMap } from './column-map.js';
 import { cellDisplay, type Cell } from './types.js';
 
@@ -67,7 +68,14 @@ export function readHeader(row: number, cells: Cell[], map?: ColumnMap): HeaderC
     }
     const earlier = columns[field];
     if (earlier !== undefined) {
-      conflict ??= `columns ${columnLetter(earlier)} (${JSON.stringify(headers[earlier])}) and ${columnLetter(index)} (${JSON.stringify(header)}) both mean ${field}; rename or remove one${map ? ` or map one to null in ${map.file}` : ''}`;
+      const columnsMeant = {
+        first: columnLetter(earlier),
+        firstHeader: JSON.stringify(headers[earlier]),
+        second: columnLetter(index),
+        secondHeader: JSON.stringify(header),
+        field,
+      };
+      conflict ??= map ? say('read.header.conflictMapped', { ...columnsMeant, map: map.file }) : say('read.header.conflict', columnsMeant);
       return;
     }
     columns[field] = index;
@@ -87,16 +95,20 @@ export function headerProblem(candidate: HeaderCandidate, map?: ColumnMap): stri
   const { row, columns, headers, missing, conflict, unmapped } = candidate;
   const found = headers.filter((h) => h !== '');
   if (Object.keys(columns).length === 0) {
-    return `no recognisable header row; row ${row} reads ${quoteList(found, 6)}, expected headers such as Name, Email, Phone, Title, MessageTypes${map ? ` or those in ${map.file}` : ''}`;
+    const shown = { row, found: quoteList(found, 6) };
+    return map ? say('read.header.noneMapped', { ...shown, map: map.file }) : say('read.header.none', shown);
   }
   if (missing.length > 0) {
-    return `row ${row}: no ${missing.join(', ')} column; the headers found are ${quoteList(found)} (accepted: ${missing
-      .map((field) => `${field}: ${HEADER_ALIASES[field].join(' / ')}`)
-      .join('; ')}; or name them in a mapping file, --map)`;
+    return say('read.header.missing', {
+      row,
+      fields: missing.join(', '),
+      found: quoteList(found),
+      accepted: missing.map((field) => `${field}: ${HEADER_ALIASES[field].join(' / ')}`).join('; '),
+    });
   }
-  if (conflict) return `row ${row}: ${conflict}`;
+  if (conflict) return say('read.atRow', { row, problem: conflict });
   if (unmapped.length > 0 && map) {
-    return `row ${row}: ${map.file} maps ${quoteList(unmapped)}, which the header does not have; the headers are ${quoteList(found)}`;
+    return say('read.header.unmapped', { row, map: map.file, unmapped: quoteList(unmapped), found: quoteList(found) });
   }
   return undefined;
 }
@@ -105,7 +117,7 @@ export function headerProblem(candidate: HeaderCandidate, map?: ColumnMap): stri
 export function mapHeader(file: string, row: number, cells: Cell[], map?: ColumnMap): HeaderMapping {
   const candidate = readHeader(row, cells, map);
   const problem = headerProblem(candidate, map);
-  if (problem) throw new InputError(`${file}: ${problem}`);
+  if (problem) throw new InputError(say('read.inFile', { file, problem }));
   const { columns, headers, ignored } = candidate;
   return { row, columns, headers, ignored };
 }
@@ -115,7 +127,7 @@ export function mapHeader(file: string, row: number, cells: Cell[], map?: Column
  * it stays on one line; a long one is cut (a row of junk is not a header to quote).
  */
 function quoteList(items: string[], max = Infinity): string {
-  if (items.length === 0) return 'nothing';
+  if (items.length === 0) return say('read.header.nothing');
   const shown = items.slice(0, max).map((item) => JSON.stringify(item.length > 40 ? `${item.slice(0, 40)}…` : item));
   return items.length > max ? `${shown.join(', ')}, …` : shown.join(', ');
 }

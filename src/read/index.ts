@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import type { Field } from '../judge/fields.js';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import type { RowCells } from '../judge/normalise.js';
 import type { ColumnMap } from './column-map.js';
 import { detectFormat } from './detect.js';
@@ -71,7 +72,7 @@ export async function readSheet(path: string, options: ReadOptions = {}): Promis
   const { map } = options;
   const { format, size, head } = await detectFormat(path, named);
   if (size > limits.maxBytes) {
-    throw new InputError(`${named}: the file is ${formatBytes(size)}, more than the ${formatBytes(limits.maxBytes)} a sheet may be; raise --max-bytes if it really is a contact sheet`);
+    throw new InputError(say('read.limit.fileTooBig', { file: named, size: formatBytes(size), max: formatBytes(limits.maxBytes) }));
   }
   const sha256 = hashFile(path);
   sha256.catch(() => undefined); // a read error surfaces from the reader; never as an unhandled rejection
@@ -117,7 +118,7 @@ function dataRows(file: string, { header, rest, batches }: FoundHeader, limits: 
           }
           refused = cellProblem(file, row, cells, limits);
           if (!refused && ++count > limits.maxRows) {
-            refused = new InputError(`${file}: more than ${limits.maxRows.toLocaleString('en-US')} data rows (row ${row}); raise --max-rows if the sheet really is that long`);
+            refused = new InputError(say('read.limit.rows', { file, max: limits.maxRows.toLocaleString('en-US'), row }));
           }
           if (refused) break;
           blank += pending;
@@ -165,7 +166,8 @@ export function columnNamer(header: HeaderMapping): (field: Field) => string {
     const index = header.columns[field];
     if (index === undefined) return field;
     const written = header.headers[index];
-    return written === field ? `${field} (column ${columnLetter(index)})` : `${field} (column ${columnLetter(index)} "${written}")`;
+    const letter = columnLetter(index);
+    return written === field ? say('read.column.named', { field, letter }) : say('read.column.namedAs', { field, letter, header: written! });
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_CELL_LENGTH, DEFAULT_MAX_ROWS } from '../defaults.js';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 
 export interface InputLimits {
   /** `--max-bytes`: largest file read. */
@@ -45,7 +46,7 @@ const UNITS: Record<string, number> = { '': 1, k: 1024, m: MiB, g: 1024 * MiB };
 export function parseByteSize(option: string, text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
   const bytes = match ? Math.round(Number(match[1]) * UNITS[match[2]!.toLowerCase()]!) : NaN;
-  if (!Number.isFinite(bytes) || bytes <= 0) throw new InputError(`--${option} ${text}: give a size such as 50MB, 200MB or 1GB`);
+  if (!Number.isFinite(bytes) || bytes <= 0) throw new InputError(say('read.limit.size', { option, text }));
   return bytes;
 }
 

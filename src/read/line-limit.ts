@@ -10,6 +10,7 @@
  */
 import { Transform, type TransformCallback } from 'node:stream';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { formatBytes } from './limits.js';
 
 const LF = 0x0a;
@@ -54,6 +55,6 @@ export class LineLimit extends Transform {
   }
 
   private tooLong(): InputError {
-    return new InputError(`${this.file}: line ${(this.lines + 1).toLocaleString('en-US')} is longer than ${formatBytes(this.maxBytes)}: not a contact sheet`);
+    return new InputError(say('read.limit.line', { file: this.file, line: (this.lines + 1).toLocaleString('en-US'), max: formatBytes(this.maxBytes) }));
   }
 }

@@ -4,6 +4,7 @@
  * format are the ones it shows (see cell-text.ts). Everything else in the
  * styles (fonts, fills, borders) is of no use to a reader of contacts.
  */
+import { say } from '../i18n/text.js';
 import { unreadable, type XlsxZip } from './xlsx-zip.js';
 import { parseAttributes, type XmlHandler } from './xml-scanner.js';
 
@@ -64,7 +65,7 @@ class CellStyles implements XmlHandler {
       // Excel's codes are at most 255 characters; a longer one is damage, and read as General.
       if (formatCode !== undefined && formatCode.length <= MAX_FORMAT_CODE && this.custom.size < MAX_STYLES) this.custom.set(Number(numFmtId), formatCode);
     } else if (name === 'xf' && this.inCellStyles) {
-      if (this.styleFormats.length >= MAX_STYLES) throw unreadable(this.file, `${this.part} lists more than ${MAX_STYLES.toLocaleString('en-US')} cell styles`);
+      if (this.styleFormats.length >= MAX_STYLES) throw unreadable(this.file, say('read.xlsx.tooManyStyles', { part: this.part, max: MAX_STYLES.toLocaleString('en-US') }));
       this.styleFormats.push(Number(parseAttributes(attributes).numFmtId ?? 0));
     }
   }

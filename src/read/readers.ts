@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
+import { currentLanguage, say } from '../i18n/text.js';
 import type { ColumnMap } from './column-map.js';
 import { openCsv } from './csv.js';
 import { headerScore } from './header.js';
@@ -49,7 +50,7 @@ async function findHeaderInCsv({ path, head, size, encoding, delimiter, map, lim
 
 async function findHeader(file: string, opened: OpenedSheet, map: ColumnMap | undefined, limits: InputLimits): Promise<FoundHeader> {
   const search = await searchHeader(opened, map, limits, file);
-  if ('problem' in search) throw new InputError(`${file}: ${search.problem}`);
+  if ('problem' in search) throw new InputError(say('read.inFile', { file, problem: search.problem }));
   return search.found;
 }
 
@@ -66,8 +67,9 @@ async function findHeaderInWorkbook({ path, sheet, map, limits }: OpenRequest): 
     const opened = i === 0 ? first : await openXlsx(path, { sheet: name, maxUnzipped });
     const search = await searchHeader(opened, map, limits, file);
     if ('found' in search) return search.found;
-    problems.push(`sheet ${JSON.stringify(name)}: ${search.problem}`);
+    problems.push(say('read.inSheet', { sheet: JSON.stringify(name), problem: search.problem }));
   }
-  if (problems.length === 1) throw new InputError(`${file}: ${problems[0]}`);
-  throw new InputError(`${file}: no sheet has a header row; ${problems.join('; ')}; name the sheet with --sheet, or the headers in a mapping file (--map)`);
+  if (problems.length === 1) throw new InputError(say('read.inFile', { file, problem: problems[0]! }));
+  // Each sheet's problem is a clause of one sentence: separated as each language punctuates clauses.
+  throw new InputError(say('read.sheet.noHeaderAnywhere', { file, problems: problems.join(currentLanguage() === 'zh-CN' ? '；' : '; ') }));
 }

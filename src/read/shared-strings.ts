@@ -8,6 +8,7 @@
  * in memory; how long it may be is bounded, so a zip bomb cannot fill memory
  * with it.
  */
+import { say } from '../i18n/text.js';
 import { unreadable, type XlsxZip } from './xlsx-zip.js';
 import type { XmlHandler } from './xml-scanner.js';
 
@@ -51,7 +52,7 @@ class SharedStrings implements XmlHandler {
     if (name === 't') this.inText = false;
     else if (name === 'rPh') this.phonetic--;
     else if (name === 'si' && this.current !== undefined) {
-      if (this.strings.length >= MAX_SHARED_STRINGS) this.tooMany(`more than ${MAX_SHARED_STRINGS.toLocaleString('en-US')} strings`);
+      if (this.strings.length >= MAX_SHARED_STRINGS) this.tooMany('read.xlsx.tooManyStrings', MAX_SHARED_STRINGS);
       this.strings.push(this.current);
       this.current = undefined;
     }
@@ -59,11 +60,11 @@ class SharedStrings implements XmlHandler {
 
   text(text: string): void {
     this.characters += text.length;
-    if (this.characters > MAX_SHARED_CHARACTERS) this.tooMany(`more than ${MAX_SHARED_CHARACTERS.toLocaleString('en-US')} characters`);
+    if (this.characters > MAX_SHARED_CHARACTERS) this.tooMany('read.xlsx.tooManyCharacters', MAX_SHARED_CHARACTERS);
     this.current += text;
   }
 
-  private tooMany(what: string): never {
-    throw unreadable(this.file, `${this.part} holds ${what}, far more than a contact sheet needs`);
+  private tooMany(key: 'read.xlsx.tooManyStrings' | 'read.xlsx.tooManyCharacters', max: number): never {
+    throw unreadable(this.file, say(key, { part: this.part, max: max.toLocaleString('en-US') }));
   }
 }

@@ -5,6 +5,7 @@
  * under which some early line reads as a header is the one.
  */
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 
 export const DELIMITERS = [',', ';', '\t', '|'] as const;
 
@@ -16,7 +17,7 @@ export function parseDelimiter(option: string): string {
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' };
   const delimiter = named[option.toLowerCase()] ?? option;
   if ([...delimiter].length !== 1 || /["\r\n]/.test(delimiter)) {
-    throw new InputError(`--delimiter ${JSON.stringify(option)}: give one character, such as , ; | or tab`);
+    throw new InputError(say('read.delimiter.invalid', { value: JSON.stringify(option) }));
   }
   return delimiter;
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { newFileStream } from '../own-files.js';
 import { formatBytes } from './limits.js';
 
@@ -25,7 +26,7 @@ export interface StagedInput {
 }
 
 export async function stageStdin(maxBytes: number, input: Readable & { isTTY?: boolean } = process.stdin): Promise<StagedInput> {
-  if (input.isTTY) throw new InputError('- reads the sheet from standard input, which is a terminal here: pipe or redirect a sheet into it');
+  if (input.isTTY) throw new InputError(say('read.stdin.terminal'));
   const folder = await mkdtemp(join(tmpdir(), 'contact-import-stdin-'));
   const remove = () => rm(folder, { recursive: true, force: true });
   const path = join(folder, STDIN_NAME);
@@ -33,7 +34,7 @@ export async function stageStdin(maxBytes: number, input: Readable & { isTTY?: b
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       read += chunk.length;
-      if (read > maxBytes) done(new InputError(`${STDIN_NAME}: more than the ${formatBytes(maxBytes)} a sheet may be; raise --max-bytes if it really is a contact sheet`));
+      if (read > maxBytes) done(new InputError(say('read.limit.stdinTooBig', { file: STDIN_NAME, max: formatBytes(maxBytes) })));
       else done(null, chunk);
     },
   });

@@ -4,6 +4,7 @@
  * and checked, and the marks of cells that show nothing applied (merged
  * ranges, mailto: links; see cell-marks.ts).
  */
+import { say } from '../i18n/text.js';
 import { cellText } from './cell-text.js';
 import type { CellMarks } from './cell-marks.js';
 import { columnLetter } from './header.js';
@@ -146,14 +147,14 @@ class WorksheetReader implements XmlHandler {
     const cell = this.cell!;
     cell.stored += text;
     if (cell.stored!.length > MAX_CELL_TEXT) {
-      throw unreadable(this.file, `${this.where(cell.ref)} holds more than ${MAX_CELL_TEXT.toLocaleString('en-US')} characters`);
+      throw unreadable(this.file, say('read.xlsx.cellTooLong', { sheet: this.sheetName(), ref: cell.ref, max: MAX_CELL_TEXT.toLocaleString('en-US') }));
     }
   }
 
   private openRow(r: string | undefined): void {
     // `r` may be left out: the row after the last one.
     const number = r === undefined ? this.lastRow + 1 : wholeNumber(r);
-    if (number < 1 || number > MAX_ROW) throw unreadable(this.file, `sheet ${JSON.stringify(this.context.sheet)} has a row numbered ${JSON.stringify(r)}`);
+    if (number < 1 || number > MAX_ROW) throw unreadable(this.file, say('read.xlsx.rowNumber', { sheet: this.sheetName(), r: JSON.stringify(r) }));
     this.lastRow = number;
     this.lastColumn = -1;
     this.row = { row: number, cells: [] };
@@ -163,7 +164,7 @@ class WorksheetReader implements XmlHandler {
     const row = this.row!.row;
     // `r` may be left out too: the cell after the last one.
     const column = r === undefined ? this.lastColumn + 1 : columnOf(r);
-    if (column < 0 || column >= MAX_COLUMNS) throw unreadable(this.file, `sheet ${JSON.stringify(this.context.sheet)}, row ${row} has a cell at ${JSON.stringify(r)}`);
+    if (column < 0 || column >= MAX_COLUMNS) throw unreadable(this.file, say('read.xlsx.cellPlace', { sheet: this.sheetName(), row, r: JSON.stringify(r) }));
     this.lastColumn = column;
     this.cell = { ref: r ?? `${columnLetter(column)}${row}`, column, type: t, style: s === undefined ? 0 : Number(s), stored: undefined, formula: false };
   }
@@ -184,9 +185,14 @@ class WorksheetReader implements XmlHandler {
     const strings = this.context.sharedStrings;
     const index = wholeNumber(stored);
     if (index >= 0 && index < strings.length) return strings[index]!;
-    const has = strings.length === 0 ? 'the workbook has none' : `the workbook has ${strings.length.toLocaleString('en-US')}, numbered from 0`;
     const asked = index >= 0 ? index.toLocaleString('en-US') : JSON.stringify(stored.slice(0, 40));
-    throw unreadable(this.file, `${this.where(ref)} refers to shared string ${asked}, which does not exist: ${has}`);
+    const cell = { sheet: this.sheetName(), ref, asked };
+    throw unreadable(
+      this.file,
+      strings.length === 0
+        ? say('read.xlsx.noSharedStrings', cell)
+        : say('read.xlsx.noSuchSharedString', { ...cell, count: strings.length.toLocaleString('en-US') }),
+    );
   }
 
   private closeRow(row: SheetRow): void {
@@ -201,8 +207,8 @@ class WorksheetReader implements XmlHandler {
     this.rows.push(row);
   }
 
-  private where(ref: string): string {
-    return `sheet ${JSON.stringify(this.context.sheet)}, cell ${ref}`;
+  private sheetName(): string {
+    return JSON.stringify(this.context.sheet);
   }
 }
 

@@ -15,10 +15,9 @@ import { createRequire } from 'node:module';
 import { pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { formatBytes } from './limits.js';
 import { parseAttributes, XmlError, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner.js';
-
-const SAVE_AGAIN = 'open it in Excel and save it again as .xlsx';
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -32,7 +31,7 @@ export class UnreadableXlsx extends InputError {
     readonly reason: string,
     cause?: unknown,
   ) {
-    super(`${file}: not a readable XLSX workbook (${reason}); ${SAVE_AGAIN}`, { cause });
+    super(say('read.xlsx.unreadable', { file, reason }), { cause });
   }
 }
 
@@ -93,7 +92,7 @@ export class XlsxZip {
     }
     // What the directory declares is enough to refuse most bombs before anything is inflated.
     if (declared > maxUnzipped) {
-      throw unreadable(file, `it unpacks to ${formatBytes(declared)}, more than ${formatBytes(maxUnzipped)}: a zip bomb, or raise --max-bytes`);
+      throw unreadable(file, say('read.xlsx.zipBomb', { size: formatBytes(declared), max: formatBytes(maxUnzipped) }));
     }
     return new XlsxZip(path, file, listed, entries, maxUnzipped);
   }
@@ -121,7 +120,7 @@ export class XlsxZip {
       for await (const chunk of this.entryChunks(part, entry)) read += chunk.length;
       const declared = entry.uncompressedSize ?? 0;
       if (read !== declared) {
-        throw unreadable(this.file, `${part} unpacks to ${formatBytes(read)}, not the ${formatBytes(declared)} the zip declares for it`);
+        throw unreadable(this.file, say('read.xlsx.sizeLies', { part, size: formatBytes(read), declared: formatBytes(declared) }));
       }
     }
   }
@@ -136,7 +135,7 @@ export class XlsxZip {
       }
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw unreadable(this.file, `${part}: ${reasonOf(error)}`, error);
+      throw unreadable(this.file, say('read.xlsx.partFailed', { part, reason: reasonOf(error) }), error);
     }
   }
 
@@ -145,7 +144,7 @@ export class XlsxZip {
     const found: Attributes[] = [];
     const collect = (element: string, attributes: string) => {
       if (element !== name) return;
-      if (found.length >= MAX_ELEMENTS) throw unreadable(this.file, `${part} has more than ${MAX_ELEMENTS.toLocaleString('en-US')} <${name}> elements`);
+      if (found.length >= MAX_ELEMENTS) throw unreadable(this.file, say('read.xlsx.tooManyElements', { part, max: MAX_ELEMENTS.toLocaleString('en-US'), name }));
       found.push(parseAttributes(attributes));
     };
     for await (const _ of this.scan(part, { wantsText: false, open: collect, close() {}, text() {} }));
@@ -170,7 +169,7 @@ export class XlsxZip {
       scanner.write(decoder.decode());
       scanner.end();
     } catch (error) {
-      if (error instanceof XmlError) throw unreadable(this.file, `${part}: damaged XML: ${error.message}`, error);
+      if (error instanceof XmlError) throw unreadable(this.file, say('read.xlsx.damagedXml', { part, reason: error.message }), error);
       throw error;
     }
   }
@@ -181,15 +180,15 @@ export class XlsxZip {
     this.unpacked.set(entry, read);
     this.total += read - before;
     if (this.total > this.maxUnzipped) {
-      throw unreadable(this.file, `it unpacks to more than ${formatBytes(this.maxUnzipped)}, reading ${part}: a zip bomb, or raise --max-bytes`);
+      throw unreadable(this.file, say('read.xlsx.zipBombReading', { max: formatBytes(this.maxUnzipped), part }));
     }
   }
 
   private async inflate(part: string, entry: ZipEntry): Promise<Iterable<Buffer> | AsyncIterable<unknown>> {
     const { offsetToLocalFileHeader: at = 0, compressedSize = 0, compressionMethod, flags = 0 } = entry;
-    if ((flags & 1) !== 0) throw unreadable(this.file, `${part} is encrypted: remove the workbook's password`);
+    if ((flags & 1) !== 0) throw unreadable(this.file, say('read.xlsx.encrypted', { part }));
     if (compressionMethod !== 0 && compressionMethod !== 8) {
-      throw unreadable(this.file, `${part} is compressed with method ${compressionMethod}, which this reader cannot unpack`);
+      throw unreadable(this.file, say('read.xlsx.compression', { part, method: String(compressionMethod) }));
     }
     const header = Buffer.alloc(30);
     const handle = await open(this.path, 'r');
@@ -198,7 +197,7 @@ export class XlsxZip {
     } finally {
       await handle.close();
     }
-    if (header.readUInt32LE(0) !== 0x04034b50) throw unreadable(this.file, `${part} is not where the zip's directory says`);
+    if (header.readUInt32LE(0) !== 0x04034b50) throw unreadable(this.file, say('read.xlsx.misplaced', { part }));
     if (compressedSize === 0) return [];
     // The data follows the local header, its name and its extra field.
     const start = at + header.length + header.readUInt16LE(26) + header.readUInt16LE(28);
@@ -221,13 +220,13 @@ async function readDirectory(path: string, file: string): Promise<ZipEntry[]> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === 'string' && code.startsWith('E')) {
-      throw new InputError(`${file}: cannot be read (${code})`, { cause: error });
+      throw new InputError(say('read.file.cannotRead', { file, code }), { cause: error });
     }
     // The end record is looked for in the last 80 bytes; a zip comment can push it further.
     try {
       return (await Open.file(path, { tailSize: 22 + 0xffff })).files;
     } catch {
-      throw unreadable(file, 'no zip directory at its end: not a zip archive, or a truncated one', error);
+      throw unreadable(file, say('read.xlsx.noDirectory'), error);
     }
   }
 }
@@ -243,8 +242,8 @@ export function reasonOf(error: unknown): string {
   // Not `instanceof Error`: zlib's errors come from another realm under jest.
   const { message, code } = (typeof error === 'object' && error !== null ? error : {}) as { message?: unknown; code?: unknown };
   if (typeof message !== 'string') return String(error);
-  const line = message.split('\n', 1)[0]?.trim() || 'unknown error';
+  const line = message.split('\n', 1)[0]?.trim() || say('read.xlsx.unknownError');
   const short = line.length > 120 ? `${line.slice(0, 117)}...` : line;
-  if (typeof code === 'string' && code.startsWith('Z_')) return `damaged compressed data: ${short}`;
+  if (typeof code === 'string' && code.startsWith('Z_')) return say('read.xlsx.damagedData', { reason: short });
   return short;
 }

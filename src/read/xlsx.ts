@@ -11,6 +11,7 @@
  */
 import { basename, posix } from 'node:path';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { findCellMarks } from './cell-marks.js';
 import { DEFAULT_LIMITS, UNZIPPED_PER_BYTE } from './limits.js';
 import { readNumberFormats } from './number-formats.js';
@@ -60,7 +61,7 @@ interface Workbook {
 
 async function readWorkbook(zip: XlsxZip): Promise<Workbook> {
   const part = 'xl/workbook.xml';
-  if (!zip.has(part)) throw unreadable(zip.file, `there is no ${part} in it`);
+  if (!zip.has(part)) throw unreadable(zip.file, say('read.xlsx.noPart', { part }));
   const rels = new Map<string, { target: string; type: string }>();
   for (const rel of await zip.elements('xl/_rels/workbook.xml.rels', 'Relationship')) {
     if (rel.Id !== undefined && rel.Target !== undefined) rels.set(rel.Id, { target: partPath('xl', rel.Target), type: rel.Type?.split('/').pop() ?? '' });
@@ -108,7 +109,7 @@ interface SheetInfo {
  */
 function chooseSheet(zip: XlsxZip, sheets: SheetInfo[], requested: string | undefined): { sheet: SheetInfo; others: SheetInfo[] } {
   const { file } = zip;
-  if (sheets.length === 0) throw unreadable(file, 'its workbook lists no sheets');
+  if (sheets.length === 0) throw unreadable(file, say('read.xlsx.noSheets'));
   const wanted = requested?.trim() ?? '';
   let sheet: SheetInfo | undefined;
   let others: SheetInfo[] = [];
@@ -123,16 +124,16 @@ function chooseSheet(zip: XlsxZip, sheets: SheetInfo[], requested: string | unde
       (/^\d+$/.test(wanted) ? sheets[Number(wanted) - 1] : undefined);
     if (!sheet) {
       const asked = /^\d+$/.test(wanted) ? wanted : JSON.stringify(wanted);
-      throw new InputError(`${file}: no sheet ${asked}; ${sheetChoices(sheets)}`);
+      throw new InputError(say('read.sheet.notFound', { file, asked, choices: sheetChoices(sheets) }));
     }
   }
-  if (!sheet) throw unreadable(file, 'its workbook lists no sheets');
+  if (!sheet) throw unreadable(file, say('read.xlsx.noSheets'));
   if (!isWorksheet(sheet)) {
-    const what = sheet.type === 'chartsheet' ? 'a chart sheet' : 'not a worksheet';
-    throw new InputError(`${file}: sheet ${JSON.stringify(sheet.name)} is ${what}, it has no rows; ${sheetChoices(sheets)}`);
+    const key = sheet.type === 'chartsheet' ? 'read.sheet.chart' : 'read.sheet.notWorksheet';
+    throw new InputError(say(key, { file, sheet: JSON.stringify(sheet.name), choices: sheetChoices(sheets) }));
   }
   if (!zip.has(sheet.part)) {
-    throw unreadable(file, `sheet ${JSON.stringify(sheet.name)} should be stored as ${JSON.stringify(sheet.part)}, which is not in the zip`);
+    throw unreadable(file, say('read.xlsx.sheetPartMissing', { sheet: JSON.stringify(sheet.name), part: JSON.stringify(sheet.part) }));
   }
   return { sheet, others };
 }
@@ -144,9 +145,9 @@ function isWorksheet(sheet: SheetInfo): boolean {
 /** `the workbook has sheets: "Contacts", "Notes" (use --sheet NAME or --sheet 1..2)` */
 function sheetChoices(sheets: SheetInfo[]): string {
   const shown = 20;
-  const names = sheets.slice(0, shown).map((s) => JSON.stringify(s.name) + (s.hidden ? ' (hidden)' : ''));
-  if (sheets.length > shown) names.push(`and ${sheets.length - shown} more`);
-  const range = sheets.length === 1 ? '1' : `1..${sheets.length}`;
-  return `the workbook has ${sheets.length === 1 ? 'one sheet' : 'sheets'}: ${names.join(', ')} (use --sheet NAME or --sheet ${range})`;
+  const names = sheets.slice(0, shown).map((s) => (s.hidden ? say('read.sheet.hidden', { name: JSON.stringify(s.name) }) : JSON.stringify(s.name)));
+  if (sheets.length > shown) names.push(say('read.sheet.more', { count: sheets.length - shown }));
+  if (sheets.length === 1) return say('read.sheet.choicesOne', { names: names.join(', ') });
+  return say('read.sheet.choices', { names: names.join(', '), range: `1..${sheets.length}` });
 }
 

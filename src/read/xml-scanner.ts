@@ -11,6 +11,7 @@
  * content of an element the handler skips. A DOCTYPE is refused: no workbook
  * part has one, and without it no entity can expand.
  */
+import { say } from '../i18n/text.js';
 
 /** Longest tag, comment or CDATA section, in characters: real ones are a few hundred at most. */
 export const MAX_MARKUP = 1024 * 1024;
@@ -74,14 +75,14 @@ export class XmlScanner {
     }
     this.offset += at;
     this.rest = text.slice(at);
-    if (this.rest.length > MAX_MARKUP) this.fail(this.offset, `markup longer than ${MAX_MARKUP.toLocaleString('en-US')} characters`);
+    if (this.rest.length > MAX_MARKUP) this.fail(this.offset, (at) => say('read.xml.markupTooLong', { max: MAX_MARKUP.toLocaleString('en-US'), at }));
   }
 
   /** The text ended: nothing may be left open. */
   end(): void {
-    if (this.rest.trim() !== '') this.fail(this.offset, 'the text ends inside markup');
+    if (this.rest.trim() !== '') this.fail(this.offset, (at) => say('read.xml.endsInMarkup', { at }));
     const open = this.open.at(-1);
-    if (open !== undefined) this.fail(this.offset, `the text ends inside <${open}>`);
+    if (open !== undefined) this.fail(this.offset, (at) => say('read.xml.endsInside', { name: open, at }));
   }
 
   /** Text from `at` to the next `<` (or to an entity cut by the chunk's end): returns where it stopped. */
@@ -112,11 +113,15 @@ export class XmlScanner {
     }
     const end = tagEnd(text, nameEnd);
     if (end < 0) return -1;
-    if (nameEnd === localStart) this.fail(this.offset + at, 'a tag without a name');
+    if (nameEnd === localStart) this.fail(this.offset + at, (where) => say('read.xml.noTagName', { at: where }));
     const name = nameEnd - localStart === 1 ? LETTERS[text.charCodeAt(localStart)] ?? text[localStart]! : text.slice(localStart, nameEnd);
     if (closing) {
       const open = this.open.pop();
-      if (open !== name) this.fail(this.offset + at, open === undefined ? `</${name}> closes nothing` : `</${name}> where </${open}> was expected`);
+      if (open !== name) {
+        this.fail(this.offset + at, (where) =>
+          open === undefined ? say('read.xml.closesNothing', { name, at: where }) : say('read.xml.wrongClose', { name, open, at: where }),
+        );
+      }
       this.handler.close(name);
       return end;
     }
@@ -140,11 +145,12 @@ export class XmlScanner {
       return end;
     }
     if (text.length - at < 9) return -1;
-    return this.fail(this.offset + at, text.startsWith('<!DOCTYPE', at) ? 'a DOCTYPE, which no workbook part has' : 'markup that is not XML');
+    return this.fail(this.offset + at, (where) => say(text.startsWith('<!DOCTYPE', at) ? 'read.xml.doctype' : 'read.xml.notXml', { at: where }));
   }
 
-  private fail(offset: number, what: string): never {
-    throw new XmlError(`${what}, at character ${(offset + 1).toLocaleString('en-US')}`);
+  /** Damage at `offset`, said by `what` with the character it is at (1-based). */
+  private fail(offset: number, what: (at: string) => string): never {
+    throw new XmlError(what((offset + 1).toLocaleString('en-US')));
   }
 }
 

@@ -414,15 +414,6 @@ export const RUN_MESSAGES = {
   },
   'run.plan.notSent': { en: 'not sent: {reason}', 'zh-CN': '未发送：{reason}' },
 
-  // Room under the contact limit (quota.ts): the error on a row past it.
-  'run.quota.noRoomAssumed': {
-    en: 'no room: earlier rows take the contact limit of {limit} (validate assumes an empty directory)',
-    'zh-CN': '没有空位：前面的行已占满 {limit} 个的联系人上限（validate 按资源目录为空估算）',
-  },
-  'run.quota.noRoom': {
-    en: 'no room: the directory holds {existing} of {limit} contacts and earlier rows take the rest',
-    'zh-CN': '没有空位：资源目录中已有 {existing} 个消息联系人（上限 {limit} 个），其余空位已被前面的行占用',
-  },
 
   // A saved plan (plan-file.ts, replan.ts, saved.ts): refusals and what changed since it was made.
   'run.planFile.notAPlan': {
