@@ -9,7 +9,7 @@ import { EXIT } from '../errors.js';
 import type { Field } from '../judge/fields.js';
 import { MESSAGE_TYPES, TITLES } from '../judge/rules.js';
 import { currentLanguage, say } from '../i18n/text.js';
-import type { RowStatus, Summary } from './types.js';
+import { ROW_STATUSES, type RowStatus, type Summary } from './types.js';
 
 /** What an exit code means; 0 and 1 are said in the command's words (`rowsMeaning`). One line per code: add new codes here. */
 const EXIT_MEANING: Record<number, 'report.exit.usage' | 'report.exit.directory' | 'report.exit.internal' | 'report.exit.interrupted' | 'report.exit.terminated'> = {
@@ -74,6 +74,7 @@ export function verdict(summary: Summary): string {
 
 /** A status as a person reads it: its name in the run's language beside the stable key (`已创建 created`); in English they are one. */
 export function statusName(status: RowStatus): string {
+  if (!ROW_STATUSES.includes(status)) return status; // a hand-edited plan can hold anything
   const name = say(`report.status.${status}`);
   return name === status ? status : `${name} ${status}`;
 }
@@ -84,8 +85,9 @@ export function siteName(site: string): string {
   return name === site ? site : `${name} ${site}`;
 }
 
-/** A number as the run's language writes it. */
+/** A number as the run's language writes it; anything else (a hand-edited summary) as it is. */
 export function formatNumber(value: number): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
   return new Intl.NumberFormat(currentLanguage()).format(value);
 }
 

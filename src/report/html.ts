@@ -291,7 +291,7 @@ function textWidth(text: string): number {
 
 /** A sentence escaped, with its `{name}` placeholder (left unfilled by `say`) replaced by markup of ours. */
 function withHtml(sentence: string, name: string, html: string): string {
-  return esc(sentence).replace(`{${name}}`, html);
+  return esc(sentence).replace(`{${name}}`, () => html); // a function: `$&` in the markup stays as it is
 }
 
 function statusClass(status: RowStatus): string {
