@@ -150,4 +150,51 @@ export const REPORT_MESSAGES = {
   'report.annotated.note': { en: '{code}\n{message}', 'zh-CN': '{code}\n{message}' },
   'report.annotated.noteFix': { en: '{code}\n{message} (fix: "{value}")', 'zh-CN': '{code}\n{message}（修正为：“{value}”）' },
   'report.annotated.noteGuess': { en: '{code}\n{message} (did you mean "{value}"?)', 'zh-CN': '{code}\n{message}（是否应为“{value}”？）' },
+
+  // The report folder (--report-dir). A reason (`{reason}`) is a clause said by the module that found it.
+  'report.dir.cannotCreate': { en: 'cannot create the report folder {dir}: {reason}', 'zh-CN': '无法创建报告文件夹 {dir}：{reason}' },
+  'report.dir.refused': {
+    en: '--report-dir {dir}: {reason}; name a new folder, or an earlier report of contact-import to replace',
+    'zh-CN': '--report-dir {dir}：{reason}；请指定一个新文件夹，或 contact-import 之前生成、可以替换的报告文件夹',
+  },
+  'report.dir.cannotRemove': { en: 'cannot remove the earlier report: {reason}', 'zh-CN': '无法删除之前的报告：{reason}' },
+  'report.dir.holdsOther': { en: 'it holds {name}, which no report of contact-import has', 'zh-CN': '其中有 {name}，这不是 contact-import 报告中的文件' },
+  'report.dir.symbolicLink': { en: '{name} in it is a symbolic link', 'zh-CN': '其中的 {name} 是符号链接' },
+  'report.dir.notRegularFile': { en: '{name} in it is not a regular file', 'zh-CN': '其中的 {name} 不是普通文件' },
+  'report.dir.noResults': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
+  'report.dir.notOurResults': { en: 'its {file} was not written by contact-import', 'zh-CN': '其中的 {file} 不是 contact-import 写的' },
+
+  // Copies of the sheet: annotated.xlsx and `validate --write-fixed`.
+  'report.copy.notSafe': { en: '{file} is not safe to load whole to copy it ({reason})', 'zh-CN': '{file} 不能安全地整体载入以制作副本（{reason}）' },
+  'report.copy.notLoaded': { en: '{file} could not be loaded whole to copy it ({reason})', 'zh-CN': '无法整体载入 {file} 以制作副本（{reason}）' },
+  'report.copy.noSheet': { en: 'sheet "{sheet}" could not be loaded from {file} to copy it', 'zh-CN': '无法从 {file} 载入工作表“{sheet}”以制作副本' },
+  'report.fixed.isTheSheet': {
+    en: '--write-fixed {file}: that is the sheet itself; name a new file, the original is never changed',
+    'zh-CN': '--write-fixed {file}：这就是表格本身；请指定一个新文件，原表格不会被修改',
+  },
+  'report.fixed.notCsv': { en: '--write-fixed {file}: the copy is a CSV, like the sheet; name it *.csv', 'zh-CN': '--write-fixed {file}：副本与表格一样是 CSV 文件，请以 .csv 结尾命名' },
+  'report.fixed.notXlsx': {
+    en: '--write-fixed {file}: the copy is an XLSX workbook, like the sheet; name it *.xlsx',
+    'zh-CN': '--write-fixed {file}：副本与表格一样是 XLSX 工作簿，请以 .xlsx 结尾命名',
+  },
+  'report.fixed.noFolder': {
+    en: '--write-fixed {file}: there is no folder {folder} to write it in; nothing was written',
+    'zh-CN': '--write-fixed {file}：文件夹 {folder} 不存在，无法写入；未写入任何内容',
+  },
+  'report.fixed.notSafe': { en: '--write-fixed {file}: {reason}; nothing was written', 'zh-CN': '--write-fixed {file}：{reason}；未写入任何内容' },
+  'report.fixed.header': { en: 'Fixed by contact-import', 'zh-CN': 'contact-import 所做的修正' },
+  'report.fixed.cell': { en: '{column}: "{from}" → "{to}"', 'zh-CN': '{column}：“{from}” → “{to}”' },
+  'report.fixed.separator': { en: '; ', 'zh-CN': '；' },
+  'report.fixed.line': {
+    en: { one: 'fixed copy: {count} cell in {rows} rows fixed: {file}', other: 'fixed copy: {count} cells in {rows} rows fixed: {file}' },
+    'zh-CN': '修正后的副本：已修正 {rows} 行中的 {count} 个单元格：{file}',
+  },
+  'report.fixed.lineOneRow': {
+    en: { one: 'fixed copy: {count} cell in {rows} row fixed: {file}', other: 'fixed copy: {count} cells in {rows} row fixed: {file}' },
+    'zh-CN': '修正后的副本：已修正 {rows} 行中的 {count} 个单元格：{file}',
+  },
+
+  // A problem's suggestion, after its message (results.csv, the console): Chinese needs no space before its brackets.
+  'report.suggestion.fix': { en: ' (fix: "{value}")', 'zh-CN': '（修正为：“{value}”）' },
+  'report.suggestion.guess': { en: ' (did you mean "{value}"?)', 'zh-CN': '（是否应为“{value}”？）' },
 } as const;
