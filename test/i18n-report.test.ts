@@ -4,16 +4,18 @@
  * the template's instructions; the stable parts (status keys, codes, headers
  * read on input, the page's script and its CSP) are the same as in English.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { runValidate } from '../src/commands/validate.js';
 import { templateXlsx } from '../src/contact-sheet/write-template.js';
+import { REPORT_MESSAGES } from '../src/i18n/messages/report.js';
+import { SHEET_MESSAGES } from '../src/i18n/messages/sheet.js';
 import { useLanguage } from '../src/i18n/text.js';
 import { renderHtmlReport } from '../src/report/html.js';
 import type { RowResult, Summary } from '../src/report/types.js';
 import { createLogger } from '../src/terminal/log.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, runCli } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir('contact-import-i18n-report-');
@@ -67,6 +69,17 @@ const page = (language: 'en' | 'zh-CN') => {
 };
 const textOf = (html: string, id: string) => new RegExp(`id="${id}"[^>]*>([^<]*)<`).exec(html)?.[1];
 const cspOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
+
+describe('the report and sheet catalogue', () => {
+  const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
+  it.each(Object.entries({ ...REPORT_MESSAGES, ...SHEET_MESSAGES }))('%s: both texts, not empty, with the same placeholders', (_key, entry) => {
+    const english: string[] = typeof entry.en === 'string' ? [entry.en] : [entry.en.one, entry.en.other];
+    for (const text of [...english, entry['zh-CN']]) expect(text.trim()).not.toBe('');
+    for (const text of english) expect(placeholders(text)).toEqual(placeholders(entry['zh-CN']));
+    // Chinese text is punctuated full-width: no ASCII comma, colon or semicolon right after a Chinese character.
+    expect(entry['zh-CN']).not.toMatch(/[\u4e00-\u9fff][,:;]/);
+  });
+});
 
 describe('report.html in Chinese', () => {
   it('says lang="zh-CN", and its title, verdict, exit code and headings in Chinese', () => {
@@ -183,5 +196,55 @@ describe('the template in Chinese', () => {
     expect(validations.D2!.error).toBe('请选择以下之一：FinanceDirector, TechnicalDirector, MaintenanceDirector, CEO, ProjectDirector, Other');
     expect(validations.E2!.prompt).toBe('以下一项或多项：ServiceMessage, FaultMessage, AccountExpenses, SecurityMessage, ActivityMessage, ProductMessage，用 ; 或 , 分隔');
     expect(validations.A2!.error).toContain('汉字');
+  });
+});
+
+describe('the built CLI in Chinese (--lang zh-CN)', () => {
+  it('--write-fixed: the line that says what it fixed, and the copy\'s added column, in Chinese; the copy reads back', async () => {
+    const fixed = join(tmp(), 'fixed-zh.csv');
+    const run = await runCli(['validate', join(ROOT, 'fixtures', 'problems.csv'), '--lang', 'zh-CN', '--report-dir', join(tmp(), 'fixed-report'), '--write-fixed', fixed]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`修正后的副本：已修正 1 行中的 1 个单元格：${fixed}`);
+    const copy = readFileSync(fixed, 'utf8').split('\r\n');
+    expect(copy[0]).toBe('\uFEFFName,Email,Phone,Title,MessageTypes,contact-import 所做的修正');
+    expect(copy).toContain('ZhangSan,zhang.san@example.com,,CEO,ServiceMessage,Name：“Zhang San” → “ZhangSan”');
+    const again = await runCli(['validate', fixed, '--report-dir', join(tmp(), 'fixed-again')]);
+    expect(JSON.parse(readFileSync(join(tmp(), 'fixed-again', 'summary.json'), 'utf8')).input.ignoredColumns).toEqual(['contact-import 所做的修正']);
+    expect(again.code).toBe(1);
+  });
+
+  it('results.csv carries the suggestion in Chinese beside the same code as in English', async () => {
+    const results = async (lang: string) => {
+      const reportDir = join(tmp(), `results-${lang}`);
+      await runCli(['validate', join(ROOT, 'fixtures', 'problems.csv'), '--lang', lang, '--report-dir', reportDir]);
+      return readFileSync(join(reportDir, 'results.csv'), 'utf8');
+    };
+    const [zh, en] = [await results('zh-CN'), await results('en')];
+    expect(zh).toContain('（修正为：“ZhangSan”）');
+    expect(en).toContain('(fix: ""ZhangSan"")');
+    const codes = (csv: string) => csv.match(/InvalidParameter\.[\w.]+/g);
+    expect(codes(zh)).toEqual(codes(en));
+  });
+
+  it('refuses a --report-dir that is not a report of ours in Chinese, with the same exit code as in English', async () => {
+    const taken = join(tmp(), 'taken');
+    mkdirSync(taken);
+    writeFileSync(join(taken, 'notes.txt'), 'mine');
+    const args = ['validate', join(ROOT, 'fixtures', 'problems.csv'), '--report-dir', taken];
+    const [zh, en] = [await runCli([...args, '--lang', 'zh-CN']), await runCli([...args, '--lang', 'en'])];
+    expect(zh.code).toBe(en.code);
+    expect(zh.stderr).toContain('其中有 "notes.txt"，这不是 contact-import 报告中的文件；请指定一个新文件夹');
+    expect(en.stderr).toContain('it holds "notes.txt", which no report of contact-import has; name a new folder');
+    expect(readFileSync(join(taken, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('template --lang zh-CN writes Chinese instructions under the English headers', async () => {
+    const path = join(tmp(), 'template-zh.xlsx');
+    const run = await runCli(['template', path, '--lang', 'zh-CN']);
+    expect(run.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path);
+    expect(book.getWorksheet('Instructions')!.getRow(1).getCell(1).value).toBe('如何填写 Contacts 工作表');
+    expect(book.getWorksheet('Contacts')!.getRow(1).values).toEqual([undefined, 'Name', 'Email', 'Phone', 'Title', 'Message Types', 'Members']);
   });
 });
