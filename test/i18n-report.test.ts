@@ -16,10 +16,12 @@ import { renderHtmlReport } from '../src/report/html.js';
 import type { RowResult, Summary } from '../src/report/types.js';
 import { createLogger } from '../src/terminal/log.js';
 import { ROOT, runCli } from './helpers/cli.js';
+import { useImportRuns } from './helpers/import-run.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const tmp = useTempDir('contact-import-i18n-report-');
 afterEach(() => useLanguage('en'));
+const { emulator, sheet, importSheet } = useImportRuns('contact-import-i18n-import-');
 
 /** An import that wrote most rows, one failed after tries, and too many rows to show them all. */
 const SUMMARY: Summary = {
@@ -246,5 +248,28 @@ describe('the built CLI in Chinese (--lang zh-CN)', () => {
     await book.xlsx.readFile(path);
     expect(book.getWorksheet('Instructions')!.getRow(1).getCell(1).value).toBe('如何填写 Contacts 工作表');
     expect(book.getWorksheet('Contacts')!.getRow(1).values).toEqual([undefined, 'Name', 'Email', 'Phone', 'Title', 'Message Types', 'Members']);
+  });
+});
+
+describe('report.html of an import in Chinese, against the emulator', () => {
+  const CLEAN = 'Name,Email,Title,MessageTypes\nAlice,alice@example.com,CEO,ServiceMessage\nBob,bob@example.com,CEO,ServiceMessage\n';
+  const html = (reportDir: string) => readFileSync(join(reportDir, 'report.html'), 'utf8');
+
+  it('a dry run says planned, nothing written; the import says what it wrote; statuses and summary keys as in English', async () => {
+    const e = await emulator();
+    const dry = await importSheet(e, sheet(CLEAN), ['--dry-run', '--lang', 'zh-CN']);
+    expect(dry.code).toBe(0);
+    expect(textOf(html(dry.reportDir), 'verdict')).toBe('已生成计划，未写入任何内容：新增 2 个。');
+    expect(textOf(html(dry.reportDir), 'exit')).toBe('退出码 0：所有行均可顺利完成');
+    expect(html(dry.reportDir)).toContain('<span class="status plan">将创建 would_create</span> 2</label>');
+
+    const done = await importSheet(e, sheet(CLEAN), ['--lang', 'zh-CN']);
+    expect(done.code).toBe(0);
+    const page = html(done.reportDir);
+    expect(textOf(page, 'verdict')).toBe('已写入：新增 2 个。');
+    expect([...page.matchAll(/<tr data-status="(\w+)"/g)].map((m) => m[1])).toEqual(['created', 'created']);
+    for (const contact of e.state.all()) expect(page).toContain(contact.ContactId);
+    expect(done.summary.counts).toEqual({ created: 2 });
+    expect(done.rows.map((row: RowResult) => row.status)).toEqual(['created', 'created']);
   });
 });
