@@ -11,7 +11,7 @@ import { MESSAGE_TYPES, TITLES } from '../judge/rules.js';
 import { currentLanguage, say } from '../i18n/text.js';
 import { ROW_STATUSES, type RowStatus, type Summary } from './types.js';
 
-/** What an exit code means; 0 and 1 are said in the command's words (`rowsMeaning`). One line per code: add new codes here. */
+/** What an exit code means; 0 and 1 are said in the command's words (`exitMeaning`). One line per code: add new codes here. */
 const EXIT_MEANING: Record<number, 'report.exit.usage' | 'report.exit.directory' | 'report.exit.internal' | 'report.exit.interrupted' | 'report.exit.terminated'> = {
   [EXIT.usage]: 'report.exit.usage',
   [EXIT.directory]: 'report.exit.directory',
