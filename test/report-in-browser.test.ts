@@ -15,7 +15,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { runValidate } from '../src/commands/validate.js';
 import { createLogger } from '../src/terminal/log.js';
-import { ROOT } from './helpers/cli.js';
+import { ROOT, runCli } from './helpers/cli.js';
 import { useTempDir } from './helpers/tmp.js';
 
 const run = promisify(execFile);
@@ -32,11 +32,15 @@ if (!chromium && !required) console.warn('report-in-browser: no chromium found (
 const maybe = chromium || required ? describe : describe.skip;
 
 async function browse(url: string, args: string[]): Promise<string> {
-  const { stdout } = await run(chromium!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', ...args, url], {
+  return (await browseLogged(url, args)).stdout;
+}
+
+/** The browser's output and its log: the console (CSP violations among it) goes to stderr with --enable-logging. */
+function browseLogged(url: string, args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return run(chromium!, ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', ...args, url], {
     maxBuffer: 64 * 1024 * 1024,
     timeout: 120_000,
   });
-  return stdout;
 }
 
 maybe('report.html in headless Chromium', () => {
@@ -129,5 +133,47 @@ maybe('report.html: values are text, and only its own script runs', () => {
     const unprotected = await open('unprotected.html', injected(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')));
     expect(unprotected).toMatch(/data-pwned="inline"/);
     expect(unprotected).toMatch(/data-pwned="handler"/);
+  });
+});
+
+maybe('report.html in Chinese, in headless Chromium (issue 22)', () => {
+  const CSP_VIOLATION = /violates the following Content Security Policy/;
+  const validated = async (reportDir: string, ...flags: string[]) => {
+    const done = await runCli(['validate', join(ROOT, 'fixtures', 'invalid.csv'), '--report-dir', reportDir, ...flags]);
+    expect(done.code).toBe(1);
+    return pathToFileURL(join(reportDir, 'report.html')).href;
+  };
+  const statusesIn = (dom: string) => [...dom.matchAll(/<tr data-status="(\w+)"[^>]*?( hidden="")?>/g)].map((m) => ({ status: m[1], hidden: !!m[2] }));
+
+  it('renders with Chinese headings, its own script filters the rows, no CSP violation, statuses keyed as in the English run', async () => {
+    const english = await validated(join(tmp(), 'en'), '--lang', 'en');
+    const chinese = await validated(join(tmp(), 'zh'), '--lang', 'zh-CN');
+    const args = ['--enable-logging=stderr', '--v=0', '--dump-dom'];
+
+    const zh = await browseLogged(`${chinese}#status=invalid`, args);
+    expect(zh.stderr).not.toMatch(CSP_VIOLATION);
+    expect(zh.stdout).toContain('<html lang="zh-CN">');
+    expect(zh.stdout).toContain('<h2 id="rows-title">各行（有问题的在前）</h2>');
+    expect(zh.stdout).toContain('<h2 id="directory-title">资源目录</h2>');
+    expect(zh.stdout).toMatch(/<p class="verdict bad" id="verdict">已校验，未发送任何内容：/);
+    expect(zh.stdout).toMatch(/value="invalid"[^>]*> <span class="status bad">无效 invalid<\/span>/);
+
+    const en = await browseLogged(`${english}#status=invalid`, args);
+    expect(en.stderr).not.toMatch(CSP_VIOLATION);
+    // The same rows under the same keys, filtered the same by the same script.
+    expect(statusesIn(zh.stdout)).toEqual(statusesIn(en.stdout));
+    const invalid = statusesIn(zh.stdout).filter((row) => !row.hidden).length;
+    expect(invalid).toBeGreaterThan(0);
+    expect(zh.stdout).toContain(`id="shown">显示 ${invalid} 行</p>`);
+    expect(en.stdout).toContain(`id="shown">${invalid} rows shown</p>`);
+  });
+
+  it('reports a CSP violation where there is one (so the check above can fail)', async () => {
+    const reportDir = join(tmp(), 'zh-injected');
+    await validated(reportDir, '--lang', 'zh-CN');
+    const injected = join(reportDir, 'injected.html');
+    writeFileSync(injected, readFileSync(join(reportDir, 'report.html'), 'utf8').replace('<body>', '<body><script>document.title = "x"</script>'));
+    const { stderr } = await browseLogged(pathToFileURL(injected).href, ['--enable-logging=stderr', '--v=0', '--dump-dom']);
+    expect(stderr).toMatch(CSP_VIOLATION);
   });
 });

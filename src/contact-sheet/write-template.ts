@@ -5,8 +5,13 @@
  * turns into 1.39E+10), then an Instructions sheet with the rules and one
  * example row; the Contacts sheet stays blank, so the template validates to
  * zero rows. CSV: the header row only, UTF-8 with a BOM so Excel reads it right.
+ *
+ * The words (instructions, prompts) are in the run's language; the sheet names,
+ * the column headers and the example row are not: import reads them back, and
+ * Chinese headers are recognised but the template's are the canonical ones.
  */
 import type { DataValidation, Worksheet } from 'exceljs';
+import { say } from '../i18n/text.js';
 import { LIMITS, MESSAGE_TYPES, TITLES, type Site } from '../judge/rules.js';
 import { loadExcelJS } from '../read/exceljs.js';
 import { columnOf, layOutHeader, SHEET_HEADERS, type SheetHeader } from './columns.js';
@@ -52,7 +57,7 @@ function addContactsSheet(sheet: Worksheet, site: Site): void {
     formulae: [`"${TITLES.join(',')}"`],
     ...onError,
     errorTitle: 'Title',
-    error: `Choose one of ${TITLES.join(', ')}`,
+    error: say('sheet.validation.title', { titles: TITLES.join(', ') }),
   });
   validate(sheet, 'Name', {
     type: 'textLength',
@@ -69,17 +74,17 @@ function addContactsSheet(sheet: Worksheet, site: Site): void {
     allowBlank: true,
     showInputMessage: true,
     promptTitle: 'Message Types',
-    prompt: `One or more of ${MESSAGE_TYPES.join(', ')}, separated by ; or ,`,
+    prompt: say('sheet.validation.messageTypes', { types: MESSAGE_TYPES.join(', ') }),
   });
 }
 
 function addInstructionsSheet(sheet: Worksheet, site: Site, contactLimit: number): void {
   sheet.getColumn(1).width = 18;
   sheet.getColumn(2).width = 110;
-  sheet.addRow(['How to fill in the Contacts sheet']).font = { bold: true };
+  sheet.addRow([say('sheet.instructions.heading')]).font = { bold: true };
   for (const line of instructions(site, contactLimit)) sheet.addRow(line);
   sheet.addRow([]);
-  sheet.addRow(['An example row (type yours on the Contacts sheet, from row 2)']).font = { bold: true };
+  sheet.addRow([say('sheet.instructions.exampleHeading')]).font = { bold: true };
   sheet.addRow([...SHEET_HEADERS]).font = { bold: true };
   sheet.addRow(exampleRow(site));
 }

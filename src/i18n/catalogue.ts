@@ -9,6 +9,8 @@ import { DIRECTORY_MESSAGES } from './messages/directory.js';
 import { JUDGE_MESSAGES } from './messages/judge.js';
 import { READ_MESSAGES } from './messages/read.js';
 import { RUN_MESSAGES } from './messages/run.js';
+import { REPORT_MESSAGES } from './messages/report.js';
+import { SHEET_MESSAGES } from './messages/sheet.js';
 
 /** A text, or for English a text per plural form of the `count` parameter. */
 export type Texts = string | { one: string; other: string };
@@ -23,6 +25,8 @@ export const CATALOGUE = {
   ...DIRECTORY_MESSAGES,
   ...JUDGE_MESSAGES,
   ...READ_MESSAGES,
+  ...REPORT_MESSAGES,
+  ...SHEET_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Each area's file, to find a key defined twice. */
@@ -32,4 +36,6 @@ export const AREAS: Record<string, Record<string, Entry>> = {
   directory: DIRECTORY_MESSAGES,
   judge: JUDGE_MESSAGES,
   read: READ_MESSAGES,
+  report: REPORT_MESSAGES,
+  sheet: SHEET_MESSAGES,
 };

@@ -1,7 +1,8 @@
 /**
  * annotated.xlsx: the person's own sheet handed back with what is wrong marked
  * on it. A copy of the input (a CSV becomes a workbook) with two columns added,
- * Status and Problems; every cell with a problem filled red with a comment
+ * Status and Problems (headed in the run's language; the status values are
+ * the stable keys, so a filter on them works in any language); every cell with a problem filled red with a comment
  * saying what is wrong and the fix; duplicate rows marked; the header frozen
  * and filtered. The original's styles are kept as far as exceljs keeps them.
  *
@@ -13,8 +14,8 @@ import type { Field } from '../judge/fields.js';
 import { writeNewFile } from '../own-files.js';
 import { loadSheetCopy, type SheetSource } from './copy.js';
 import type { HeaderMapping } from '../read/header.js';
-import { suggestionText } from './summary.js';
-import { GOOD_STATUSES, type RowResult, type RowStatus } from './types.js';
+import { say } from '../i18n/text.js';
+import { GOOD_STATUSES, type ReportError, type RowResult, type RowStatus } from './types.js';
 
 export const ANNOTATED_MAX_ROWS = 10_000;
 
@@ -52,8 +53,8 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
   const problemsColumn = statusColumn + 1;
   const headerRow = worksheet.getRow(header.row);
   for (const [column, text] of [
-    [statusColumn, 'Status'],
-    [problemsColumn, 'Problems'],
+    [statusColumn, say('report.annotated.status')],
+    [problemsColumn, say('report.annotated.problems')],
   ] as const) {
     const cell = headerRow.getCell(column);
     cell.value = text;
@@ -67,7 +68,7 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
     status.value = marks.status;
     fill(status, good ? GREEN : marks.status === 'duplicate' ? AMBER : RED);
     if (marks.errors.length > 0) {
-      row.getCell(problemsColumn).value = marks.errors.map((e) => `${e.code}: ${e.message}${suggestionText(e)}`).join('\n');
+      row.getCell(problemsColumn).value = marks.errors.map(problemLine).join('\n');
       row.getCell(problemsColumn).alignment = { wrapText: true, vertical: 'top' };
     }
     for (const error of marks.errors) {
@@ -76,7 +77,7 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
       const cell = row.getCell(column + 1);
       fill(cell, marks.status === 'duplicate' ? AMBER : RED);
       if (marks.status !== 'duplicate') cell.font = { ...cell.font, color: { argb: RED_TEXT } };
-      addNote(cell, `${error.code}\n${error.message}${suggestionText(error)}`);
+      addNote(cell, problemNote(error));
     }
   }
 
@@ -85,6 +86,18 @@ export async function writeAnnotated(source: SheetSource, header: HeaderMapping,
   widen(worksheet, problemsColumn, 60);
   // A new file, private like the rest of the report: it holds contact details.
   await writeNewFile(target, (await workbook.xlsx.writeBuffer()) as unknown as Uint8Array);
+}
+
+/** A problem in the Problems column: `code: message (fix: "…")`, said whole in the run's language. */
+function problemLine({ code, message, suggestion, unambiguous }: ReportError): string {
+  if (suggestion === undefined) return say('report.annotated.problem', { code, message });
+  return say(unambiguous ? 'report.annotated.problemFix' : 'report.annotated.problemGuess', { code, message, value: suggestion });
+}
+
+/** The same problem as the cell's comment: the code on a line of its own. */
+function problemNote({ code, message, suggestion, unambiguous }: ReportError): string {
+  if (suggestion === undefined) return say('report.annotated.note', { code, message });
+  return say(unambiguous ? 'report.annotated.noteFix' : 'report.annotated.noteGuess', { code, message, value: suggestion });
 }
 
 function fill(cell: ExcelCell, argb: string): void {

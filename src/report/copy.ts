@@ -6,6 +6,7 @@
  * copy keeps them, once it is known to be safe to (see copy-check.ts), and its
  * formulas are replaced by their values (see no-formulas.ts).
  */
+import { say } from '../i18n/text.js';
 import { basename } from 'node:path';
 import type { Workbook, Worksheet } from 'exceljs';
 import { InputError } from '../errors.js';
@@ -52,7 +53,7 @@ export async function rereadCsv(source: SheetSource): Promise<AsyncIterable<Shee
 export async function checkSafeToLoad(source: SheetSource): Promise<CopyCheck> {
   const check = source.checked ?? (await checkWorkbookCopy(source.path, maxUnzipped(limitsOf(source))));
   const problem = await copyProblem(source.path, check);
-  if (problem !== undefined) throw new InputError(`${basename(source.path)} is not safe to load whole to copy it (${problem})`);
+  if (problem !== undefined) throw new InputError(say('report.copy.notSafe', { file: basename(source.path), reason: problem }));
   return check;
 }
 
@@ -63,11 +64,11 @@ export async function loadSheetCopy(source: SheetSource): Promise<{ workbook: Wo
   if (source.format === 'xlsx') {
     await checkSafeToLoad(source);
     await workbook.xlsx.readFile(source.path).catch((error: unknown) => {
-      throw new InputError(`${basename(source.path)} could not be loaded whole to copy it (${reasonOf(error)})`, { cause: error });
+      throw new InputError(say('report.copy.notLoaded', { file: basename(source.path), reason: reasonOf(error) }), { cause: error });
     });
     removeFormulas(workbook);
     const worksheet = workbook.getWorksheet(source.sheet);
-    if (!worksheet) throw new InputError(`sheet "${source.sheet}" could not be loaded from ${basename(source.path)} to copy it`);
+    if (!worksheet) throw new InputError(say('report.copy.noSheet', { sheet: String(source.sheet), file: basename(source.path) }));
     return { workbook, worksheet };
   }
   const worksheet = workbook.addWorksheet(basename(source.path).replace(/\.[^.]*$/, '').slice(0, 31) || 'Sheet1');

@@ -5,10 +5,10 @@
  * An existing `--report-dir` is taken only when it is empty or an earlier
  * report of this tool, and then it is removed and made again, never written into.
  */
+import { say } from '../i18n/text.js';
 import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { say } from '../i18n/text.js';
 import { fileProblem, FOLDER_MODE, notOurFolder, READ_OWN_FILE } from '../own-files.js';
 import { EVENTS_FILE } from './events.js';
 import { REPORT_FILES, RESULTS_JSON_START } from './writer.js';
@@ -53,14 +53,13 @@ async function makeFolder(dir: string, shown: string, how: { parents?: boolean; 
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST' && how.taken === 'next') return false;
-    throw new InputError(say('run.reportDir.cannotCreate', { folder: shown, problem: fileProblem(error) }), { cause: error });
+    throw new InputError(say('report.dir.cannotCreate', { dir: shown, reason: fileProblem(error) }), { cause: error });
   }
 }
 
 /** Removes `dir` if it is empty or an earlier report of ours; refuses anything else there. */
 async function clearEarlierReport(dir: string, shown: string): Promise<void> {
-  const refuse = (why: string, cause?: unknown) =>
-    new InputError(say('run.reportDir.refused', { folder: shown, why }), { cause });
+  const refuse = (why: string, cause?: unknown) => new InputError(say('report.dir.refused', { dir: shown, reason: why }), { cause });
   try {
     const why = notOurFolder(await lstat(dir));
     if (why) throw refuse(why);
@@ -74,7 +73,7 @@ async function clearEarlierReport(dir: string, shown: string): Promise<void> {
   try {
     await rm(dir, { recursive: true });
   } catch (error) {
-    throw refuse(say('run.reportDir.cannotRemove', { problem: fileProblem(error) }), error);
+    throw refuse(say('report.dir.cannotRemove', { reason: fileProblem(error) }), error);
   }
 }
 
@@ -88,14 +87,12 @@ const REPORT_NAMES: ReadonlySet<string> = new Set([...Object.values(REPORT_FILES
 async function whyNotAReport(dir: string, entries: string[]): Promise<string | undefined> {
   if (entries.length === 0) return undefined;
   for (const name of entries) {
-    const quoted = JSON.stringify(name);
-    if (!REPORT_NAMES.has(name)) return say('run.reportDir.strangeFile', { name: quoted });
+    if (!REPORT_NAMES.has(name)) return say('report.dir.holdsOther', { name: JSON.stringify(name) });
     const stats = await lstat(join(dir, name));
-    if (stats.isSymbolicLink()) return say('run.reportDir.linkInside', { name: quoted });
-    if (!stats.isFile()) return say('run.reportDir.notFileInside', { name: quoted });
+    if (!stats.isFile()) return say(stats.isSymbolicLink() ? 'report.dir.symbolicLink' : 'report.dir.notRegularFile', { name: JSON.stringify(name) });
   }
-  if (!entries.includes(REPORT_FILES.json)) return say('run.reportDir.noResults', { file: REPORT_FILES.json });
-  if (!(await startsWith(join(dir, REPORT_FILES.json), RESULTS_JSON_START))) return say('run.reportDir.notOurResults', { file: REPORT_FILES.json });
+  if (!entries.includes(REPORT_FILES.json)) return say('report.dir.noResults', { file: REPORT_FILES.json });
+  if (!(await startsWith(join(dir, REPORT_FILES.json), RESULTS_JSON_START))) return say('report.dir.notOurResults', { file: REPORT_FILES.json });
   return undefined;
 }
 

@@ -3,6 +3,7 @@
  * each row's unambiguous fixes are collected as it is judged, and the copy is
  * written once the report is closed.
  */
+import { say } from '../i18n/text.js';
 import type { HeaderMapping } from '../read/header.js';
 import type { DataRow, ReadSheet } from '../read/index.js';
 import type { InputLimits } from '../read/limits.js';
@@ -47,7 +48,8 @@ export class FixCollector {
     await writeFixedCopy(this.source, this.target, this.fixes);
     const cells = [...this.fixes.values()].reduce((n, row) => n + row.length, 0);
     const rows = this.fixes.size;
-    return `  fixed copy: ${cells} cell${cells === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'} fixed: ${displayFile(cwd, this.target)}`;
+    const said = { count: cells, rows, file: displayFile(cwd, this.target) };
+    return `  ${rows === 1 ? say('report.fixed.lineOneRow', said) : say('report.fixed.line', said)}`;
   }
 
   /** Where the copy goes. */

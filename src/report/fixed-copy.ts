@@ -11,6 +11,7 @@
  * other sheets and the styles of the original are kept as far as exceljs keeps
  * them, its formulas become their values (see copy.ts).
  */
+import { say } from '../i18n/text.js';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -39,21 +40,20 @@ export interface FixedCopySource extends SheetSource {
   headerWidth: number;
 }
 
-export const FIXES_HEADER = 'Fixed by contact-import';
 
 /** The column's text for one row: `Name: "Zhang San" → "ZhangSan"; …` */
 export function describeFixes(fixes: CellFix[]): string {
-  return fixes.map(({ field, from, to }) => `${field}: "${from}" → "${to}"`).join('; ');
+  return fixes.map(({ field, from, to }) => say('report.fixed.cell', { column: field, from, to })).join(say('report.fixed.separator'));
 }
 
 /** Refuses a target that would overwrite the sheet, or is named as the other format. */
 export function checkFixedCopyTarget(source: FixedCopySource, target: string): void {
   if (resolve(target) === resolve(source.path)) {
-    throw new InputError(`--write-fixed ${basename(target)}: that is the sheet itself; name a new file, the original is never changed`);
+    throw new InputError(say('report.fixed.isTheSheet', { file: basename(target) }));
   }
-  const { extension, noun } = COPY_WRITERS[source.format];
+  const { extension, misnamed } = COPY_WRITERS[source.format];
   if (extname(target).toLowerCase() !== extension) {
-    throw new InputError(`--write-fixed ${basename(target)}: the copy is ${noun}, like the sheet; name it *${extension}`);
+    throw new InputError(say(misnamed, { file: basename(target) }));
   }
 }
 
@@ -62,14 +62,14 @@ export async function checkFixedCopy(source: FixedCopySource, target: string): P
   checkFixedCopyTarget(source, target);
   const folder = dirname(resolve(target));
   if (!(await stat(folder).then((stats) => stats.isDirectory(), () => false))) {
-    throw new InputError(`--write-fixed ${basename(target)}: there is no folder ${folder} to write it in; nothing was written`);
+    throw new InputError(say('report.fixed.noFolder', { file: basename(target), folder }));
   }
   if (source.format !== 'xlsx') return;
   try {
     source.checked = await checkSafeToLoad(source);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    throw new InputError(`--write-fixed ${basename(target)}: ${error.message}; nothing was written`, { cause: error });
+    throw new InputError(say('report.fixed.notSafe', { file: basename(target), reason: error.message }), { cause: error });
   }
 }
 
@@ -81,13 +81,14 @@ export async function writeFixedCopy(source: FixedCopySource, target: string, fi
 interface CopyWriter {
   /** The copy is of the sheet's own format, and named so. */
   extension: string;
-  noun: string;
+  /** The refusal of a copy named as the other format. */
+  misnamed: 'report.fixed.notCsv' | 'report.fixed.notXlsx';
   write(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void>;
 }
 
 const COPY_WRITERS = {
-  csv: { extension: '.csv', noun: 'a CSV', write: writeCsvCopy },
-  xlsx: { extension: '.xlsx', noun: 'an XLSX workbook', write: writeXlsxCopy },
+  csv: { extension: '.csv', misnamed: 'report.fixed.notCsv', write: writeCsvCopy },
+  xlsx: { extension: '.xlsx', misnamed: 'report.fixed.notXlsx', write: writeXlsxCopy },
 } satisfies Record<SheetFormat, CopyWriter>;
 
 async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowFixes): Promise<void> {
@@ -105,7 +106,7 @@ async function writeCsvCopy(source: FixedCopySource, target: string, fixes: RowF
   for await (const { row, cells } of rows) {
     const values = cells.map((cell) => (typeof cell === 'string' ? cell : cell.shown));
     const fixed = fixes.get(row);
-    if (row === source.headerRow) await put(padded(values, source.headerWidth), FIXES_HEADER);
+    if (row === source.headerRow) await put(padded(values, source.headerWidth), say('report.fixed.header'));
     else if (!fixed) await put(values);
     else {
       for (const { column, to } of fixed) values[column] = to;
@@ -136,7 +137,7 @@ async function writeXlsxCopy(source: FixedCopySource, target: string, fixes: Row
   const { workbook, worksheet } = await loadSheetCopy(source);
   const fixesColumn = source.headerWidth + 1;
   const header = worksheet.getRow(source.headerRow).getCell(fixesColumn);
-  header.value = FIXES_HEADER;
+  header.value = say('report.fixed.header');
   header.font = { bold: true };
   for (const [row, fixed] of fixes) {
     const cells = worksheet.getRow(row);

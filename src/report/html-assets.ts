@@ -31,6 +31,7 @@ main { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)
 table { border-collapse: collapse; width: 100%; font-size: .9rem; table-layout: fixed; }
 th, td { border-bottom: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 col.row { width: 3.5rem; } col.status { width: 8.5rem; } col.name { width: 9rem; } col.email { width: 14rem; } col.notes { width: 12rem; } col.contact { width: 9rem; }
+:lang(zh-CN) col.status { width: 13rem; }
 th { position: sticky; top: 0; background: #fafafa; }
 tr.problem td:first-child { border-left: 3px solid var(--bad); }
 td ul { margin: 0; padding-left: 1rem; } .num { text-align: right; } .small { font-size: .8rem; color: #555; }
@@ -48,14 +49,18 @@ footer { margin-top: 1.5rem; color: #777; font-size: .8rem; }
 @media print { .filter, .shown { display: none; } tr[hidden] { display: table-row; } body { max-width: none; } th { position: static; } }
 `;
 
-/** The filter: checkboxes by status; `#status=invalid,duplicate` preselects. No network, no library. */
+/**
+ * The filter: checkboxes by status; `#status=invalid,duplicate` preselects. No network, no library.
+ * No words either: the count's sentence comes from the page (`data-shown`), so this
+ * script and its hash are the same in every language.
+ */
 export const SCRIPT = `
 (function () {
   var form = document.getElementById('filter');
   var rows = Array.prototype.slice.call(document.querySelectorAll('#rows tbody tr'));
   var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name=status]'));
   var shown = document.getElementById('shown');
-  var note = shown.textContent.replace(/^\\d+ rows shown/, '');
+  var sentence = shown.getAttribute('data-shown');
   function apply() {
     var wanted = {};
     boxes.forEach(function (box) { if (box.checked) wanted[box.value] = true; });
@@ -65,7 +70,7 @@ export const SCRIPT = `
       row.hidden = !show;
       if (show) count++;
     });
-    shown.textContent = count + ' rows shown' + note;
+    shown.textContent = sentence.replace('{count}', count.toLocaleString(document.documentElement.lang));
   }
   var match = /status=([^&]*)/.exec(decodeURIComponent(location.hash));
   if (match) {

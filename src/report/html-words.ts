@@ -2,73 +2,106 @@
  * What report.html says, in each command's own words: validate checked and sent
  * nothing, a dry run planned and wrote nothing, an import says what it wrote.
  * Also the allowed values a problem refers to, listed once in a legend rather
- * than in every problem. Pure: summary in, plain text out (html.ts escapes it).
+ * than in every problem. Summary in, plain text in the run's language out
+ * (html.ts escapes it).
  */
 import { EXIT } from '../errors.js';
 import type { Field } from '../judge/fields.js';
 import { MESSAGE_TYPES, TITLES } from '../judge/rules.js';
-import type { Summary } from './types.js';
+import { currentLanguage, say } from '../i18n/text.js';
+import { ROW_STATUSES, type RowStatus, type Summary } from './types.js';
 
-/** What an exit code means; 0 and 1 are said in the command's words (`rowsMeaning`). One line per code: add new codes here. */
-const EXIT_MEANING: Record<number, string> = {
-  [EXIT.usage]: 'the sheet could not be read, or the command line was wrong',
-  [EXIT.directory]: 'the directory side stopped the run',
-  [EXIT.internal]: 'an internal error',
-  [EXIT.interrupted]: 'interrupted (Ctrl-C)',
-  [EXIT.terminated]: 'stopped by SIGTERM or SIGHUP',
+/** What an exit code means; 0 and 1 are said in the command's words (`exitMeaning`). One line per code: add new codes here. */
+const EXIT_MEANING: Record<number, 'report.exit.usage' | 'report.exit.directory' | 'report.exit.internal' | 'report.exit.interrupted' | 'report.exit.terminated'> = {
+  [EXIT.usage]: 'report.exit.usage',
+  [EXIT.directory]: 'report.exit.directory',
+  [EXIT.internal]: 'report.exit.internal',
+  [EXIT.interrupted]: 'report.exit.interrupted',
+  [EXIT.terminated]: 'report.exit.terminated',
 };
 
-type Kind = 'validate' | 'dry run' | 'import';
+type Kind = 'validate' | 'dryRun' | 'import';
 
 function kindOf(summary: Summary): Kind {
   if (summary.command === 'validate') return 'validate';
-  return summary.dryRun ? 'dry run' : 'import';
+  return summary.dryRun ? 'dryRun' : 'import';
 }
 
 /** The page's title: `validate`, `import (dry run)`, `import`. */
 export function pageTitle(summary: Summary): string {
-  const kind = kindOf(summary);
-  return kind === 'dry run' ? 'import (dry run)' : kind;
+  return say(`report.title.${kindOf(summary)}`);
 }
 
-/** Exit codes 0 and 1, per command: [0, 1]. */
-const ROWS_MEANING: Record<Kind, [string, string]> = {
-  validate: ['every row would be accepted', 'some rows would not be imported as they are'],
-  'dry run': ['every row would end well', 'some rows would not be imported'],
-  import: ['every row ended well', 'some rows were not imported'],
-};
-
+/** Exit codes 0 and 1, per command. */
 export function exitMeaning(summary: Summary): string {
   const { exitCode } = summary;
-  if (exitCode === EXIT.ok || exitCode === EXIT.rowsNotImported) return ROWS_MEANING[kindOf(summary)][exitCode];
-  return EXIT_MEANING[exitCode] ?? 'see the contract';
+  if (exitCode === EXIT.ok) return say(`report.exit.${kindOf(summary)}.ok`);
+  if (exitCode === EXIT.rowsNotImported) return say(`report.exit.${kindOf(summary)}.rows`);
+  return say(EXIT_MEANING[exitCode] ?? 'report.exit.unknown');
+}
+
+type PartKey = 'report.verdict.toAdd' | 'report.verdict.toUpdate' | 'report.verdict.notInSheet' | 'report.verdict.added' | 'report.verdict.updated' | 'report.verdict.deleted' | 'report.verdict.failed' | 'report.verdict.notAttempted';
+
+/** The counts that are not zero, each said whole (`2 to add`), as a list. */
+function listed(parts: [number, PartKey][]): string {
+  return parts
+    .filter(([count]) => count > 0)
+    .map(([count, key]) => say(key, { count: formatNumber(count) }))
+    .join(say('report.list.separator'));
 }
 
 /** The run in one sentence: what it did, from its counts. */
 export function verdict(summary: Summary): string {
   const n = (status: keyof Summary['counts']): number => summary.counts[status] ?? 0;
-  const listed = (parts: [number, string][]): string => parts.filter(([count]) => count > 0).map(([count, word]) => `${count} ${word}`).join(', ');
   switch (kindOf(summary)) {
     case 'validate': {
       const toFix = summary.input.rows - n('valid');
-      return `Checked, nothing sent: ${n('valid')} of ${summary.input.rows} rows valid${toFix > 0 ? `, ${toFix} to fix or to leave out` : ''}.`;
+      const counts = { valid: formatNumber(n('valid')), rows: formatNumber(summary.input.rows) };
+      return toFix > 0 ? say('report.verdict.validateToFix', { ...counts, toFix: formatNumber(toFix) }) : say('report.verdict.validate', counts);
     }
-    case 'dry run': {
-      const plan = listed([[n('would_create'), 'to add'], [n('would_update'), 'to update'], [n('would_delete'), 'not in the sheet']]);
-      return `Planned, nothing written${plan ? `: ${plan}` : ''}.`;
+    case 'dryRun': {
+      const parts = listed([[n('would_create'), 'report.verdict.toAdd'], [n('would_update'), 'report.verdict.toUpdate'], [n('would_delete'), 'report.verdict.notInSheet']]);
+      return parts ? say('report.verdict.dryRun', { parts }) : say('report.verdict.dryRunNothing');
     }
     case 'import': {
-      const written = listed([[n('created'), 'added'], [n('updated'), 'updated'], [n('deleted'), 'deleted']]);
-      const notDone = listed([[n('failed'), 'failed'], [n('not_attempted'), 'not attempted']]);
-      return `${written ? `Written: ${written}` : 'Nothing written'}${notDone ? `; ${notDone}` : ''}.`;
+      const parts = listed([[n('created'), 'report.verdict.added'], [n('updated'), 'report.verdict.updated'], [n('deleted'), 'report.verdict.deleted']]);
+      const notDone = listed([[n('failed'), 'report.verdict.failed'], [n('not_attempted'), 'report.verdict.notAttempted']]);
+      if (parts) return notDone ? say('report.verdict.writtenNotDone', { parts, notDone }) : say('report.verdict.written', { parts });
+      return notDone ? say('report.verdict.nothingWrittenNotDone', { notDone }) : say('report.verdict.nothingWritten');
     }
   }
 }
 
+/** A status as a person reads it: its name in the run's language beside the stable key (`已创建 created`); in English they are one. */
+export function statusName(status: RowStatus): string {
+  if (!ROW_STATUSES.includes(status)) return status; // a hand-edited plan can hold anything
+  const name = say(`report.status.${status}`);
+  return name === status ? status : `${name} ${status}`;
+}
+
+/** The site the same way: `中国站 cn`, or `cn` in English. */
+export function siteName(site: string): string {
+  const name = site === 'intl' || site === 'cn' ? say(`report.site.${site}`) : site;
+  return name === site ? site : `${name} ${site}`;
+}
+
+/** A number as the run's language writes it; anything else (a hand-edited summary) as it is. */
+export function formatNumber(value: number): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
+  return new Intl.NumberFormat(currentLanguage()).format(value);
+}
+
+/** A moment (an ISO string) as the run's language writes it, with its time zone. */
+export function formatTime(iso: string): string {
+  const time = new Date(iso);
+  if (Number.isNaN(time.getTime())) return iso;
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'medium', timeStyle: 'long' }).format(time);
+}
+
 /** The values a column accepts, where a problem's message would otherwise list them all. */
-const ALLOWED: Partial<Record<Field, { values: readonly string[]; instead: string }>> = {
-  Title: { values: TITLES, instead: 'the titles under “Allowed values”' },
-  MessageTypes: { values: MESSAGE_TYPES, instead: 'the message types under “Allowed values”' },
+const ALLOWED: Partial<Record<Field, { values: readonly string[]; instead: 'report.allowed.titles' | 'report.allowed.messageTypes' }>> = {
+  Title: { values: TITLES, instead: 'report.allowed.titles' },
+  MessageTypes: { values: MESSAGE_TYPES, instead: 'report.allowed.messageTypes' },
 };
 
 /** The message without the list of allowed values, and the column whose list it pointed to (for the legend). */
@@ -76,7 +109,7 @@ export function withoutAllowedList(field: Field | null, message: string): { mess
   const allowed = field === null ? undefined : ALLOWED[field];
   const list = allowed?.values.join(', ');
   if (!allowed || !list || !message.includes(list)) return { message };
-  return { message: message.replace(list, allowed.instead), legend: field! };
+  return { message: message.replace(list, say(allowed.instead)), legend: field! };
 }
 
 /** The legend's entries: each column named once, with its allowed values. */

@@ -1,4 +1,5 @@
 /** summary.json and the human summary on stderr, built from counts: pure functions. */
+import { say } from '../i18n/text.js';
 import type { Field } from '../judge/fields.js';
 import type { ReadSheet, SheetInput } from '../read/index.js';
 import type { HeaderMapping } from '../read/header.js';
@@ -106,8 +107,8 @@ function orderedCounts(counts: StatusCounts): Partial<Record<RowStatus, number>>
   return ordered;
 }
 
-/** ` (fix: "ZhangSan")` for the one obvious fix, ` (did you mean "X"?)` for a guess. */
+/** ` (fix: "ZhangSan")` for the one obvious fix, ` (did you mean "X"?)` for a guess, in the run's language. */
 export function suggestionText(error: ReportError): string {
   if (error.suggestion === undefined) return '';
-  return error.unambiguous ? ` (fix: "${error.suggestion}")` : ` (did you mean "${error.suggestion}"?)`;
+  return say(error.unambiguous ? 'report.suggestion.fix' : 'report.suggestion.guess', { value: error.suggestion });
 }

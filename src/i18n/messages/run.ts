@@ -175,21 +175,6 @@ export const RUN_MESSAGES = {
   'run.file.otherUser': { en: 'it belongs to another user (uid {uid})', 'zh-CN': '它属于另一个用户（uid {uid}）' },
   'run.file.othersWrite': { en: 'others can write in it (mode {mode})', 'zh-CN': '其他用户可以写入它（权限 {mode}）' },
 
-  // The report folder (report/dir.ts).
-  'run.reportDir.cannotCreate': { en: 'cannot create the report folder {folder}: {problem}', 'zh-CN': '无法创建报告文件夹 {folder}：{problem}' },
-  'run.reportDir.refused': {
-    en: '--report-dir {folder}: {why}; name a new folder, or an earlier report of contact-import to replace',
-    'zh-CN': '--report-dir {folder}：{why}；请指定一个新文件夹，或 contact-import 以前生成、可以替换的报告文件夹',
-  },
-  'run.reportDir.cannotRemove': { en: 'cannot remove the earlier report: {problem}', 'zh-CN': '无法删除以前的报告：{problem}' },
-  'run.reportDir.strangeFile': {
-    en: 'it holds {name}, which no report of contact-import has',
-    'zh-CN': '其中有 {name}，这不是 contact-import 报告中的文件',
-  },
-  'run.reportDir.linkInside': { en: '{name} in it is a symbolic link', 'zh-CN': '其中的 {name} 是符号链接' },
-  'run.reportDir.notFileInside': { en: '{name} in it is not a regular file', 'zh-CN': '其中的 {name} 不是普通文件' },
-  'run.reportDir.noResults': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
-  'run.reportDir.notOurResults': { en: 'its {file} was not written by contact-import', 'zh-CN': '其中的 {file} 不是 contact-import 写的' },
   'run.log.cannotWrite': { en: 'cannot write the log file {path}: {problem}', 'zh-CN': '无法写入日志文件 {path}：{problem}' },
 
   // Stop signals (interrupt.ts).
