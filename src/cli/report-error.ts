@@ -1,5 +1,6 @@
 /** The one place an error becomes an exit code: one line on the console, the stack only with --verbose. */
 import { EXIT, ExitError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import type { Logger } from '../terminal/log.js';
 
 export function reportError(error: unknown, log: Logger, verbose: boolean): number {
@@ -9,13 +10,13 @@ export function reportError(error: unknown, log: Logger, verbose: boolean): numb
     if (verbose && error.cause instanceof Error && error.cause.stack) logStack(log, error.cause.stack);
     // A DirectoryError (not imported: this module loads with --help) whose failure is in our words.
     const detail = (error.cause as { failure?: { detail?: unknown } } | undefined)?.failure?.detail;
-    if (verbose && typeof detail === 'string') log.debug(`the client said: ${detail}`);
+    if (verbose && typeof detail === 'string') log.debug(say('cli.error.clientSaid', { detail }));
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  log.error(`internal error (a bug in contact-import): ${message}`);
+  log.error(say('cli.error.internal', { message }));
   if (verbose && error instanceof Error && error.stack) logStack(log, error.stack);
-  else log.error('run again with --verbose to see where it happened, and report it');
+  else log.error(say('cli.error.runVerbose'));
   return EXIT.internal;
 }
 
