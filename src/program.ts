@@ -31,7 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   let cli = globalOptions(
     inOurLanguage(yargs(argv))
       .scriptName('contact-import')
-      .usage(say('cli.usage', { usage: '$0 <command> [options]' })),
+      .usage(say('cli.usage')),
   );
   for (const declare of [declareTemplate, declareValidate, declareImport, declareExport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli

@@ -42,7 +42,7 @@ describe('each key', () => {
     expect(misnamed).toEqual([]);
   });
 
-  it.each(entries)('%s: both texts, not empty, with the same placeholders', (key, entry) => {
+  it.each(entries)('%s: both texts, not empty, with the same placeholders', (_key, entry) => {
     const chinese = entry['zh-CN'];
     expect(chinese.trim()).not.toBe('');
     if (typeof entry.en === 'string') {
@@ -58,7 +58,7 @@ describe('each key', () => {
     }
   });
 
-  it.each(entries)('%s: Chinese in Han characters, with full-width punctuation beside them', (key, entry) => {
+  it.each(entries)('%s: Chinese in Han characters, with full-width punctuation beside them', (_key, entry) => {
     const chinese = entry['zh-CN'];
     // A text of placeholders and punctuation alone ('{first}；{second}') has no words to write in Han.
     if (/\p{L}/u.test(chinese.replace(/\{\w+\}/g, ''))) expect(chinese).toMatch(/\p{Script=Han}/u);

@@ -10,9 +10,10 @@ export const CLI_MESSAGES = {
   },
 
   // The program
+  // $0 is yargs' placeholder for the program's name.
   'cli.usage': {
-    en: '{usage}\n\nImport contacts from CSV/XLSX sheets into the message contacts of an Alibaba Cloud Resource Directory.',
-    'zh-CN': '{usage}\n\n将 CSV/XLSX 表格中的联系人导入阿里云资源目录的消息联系人。',
+    en: '$0 <command> [options]\n\nImport contacts from CSV/XLSX sheets into the message contacts of an Alibaba Cloud Resource Directory.',
+    'zh-CN': '$0 <命令> [选项]\n\n将 CSV/XLSX 表格中的联系人导入阿里云资源目录的消息联系人。',
   },
   'cli.demandCommand': { en: 'name a command: {commands}', 'zh-CN': '请指定一个命令：{commands}' },
 
