@@ -18,6 +18,7 @@ import { ENV_PREFIX, ignoreUnknownEnvFlags, operandsAfterDoubleDash } from './cl
 import { packageFile } from './package-file.js';
 import { chosenLanguage } from './i18n/language.js';
 import { say, useLanguage } from './i18n/text.js';
+import { inOurLanguage } from './cli/yargs-words.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
 const COMMANDS = ['template', 'validate', 'import', 'export', 'status', 'demo', 'emulator'];
@@ -28,9 +29,9 @@ export async function main(argv: string[]): Promise<number> {
   if (typeof language === 'string') useLanguage(language);
   else return reportError(new InputError(say('cli.lang.unknown', { value: language.unknown })), await loggerFor({ verbose: run.verbose, quiet: false, json: false, showPii: false }), run.verbose);
   let cli = globalOptions(
-    yargs(argv)
+    inOurLanguage(yargs(argv))
       .scriptName('contact-import')
-      .usage('$0 <command> [options]\n\nImport contacts from CSV/XLSX sheets into the message contacts of an Alibaba Cloud Resource Directory.'),
+      .usage(say('cli.usage')),
   );
   for (const declare of [declareTemplate, declareValidate, declareImport, declareExport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     .parserConfiguration({ 'populate--': true })
     .middleware([operandsAfterDoubleDash, ignoreUnknownEnvFlags, refuseRepeatedFlags], true)
     .env(ENV_PREFIX)
-    .demandCommand(1, `name a command: ${COMMANDS.join(', ')}`)
+    .demandCommand(1, say('cli.demandCommand', { commands: COMMANDS.join(', ') }))
     .strict()
     .version(VERSION)
     // After .help(), which declares the help option anew: an alias given before it is lost (-h was refused).

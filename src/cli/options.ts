@@ -29,11 +29,11 @@ export interface GlobalArgs {
 /** The flags every command takes. */
 export function globalOptions(y: Argv) {
   return y
-    .option('verbose', { type: 'boolean', default: false, describe: 'debug output, stack traces on errors' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'errors only' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the summary as JSON on stdout, nothing else there' })
+    .option('verbose', { type: 'boolean', default: false, describe: say('cli.option.verbose') })
+    .option('quiet', { type: 'boolean', default: false, describe: say('cli.option.quiet') })
+    .option('json', { type: 'boolean', default: false, describe: say('cli.option.json') })
     .option('lang', { type: 'string', choices: LANGUAGES, describe: say('cli.lang.describe') })
-    .option('show-pii', { type: 'boolean', default: false, describe: 'show emails and phones in full on the console and in log.jsonl (masked by default; the report files always have them)' });
+    .option('show-pii', { type: 'boolean', default: false, describe: say('cli.option.showPii') });
 }
 
 /** The command line as the commands are declared on it. */
@@ -83,29 +83,29 @@ function verbosityOf(args: GlobalArgs): Verbosity {
 export function sheetOptions<T>(y: Argv<T>) {
   return y
     // Optional for yargs, which fills no required positional from after `--` (cli/yargs-gaps.ts): each command asks for its sheet.
-    .positional('file', { type: 'string', describe: 'the sheet: a .xlsx or .csv file (after -- if its name starts with -)' })
+    .positional('file', { type: 'string', describe: say('cli.option.file') })
     .option('sheet', {
       type: 'string',
-      describe: 'XLSX worksheet: its name or 1-based position (default: the first with a header row)',
+      describe: say('cli.option.sheet'),
     })
-    .option('encoding', { type: 'string', describe: 'CSV text encoding: utf-8, utf-16le, gb18030 (GBK), big5, windows-1252… (default: detected)' })
-    .option('delimiter', { type: 'string', describe: 'CSV field delimiter: , ; | or tab (default: sniffed from the header line)' })
-    .option('map', { type: 'string', describe: 'mapping file: which header means which field (see README; validate --print-mapping writes one)' })
-    .option('max-bytes', { type: 'string', default: DEFAULTS.DEFAULT_MAX_BYTES_TEXT, describe: 'refuse sheets larger than this (XLSX: unpacking to 20 times this)' })
-    .option('max-rows', { type: 'number', default: DEFAULTS.DEFAULT_MAX_ROWS, describe: 'refuse sheets with more data rows than this' })
+    .option('encoding', { type: 'string', describe: say('cli.option.encoding') })
+    .option('delimiter', { type: 'string', describe: say('cli.option.delimiter') })
+    .option('map', { type: 'string', describe: say('cli.option.map') })
+    .option('max-bytes', { type: 'string', default: DEFAULTS.DEFAULT_MAX_BYTES_TEXT, describe: say('cli.option.maxBytes') })
+    .option('max-rows', { type: 'number', default: DEFAULTS.DEFAULT_MAX_ROWS, describe: say('cli.option.maxRows') })
     .option('site', {
       choices: SITES,
       default: DEFAULTS.DEFAULT_SITE,
-      describe: 'intl: names are letters only; cn: Chinese characters allowed too',
+      describe: say('cli.option.site.sheet'),
     })
     .option('contact-limit', {
       type: 'number',
       default: DEFAULTS.DEFAULT_CONTACT_LIMIT,
-      describe: `contacts a resource directory may hold (${DEFAULTS.DEFAULT_CONTACT_LIMIT} unless raised in Quota Center)`,
+      describe: say('cli.option.contactLimit.sheet', { limit: DEFAULTS.DEFAULT_CONTACT_LIMIT }),
     })
     .option('report-dir', {
       type: 'string',
-      describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-<sheet name>/)',
+      describe: say('cli.option.reportDir.sheet'),
     });
 }
 
@@ -114,13 +114,13 @@ export function directoryOptions<T>(y: Argv<T>) {
   return y
     .option('endpoint', {
       type: 'string',
-      describe: 'HOST[:PORT] (https) or http://HOST:PORT (default: resourcedirectory-intl.aliyuncs.com, or resourcedirectory.aliyuncs.com with --site cn)',
+      describe: say('cli.option.endpoint'),
     })
-    .option('profile', { type: 'string', describe: 'credentials profile of ~/.aliyun/config.json or ~/.alibabacloud/credentials; beats AccessKeys in the environment, never falls through to other sources' })
-    .option('timeout', { type: 'number', default: DEFAULTS.DEFAULT_TIMEOUT_SECONDS, describe: `seconds to wait for one API call (${RANGES.timeout.min}–${RANGES.timeout.max})` })
-    .option('max-tries', { type: 'number', default: DEFAULTS.DEFAULT_RETRY.maxTries, describe: `tries per call for throttling, 5xx, timeouts and dropped connections (${RANGES.maxTries.min}–${RANGES.maxTries.max})` })
-    .option('lock-dir', { type: 'string', describe: 'folder of the lock files that keep two runs off one directory, yours alone (default: $XDG_RUNTIME_DIR/contact-import or ~/.cache/contact-import/locks)' })
-    .option('break-lock', { type: 'boolean', default: false, describe: "remove the lock of a run that is over (another host's, say), print whose it was, and go on" });
+    .option('profile', { type: 'string', describe: say('cli.option.profile') })
+    .option('timeout', { type: 'number', default: DEFAULTS.DEFAULT_TIMEOUT_SECONDS, describe: say('cli.option.timeout', RANGES.timeout) })
+    .option('max-tries', { type: 'number', default: DEFAULTS.DEFAULT_RETRY.maxTries, describe: say('cli.option.maxTries', RANGES.maxTries) })
+    .option('lock-dir', { type: 'string', describe: say('cli.option.lockDir') })
+    .option('break-lock', { type: 'boolean', default: false, describe: say('cli.option.breakLock') });
 }
 
 interface DirectoryArgs {

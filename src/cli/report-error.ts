@@ -10,13 +10,13 @@ export function reportError(error: unknown, log: Logger, verbose: boolean): numb
     if (verbose && error.cause instanceof Error && error.cause.stack) logStack(log, error.cause.stack);
     // A DirectoryError (not imported: this module loads with --help) whose failure is in our words.
     const detail = (error.cause as { failure?: { detail?: unknown } } | undefined)?.failure?.detail;
-    if (verbose && typeof detail === 'string') log.debug(say('run.clientSaid', { detail }));
+    if (verbose && typeof detail === 'string') log.debug(say('cli.error.clientSaid', { detail }));
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  log.error(say('run.error.internal', { message }));
+  log.error(say('cli.error.internal', { message }));
   if (verbose && error instanceof Error && error.stack) logStack(log, error.stack);
-  else log.error(say('run.error.internalHint'));
+  else log.error(say('cli.error.runVerbose'));
   return EXIT.internal;
 }
 

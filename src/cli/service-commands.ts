@@ -3,6 +3,7 @@ import type { Argv } from 'yargs';
 import * as DEFAULTS from '../defaults.js';
 import { SITES } from '../defaults.js';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { terminalJson } from '../terminal/terminal-text.js';
 import { numberFlag, RANGES } from './flags.js';
 import { directoryOptions, directoryRunOptions, finishRun, interruptSignal, startCommand, type Cli, type CliRun } from './options.js';
@@ -10,16 +11,16 @@ import { directoryOptions, directoryRunOptions, finishRun, interruptSignal, star
 export function declareStatus(cli: Cli, run: CliRun): Cli {
   return cli.command(
     'status',
-    "list the directory's contacts with their status and the addresses waiting for verification",
+    say('cli.command.status'),
     (y) =>
       directoryOptions(y)
-        .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: 'the site: its default endpoint' })
-        .option('resend', { type: 'boolean', default: false, describe: 'send the pending verifications again (within the daily limit)' })
-        .example('$0 status', 'who is still Verifying, and for which address')
-        .example('$0 status --resend --json', 'send the verifications again; the result as JSON on stdout'),
+        .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: say('cli.option.site.endpoint') })
+        .option('resend', { type: 'boolean', default: false, describe: say('cli.option.resend') })
+        .example('$0 status', say('cli.example.status.plain'))
+        .example('$0 status --resend --json', say('cli.example.status.resend')),
     async (args) => {
       const log = await startCommand(run, args);
-      if (args.breakLock && !args.resend) throw new InputError('--break-lock goes with --resend, the one status run that takes the lock');
+      if (args.breakLock && !args.resend) throw new InputError(say('cli.status.breakLockNeedsResend'));
       const { runStatus } = await import('../commands/status.js');
       const { exitCode, report } = await runStatus({ ...(await directoryRunOptions(args, log)), resend: args.resend }, log);
       if (args.json) process.stdout.write(terminalJson(report) + '\n');
@@ -31,12 +32,12 @@ export function declareStatus(cli: Cli, run: CliRun): Cli {
 export function declareDemo(cli: Cli, run: CliRun): Cli {
   return cli.command(
     'demo',
-    'start the emulator in this process and import fixtures/contacts.xlsx into it',
+    say('cli.command.demo'),
     (y) =>
       y
-        .option('fresh', { type: 'boolean', default: false, describe: 'start from an empty demo directory' })
-        .option('report-dir', { type: 'string', describe: 'folder for the report (default: reports/<yyyymmdd-hhmmss>-contacts/)' })
-        .example('$0 demo', 'the first run creates the contacts; a second finds them all (exists)'),
+        .option('fresh', { type: 'boolean', default: false, describe: say('cli.option.fresh') })
+        .option('report-dir', { type: 'string', describe: say('cli.option.reportDir.demo') })
+        .example('$0 demo', say('cli.example.demo')),
     async (args) => {
       const log = await startCommand(run, args);
       const { runDemo } = await import('../commands/demo.js');
@@ -47,31 +48,31 @@ export function declareDemo(cli: Cli, run: CliRun): Cli {
 
 function emulatorOptions<T>(y: Argv<T>) {
   return y
-    .option('port', { type: 'number', default: DEFAULTS.DEFAULT_EMULATOR_PORT, describe: 'port to listen on; 0 picks a free one' })
-    .option('host', { type: 'string', default: DEFAULTS.DEFAULT_EMULATOR_HOST, describe: 'address to listen on' })
-    .option('contact-limit', { type: 'number', default: DEFAULTS.DEFAULT_CONTACT_LIMIT, describe: 'contacts the emulated directory may hold' })
-    .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: 'cn also accepts Chinese-character names' })
-    .option('state', { type: 'string', describe: 'keep the directory in this JSON file across restarts' })
-    .option('latency', { type: 'number', default: 0, describe: 'milliseconds added to every API call' })
-    .option('fault-rate', { type: 'number', default: 0, describe: 'probability (0–1) that a call fails: Throttling.User, 503, or answer dropped after the write' })
-    .option('seed', { type: 'number', default: 1, describe: 'seed for --fault-rate, so a rehearsal repeats exactly' })
-    .option('access-key-id', { type: 'string', describe: 'AccessKey id to accept (default: the demo key pair, see README)' })
-    .option('access-key-secret', { type: 'string', describe: 'its secret' })
-    .option('members', { type: 'string', describe: 'comma-separated member IDs in the directory (default: any well-formed ID)' })
-    .option('auto-verify', { type: 'boolean', default: false, describe: 'new and changed addresses count as verified at once' })
-    .example('$0 emulator --port 0', 'serve on a free port')
-    .example('$0 emulator --state rd.json --fault-rate 0.2 --seed 7', 'a rehearsal with faults that survives restarts');
+    .option('port', { type: 'number', default: DEFAULTS.DEFAULT_EMULATOR_PORT, describe: say('cli.option.port') })
+    .option('host', { type: 'string', default: DEFAULTS.DEFAULT_EMULATOR_HOST, describe: say('cli.option.host') })
+    .option('contact-limit', { type: 'number', default: DEFAULTS.DEFAULT_CONTACT_LIMIT, describe: say('cli.option.contactLimit.emulator') })
+    .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: say('cli.option.site.emulator') })
+    .option('state', { type: 'string', describe: say('cli.option.state') })
+    .option('latency', { type: 'number', default: 0, describe: say('cli.option.latency') })
+    .option('fault-rate', { type: 'number', default: 0, describe: say('cli.option.faultRate') })
+    .option('seed', { type: 'number', default: 1, describe: say('cli.option.seed') })
+    .option('access-key-id', { type: 'string', describe: say('cli.option.accessKeyId') })
+    .option('access-key-secret', { type: 'string', describe: say('cli.option.accessKeySecret') })
+    .option('members', { type: 'string', describe: say('cli.option.members') })
+    .option('auto-verify', { type: 'boolean', default: false, describe: say('cli.option.autoVerify') })
+    .example('$0 emulator --port 0', say('cli.example.emulator.port'))
+    .example('$0 emulator --state rd.json --fault-rate 0.2 --seed 7', say('cli.example.emulator.state'));
 }
 
 export function declareEmulator(cli: Cli, run: CliRun): Cli {
   return cli.command(
     'emulator',
-    'run the local Resource Directory emulator (the twelve message-contact operations, signatures checked)',
+    say('cli.command.emulator'),
     (y) => emulatorOptions(y),
     async (args) => {
       const log = await startCommand(run, args);
       if ((args.accessKeyId === undefined) !== (args.accessKeySecret === undefined)) {
-        throw new InputError('give --access-key-id and --access-key-secret together');
+        throw new InputError(say('cli.emulator.keyPair'));
       }
       const { runEmulator } = await import('../commands/emulator.js');
       run.exitCode = await runEmulator(

@@ -2,10 +2,13 @@
  * yargs' refusals in our words, one line each, exit 2: an unknown command says
  * so and lists the commands; an unknown option gets a "did you mean" when a
  * known one is close; a name too many is unexpected. Other refusals (a value
- * not among the choices) keep yargs' words. Each line points to the help.
+ * not among the choices) keep yargs' words, in the run's language (yargs-words.ts).
+ * Each line points to the help. yargs' English "Unknown argument" is read here, so
+ * it is never translated for yargs.
  */
 import type { Argv } from 'yargs';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { nearestWithin } from '../judge/suggest.js';
 
 /**
@@ -16,10 +19,10 @@ import { nearestWithin } from '../judge/suggest.js';
 export function usageError(message: string, parsed: Argv['parsed'], commands: readonly string[]): InputError {
   const words = parsed ? parsed.argv._.map(String) : [];
   const command = commands.find((name) => name === words[0]);
-  const help = `(see contact-import${command ? ` ${command}` : ''} --help)`;
+  const seeHelp = (problem: string) => new InputError(say('cli.usage.seeHelp', { problem, help: `contact-import${command ? ` ${command}` : ''} --help` }));
   const unknown = /^Unknown arguments?: (.*)$/s.exec(message);
-  if (!unknown || !parsed || words[0] === undefined) return new InputError(`${message} ${help}`);
-  if (!command) return new InputError(`${unknownCommand(words[0], commands)} ${help}`);
+  if (!unknown || !parsed || words[0] === undefined) return seeHelp(message);
+  if (!command) return seeHelp(unknownCommand(words[0], commands));
 
   const names = withoutCamelCaseTwins(unknown[1]!.split(', '));
   const extras = names.filter((name) => words.includes(name));
@@ -28,15 +31,22 @@ export function usageError(message: string, parsed: Argv['parsed'], commands: re
   const known = Object.keys(parsed.aliases).filter((key) => key.length > 1 && key === key.toLowerCase() && !names.includes(key));
   const problems = [
     ...(options.length > 0 ? [unknownOptions(options, known)] : []),
-    ...(extras.length > 0 ? [`unexpected argument${extras.length > 1 ? 's' : ''} ${extras.map((word) => JSON.stringify(word)).join(', ')}`] : []),
+    ...(extras.length > 0 ? [unexpected(extras)] : []),
   ];
-  return new InputError(`${problems.join('; ')} ${help}`);
+  const [first, second] = problems as [string, string?];
+  return seeHelp(second === undefined ? first : say('cli.usage.twoProblems', { first, second }));
+}
+
+function unexpected(extras: string[]): string {
+  const names = extras.map((word) => JSON.stringify(word)).join(', ');
+  return extras.length > 1 ? say('cli.usage.unexpectedMany', { names }) : say('cli.usage.unexpectedOne', { names });
 }
 
 function unknownCommand(word: string, commands: readonly string[]): string {
   const list = commands.join(', ');
   const near = closeTo(word, commands);
-  return near ? `unknown command ${JSON.stringify(word)}; did you mean ${near}? The commands are ${list}` : `unknown command ${JSON.stringify(word)}; the commands are ${list}`;
+  const quoted = JSON.stringify(word);
+  return near ? say('cli.usage.unknownCommandNear', { word: quoted, near, commands: list }) : say('cli.usage.unknownCommand', { word: quoted, commands: list });
 }
 
 function unknownOptions(names: string[], known: string[]): string {
@@ -47,9 +57,10 @@ function unknownOptions(names: string[], known: string[]): string {
   });
   if (described.length === 1) {
     const { typed, near } = described[0]!;
-    return `unknown option ${typed}${near ? `; did you mean ${near}?` : ''}`;
+    return near ? say('cli.usage.unknownOptionNear', { option: typed, near }) : say('cli.usage.unknownOption', { option: typed });
   }
-  return `unknown options ${described.map(({ typed, near }) => (near ? `${typed} (did you mean ${near}?)` : typed)).join(', ')}`;
+  const listed = described.map(({ typed, near }) => (near ? say('cli.usage.optionNear', { option: typed, near }) : typed));
+  return say('cli.usage.unknownOptions', { options: listed.join(', ') });
 }
 
 /** A typo, not another word: about one slip in four letters, at least one. */

@@ -1,19 +1,5 @@
 /** The run on the console: the closing summary, problem lines, progress, rows applied, status, and the error line. */
 export const RUN_MESSAGES = {
-  // The error line: the `error: ` prefix itself stays English (log.ts), a token scripts grep for.
-  'run.error.internal': {
-    en: 'internal error (a bug in contact-import): {message}',
-    'zh-CN': '内部错误（contact-import 的缺陷）：{message}',
-  },
-  'run.error.internalHint': {
-    en: 'run again with --verbose to see where it happened, and report it',
-    'zh-CN': '请加 --verbose 重新运行，查看出错位置，并报告此问题',
-  },
-  'run.clientSaid': {
-    en: 'the client said: {detail}',
-    'zh-CN': '客户端原文：{detail}',
-  },
-
   // The closing summary.
   'run.summary.sheetOf': {
     en: '{file} (sheet "{sheet}")',
@@ -141,7 +127,7 @@ export const RUN_MESSAGES = {
     'zh-CN': '{action}：{failure}；{seconds} 秒后进行{next}',
   },
   'run.retry.note': { en: '{action}: {next} in {seconds} s', 'zh-CN': '{action}：{seconds} 秒后进行{next}' },
-  'run.clientSaidIndented': { en: '  the client said: {detail}', 'zh-CN': '  客户端原文：{detail}' },
+  'run.clientSaidIndented': { en: '  the client said: {detail}', 'zh-CN': '  客户端返回：{detail}' },
   'run.trace.call': {
     en: 'call {action} try {attempt}: {ended}, request {requestId}, {ms} ms',
     'zh-CN': '调用 {action} 第 {attempt} 次：{ended}，请求 {requestId}，{ms} 毫秒',
