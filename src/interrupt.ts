@@ -37,7 +37,7 @@ export function stopExitCode(signal: AbortSignal | undefined): number {
   return signal?.reason instanceof Interruption ? signal.reason.exitCode : EXIT.interrupted;
 }
 
-export const GAVE_UP = Symbol('gave up waiting');
+export const GAVE_UP = Symbol('gave up waiting'); // not for people: a symbol's name
 
 /**
  * `work`'s result, or GAVE_UP as soon as the run, stopped by a signal, gives up

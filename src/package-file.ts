@@ -17,6 +17,7 @@ export function packageFile(relative: string): string {
 function findRoot(from: string): string {
   for (let dir = from; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir;
+    // not for people: a broken installation, said as the bug it is
     if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
   }
 }

@@ -12,13 +12,13 @@ import { ROOT } from './helpers/cli.js';
 const SRC = join(ROOT, 'src');
 
 /**
- * Where the English scanner looks: the folders and files already converted.
- * Other areas are being converted on their own branches (src/commands/,
- * src/judge/, src/read/, src/report/, src/plan/, src/apply/, src/directory/,
- * src/contact-sheet/, src/terminal/, and the top-level modules such as pii.ts,
- * errors.ts, interrupt.ts); add each here once it is merged.
+ * Where the English scanner looks: all of src/ but the catalogue itself and the
+ * emulator, which plays the service and answers in the service's own English
+ * words, whatever the language of the run that calls it.
  */
-const SCANNED = ['src/cli', 'src/program.ts'];
+const SCANNED = readdirSync(SRC)
+  .filter((name) => name !== 'i18n' && name !== 'emulator')
+  .map((name) => join('src', name));
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 const unique = (names: string[]) => [...new Set(names)].sort();
@@ -37,7 +37,7 @@ describe('each key', () => {
 
   it('is named area.thing, under its own area', () => {
     const misnamed = Object.entries(AREAS).flatMap(([area, messages]) =>
-      Object.keys(messages).filter((key) => !new RegExp(`^${area}\\.[A-Za-z0-9]+(\\.[A-Za-z0-9]+)*$`).test(key)),
+      Object.keys(messages).filter((key) => !new RegExp(`^${area}\\.\\w+(\\.\\w+)*$`).test(key)),
     );
     expect(misnamed).toEqual([]);
   });
@@ -60,10 +60,13 @@ describe('each key', () => {
 
   it.each(entries)('%s: Chinese in Han characters, with full-width punctuation beside them', (_key, entry) => {
     const chinese = entry['zh-CN'];
-    // A text of placeholders and punctuation alone ('{first}；{second}') has no words to write in Han.
-    if (/\p{L}/u.test(chinese.replace(/\{\w+\}/g, ''))) expect(chinese).toMatch(/\p{Script=Han}/u);
+    // A text of placeholders and punctuation alone ('{first}；{second}') has no words to write in Han,
+    // and a name (AccessKey, OAuth) is the same in both languages.
+    if (chinese !== entry.en && /\p{L}/u.test(chinese.replace(/\{\w+\}/g, ''))) expect(chinese).toMatch(/\p{Script=Han}/u);
     // An ASCII ( ) : ; with a Han character on either side (spaces between do not count).
-    const halfWidth = [...chinese.matchAll(/\p{Script=Han}\s*[():;]|[():;]\s*\p{Script=Han}/gu)].map((match) => match[0]);
+    // A mark standing alone between spaces is one the user types ('用 ; 或 , 分隔'), not the sentence's own.
+    const sentence = chinese.replace(/(^|\s)[():;,](?=\s|$)/g, '$1');
+    const halfWidth = [...sentence.matchAll(/\p{Script=Han}\s*[():;]|[():;]\s*\p{Script=Han}/gu)].map((match) => match[0]);
     expect(halfWidth).toEqual([]);
   });
 });
@@ -107,7 +110,7 @@ describe('the source', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('the scanner finds English, and lets a marked line or a command line pass', () => {
+  it('the scanner finds English, in markup too, and lets a marked line or declaration, a command line or bare markup pass', () => {
     const file = join(ROOT, 'test', 'scanner-sample.ts');
     const sample = [
       "const a = 'name the sheet to check';",
@@ -117,17 +120,27 @@ describe('the source', () => {
       "const c = 'internal check'; // not for people: a bug if it shows",
       "const e = '$0 validate contacts.xlsx';",
       "const f = 'validate';",
+      '/** Header texts read on input. not for people: they never change with the language */',
+      'const g = {',
+      "  Name: ['contact name'],",
+      '};',
+      "const h = `<td data-label=\"${'x'}\" class=\"row problem\">${'y'}</td>`;",
+      "const i = `<p>${'x'} rows were read</p>`;",
     ].join('\n');
-    expect(englishLeft(file, sample).map((line) => line.replace(/^.*:(\d+).*$/, '$1'))).toEqual(['1', '4']);
+    expect(englishLeft(file, sample).map((line) => line.replace(/^.*:(\d+).*$/, '$1'))).toEqual(['1', '4', '13']);
   });
 });
 
 const ENGLISH = /[A-Za-z]{2,} [a-z]{2,}/;
-const MARKER = '// not for people:';
+/** Tags and their attributes are markup, not words: left out before looking (a literal may open or close one). */
+const withoutMarkup = (text: string) => text.replace(/<[^<>]*>/g, ' ').replace(/^[^<>]*>/, ' ').replace(/<[^<>]*$/, ' ');
+/** Written in a comment (`// not for people: why`) on the line, the line above, or above the whole declaration. */
+const MARKER = 'not for people:';
 
 /**
  * file:line of each string or template literal holding two English words in a
- * row, unless that line or the one above carries the marker. Example command
+ * row, unless that line, the one above or the comment above its whole
+ * declaration carries the marker. Tags are left out. Example command
  * lines (`$0 validate contacts.xlsx`) are commands, not words for translation.
  */
 function englishLeft(file: string, text = readFileSync(file, 'utf8')): string[] {
@@ -140,12 +153,25 @@ function englishLeft(file: string, text = readFileSync(file, 'utf8')): string[] 
       : ts.isTemplateExpression(node)
         ? [node.head.text, ...node.templateSpans.map((span) => span.literal.text)]
         : undefined;
-    if (!parts || !parts.some((part) => ENGLISH.test(part)) || parts[0]!.startsWith('$0 ')) return;
+    if (!parts || !parts.some((part) => ENGLISH.test(withoutMarkup(part))) || parts[0]!.startsWith('$0 ')) return;
     const line = source.getLineAndCharacterOfPosition(node.getStart()).line;
     if (lines[line]!.includes(MARKER) || (line > 0 && lines[line - 1]!.includes(MARKER))) return;
+    if (commentAbove(topStatement(node)).toLowerCase().includes(MARKER)) return;
     found.push(`${where(source, node)}: ${lines[line]!.trim()}`);
   });
   return found;
+}
+
+/** The statement of the file that holds `node`. */
+function topStatement(node: ts.Node): ts.Node {
+  while (node.parent && !ts.isSourceFile(node.parent)) node = node.parent;
+  return node;
+}
+
+/** The comments written just above `node`, where a whole declaration can be marked. */
+function commentAbove(node: ts.Node): string {
+  const text = node.getSourceFile().getFullText();
+  return (ts.getLeadingCommentRanges(text, node.getFullStart()) ?? []).map((range) => text.slice(range.pos, range.end)).join('\n');
 }
 
 function where(source: ts.SourceFile, node: ts.Node): string {

@@ -12,9 +12,10 @@ export async function runEmulator(options: EmulatorOptions, log: Logger): Promis
   const emulator = await startEmulator({
     ...options,
     onRequest: (entry) =>
+      // not for people: the emulator's --verbose wire trace, in the service's English like its answers
       log.debug(`${entry.action || '(no action)'} → ${entry.status}${entry.code ? ` ${entry.code}` : ''}${entry.overlapped ? ' (overlapped)' : ''}${entry.fault ? ` [fault: ${entry.fault}]` : ''} ${entry.ms} ms`),
   });
-  // English in every language: scripts and tests read the URL from this first line of stdout.
+  // not for people: English in every language, scripts and tests read the URL from this first line of stdout.
   process.stdout.write(`listening on ${emulator.url}\n`);
   log.info(settingsLine(options));
   await new Promise<void>((resolve) => {

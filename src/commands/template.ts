@@ -23,6 +23,7 @@ export async function runTemplate(options: TemplateOptions, log: Logger): Promis
   const { file, site, contactLimit } = options;
   const content = sheetKindOf(file) === 'xlsx' ? await templateXlsx(site, contactLimit) : templateCsv();
   await saveSheet(file, options, content);
+  // not for people: a command line to type
   log.info(say('run.template.wrote', { file, site, command: `contact-import validate ${file}${site === 'cn' ? ' --site cn' : ''}` }));
   return EXIT.ok;
 }

@@ -4,6 +4,7 @@
  */
 import { extname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fileProblem, writeFileAtomically, writeNewFile } from '../own-files.js';
 
 export type SheetKind = 'xlsx' | 'csv';
@@ -13,7 +14,7 @@ export function sheetKindOf(file: string): SheetKind {
   const extension = extname(file).toLowerCase();
   if (extension === '.xlsx') return 'xlsx';
   if (extension === '.csv') return 'csv';
-  throw new InputError(`"${file}": name the sheet .xlsx or .csv (its extension says which to write)`);
+  throw new InputError(say('sheet.save.extension', { file }));
 }
 
 export async function saveSheet(file: string, options: { cwd: string; force: boolean }, content: string | Uint8Array): Promise<void> {
@@ -23,8 +24,8 @@ export async function saveSheet(file: string, options: { cwd: string; force: boo
     else await writeNewFile(path, content);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new InputError(`"${file}" already exists: choose another name, or give --force to replace it`);
+      throw new InputError(say('sheet.save.exists', { file }));
     }
-    throw new InputError(`cannot write "${file}": ${fileProblem(error)}`, { cause: error });
+    throw new InputError(say('sheet.save.cannotWrite', { file, reason: fileProblem(error) }), { cause: error });
   }
 }

@@ -37,6 +37,7 @@ export function instructions(site: Site, contactLimit: number): [string, string]
     ['Members', say('sheet.rule.members', { max: LIMITS.membersPerContact })],
     [say('sheet.rule.contactLimitLabel'), say('sheet.rule.contactLimit', { limit: contactLimit })],
     [say('sheet.rule.siteLabel'), say(site === 'cn' ? 'sheet.rule.siteCn' : 'sheet.rule.siteIntl')],
+    // not for people: a command-line flag
     [say('sheet.rule.checkLabel'), say('sheet.rule.check', { siteFlag: site === 'cn' ? ' --site cn' : '' })],
   ];
 }

@@ -132,6 +132,7 @@ export function noCredentialsMessage(source: CredentialSource, home: string): st
  */
 export function scrubSdkText(text: string): string {
   return text
+    // not for people: the client's own English words, which --verbose shows as they are
     .replace(/(parse aliyun cli config from '[^']*' failed):[\s\S]*/, '$1 (the file is not shown)')
     .replace(/("?[\w-]*(?:secret|token|access_?key_?id|password)[\w-]*"?\s*[:=]\s*)("[^"]*"|[^\s,;}&]+)/gi, '$1***')
     .replace(/\s+/g, ' ')

@@ -115,6 +115,7 @@ export function whatToCheck(failure: CallFailure): string {
  */
 export function sdkText(message: string): string {
   return message
+    // not for people: the client's own English words, which --verbose shows as they are
     .replace(/\s*Server string to sign is:[\s\S]*?(?=request id:|$)/i, ' (string to sign left out) ')
     .replace(/(\S)(GET|POST|PUT|DELETE) (https?:\/\/)/g, '$1; $2 $3')
     .replace(/(https?:\/\/[^\s?]*)\?\S*/g, '$1?…')

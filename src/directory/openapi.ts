@@ -87,5 +87,6 @@ export function createOpenApiCaller(options: CallerOptions): RawCaller {
 
 function checkedTimeout(ms: number): number {
   if (ms > 0 && ms <= MAX_TIMEOUT_MS) return ms;
+  // not for people: a bug if it shows, the options are checked before a client is made
   throw new RangeError(`a call timeout must be more than 0 and at most ${MAX_TIMEOUT_MS} ms, not ${ms}`);
 }

@@ -8,6 +8,7 @@ export const REQUIRED_FIELDS: readonly Field[] = ['Name', 'EmailAddress', 'Title
 /**
  * Header texts accepted for each column (compared ignoring case, spaces, `_` and `-`; see read/header.ts),
  * Chinese ones in simplified and in traditional characters (Big5 sheets from Taiwan and Hong Kong).
+ * Not for people: they are read on input and never change with the language.
  */
 export const HEADER_ALIASES: Record<Field, readonly string[]> = {
   Name: ['name', 'contact name', '姓名', '名称', '联系人', '名稱', '聯絡人'],

@@ -53,7 +53,10 @@ const contact = z.strictObject({
   Members: texts,
 });
 
-/** A sheet row as judged: valid with its contact, or invalid or duplicate with what is wrong and no contact. */
+/**
+ * A sheet row as judged: valid with its contact, or invalid or duplicate with what is wrong and no contact.
+ * Not for people: the refinement's words are a detail of a hand-edited plan's shape, in English like zod's own.
+ */
 const judgedRow = z
   .strictObject({ result: rowResult.extend({ row, status: z.enum(['valid', 'invalid', 'duplicate']) }), contact: contact.optional() })
   .refine(({ result, contact }) => (result.status === 'valid') === (contact !== undefined && result.errors.length === 0), {
@@ -114,6 +117,7 @@ const SAVED_PLAN = z
       stop: z.strictObject({ exitCode: z.number().int(), reasons: texts }).optional(),
     }),
   })
+  // not for people: a detail of a hand-edited plan's shape, said like zod's own English details
   .refine(({ mode, prune }) => mode === 'sync' || !prune, { message: 'prune goes with mode "sync"', path: ['prune'] });
 
 /** A saved plan read back: the file, and the plan made again from it, which is the one applied. */

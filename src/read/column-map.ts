@@ -62,6 +62,7 @@ export async function readColumnMap(path: string, file = basename(path)): Promis
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : say('read.map.theFile');
+    // not for people: the file's JSON shape
     throw new InputError(say('read.map.shape', { file, where, reason: issue.message, shape: '{"columns": {"<header>": "<field>" or null}}' }));
   }
   const columns = new Map<string, Field | null>();

@@ -9,6 +9,7 @@ import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fileProblem, newFileStream } from '../own-files.js';
 import type { RowResult } from './types.js';
 
@@ -28,7 +29,7 @@ export class EventLog {
     try {
       return new EventLog(await newFileStream(join(dir, EVENTS_FILE)));
     } catch (error) {
-      throw new InputError(`cannot write the report in ${dir}: ${fileProblem(error)}`, { cause: error });
+      throw new InputError(say('report.dir.cannotWrite', { dir, reason: fileProblem(error) }), { cause: error });
     }
   }
 

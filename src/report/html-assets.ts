@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 
+// not for people: style rules
 export const CSS = `
 :root { --bad: #c62828; --good: #2e7d32; --plan: #1565c0; --line: #ddd; font-family: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Microsoft YaHei", sans-serif; }
 body { margin: 0 auto; max-width: 1200px; padding: 1rem 1.5rem; color: #222; }
@@ -52,7 +53,7 @@ footer { margin-top: 1.5rem; color: #777; font-size: .8rem; }
 /**
  * The filter: checkboxes by status; `#status=invalid,duplicate` preselects. No network, no library.
  * No words either: the count's sentence comes from the page (`data-shown`), so this
- * script and its hash are the same in every language.
+ * script and its hash are the same in every language. Not for people: code.
  */
 export const SCRIPT = `
 (function () {

@@ -109,7 +109,8 @@ export class ReportFile {
   private async writeAt(bytes: Buffer, position: number): Promise<void> {
     for (let done = 0; done < bytes.length; ) {
       const { bytesWritten } = await this.file.write(bytes, done, bytes.length - done, position + done);
-      // Never expected of a file; said as the input/output error it would be, rather than asked forever.
+      // Never expected of a file; said as the input/output error it would be (its code is what is shown), rather than asked forever.
+      // not for people: fileProblem() says EIO in the run's language
       if (bytesWritten === 0) throw Object.assign(new Error('the file took no bytes'), { code: 'EIO' });
       done += bytesWritten;
     }

@@ -12,6 +12,7 @@
 import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { InputError } from '../errors.js';
+import { say } from '../i18n/text.js';
 import { fileProblem, writeFileAtomically } from '../own-files.js';
 import type { Logger } from '../terminal/log.js';
 import type { SheetSource } from './copy.js';
@@ -20,6 +21,7 @@ import { reasonOf } from '../read/xlsx-zip.js';
 import { ANNOTATED_MAX_ROWS, AnnotationKeeper, writeAnnotated } from './annotated.js';
 import { csvLine } from './csv-cell.js';
 import { HtmlRowKeeper, renderHtmlReport, type PageFiles } from './html.js';
+import { formatNumber } from './html-words.js';
 import { ReportFile } from './report-file.js';
 import { suggestionText } from './summary.js';
 import type { RowResult, Summary } from './types.js';
@@ -75,7 +77,7 @@ export class ReportWriter {
       await Promise.all(files.map((file) => file.close()));
       // The folder was made for this run a moment ago: a report that could not start is not left half made.
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-      throw new InputError(`cannot write the report in ${dir}: ${fileProblem(error)}`, { cause: error });
+      throw new InputError(say('report.dir.cannotWrite', { dir, reason: fileProblem(error) }), { cause: error });
     }
   }
 
@@ -129,17 +131,13 @@ export class ReportWriter {
    * one warning, and the run's outcome stands (results.csv has every row).
    */
   async annotate(source: SheetSource, header: HeaderMapping, log: Logger): Promise<void> {
-    const skipped = !this.marks.anyProblem
-      ? 'no row has a problem to mark'
-      : this.marks.tooMany
-        ? `more than ${ANNOTATED_MAX_ROWS.toLocaleString('en-US')} rows; results.csv has every row`
-        : undefined;
-    if (skipped) return void log.debug(`annotated.xlsx not written: ${skipped}`);
+    if (!this.marks.anyProblem) return void log.debug(say('report.annotated.nothingToMark'));
+    if (this.marks.tooMany) return void log.debug(say('report.annotated.tooManyRows', { max: formatNumber(ANNOTATED_MAX_ROWS) }));
     try {
       await writeAnnotated(source, header, this.marks.rows, join(this.dir, REPORT_FILES.annotated));
       this.annotated = true;
     } catch (error) {
-      log.warn(`annotated.xlsx not written: ${annotationProblem(error)}; results.csv has every row`);
+      log.warn(say('report.annotated.notWritten', { reason: annotationProblem(error) }));
     }
   }
 
@@ -181,7 +179,7 @@ export class ReportWriter {
 /** Why annotated.xlsx could not be made, in one line: the sheet could not be loaded (see copy.ts), or the copy written. */
 function annotationProblem(error: unknown): string {
   if (error instanceof InputError) return error.message;
-  return `it could not be written: ${(error as NodeJS.ErrnoException).code ? fileProblem(error) : reasonOf(error)}`;
+  return say('report.annotated.cannotWrite', { reason: (error as NodeJS.ErrnoException).code ? fileProblem(error) : reasonOf(error) });
 }
 
 /** The row as a line of results.csv. */

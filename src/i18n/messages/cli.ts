@@ -369,6 +369,10 @@ export const CLI_MESSAGES = {
     en: 'internal error (a bug in contact-import): {message}',
     'zh-CN': '内部错误（contact-import 的缺陷）：{message}',
   },
+  'cli.error.neverFinished': {
+    en: 'the run stopped waiting for work that never finished; run again with --verbose and report it',
+    'zh-CN': '运行在等待一项始终没有结束的工作时停止了；请加 --verbose 重新运行，并报告此问题',
+  },
   'cli.error.runVerbose': {
     en: 'run again with --verbose to see where it happened, and report it',
     'zh-CN': '请加 --verbose 重新运行以查看出错位置，并报告此问题',

@@ -163,6 +163,19 @@ export const REPORT_MESSAGES = {
   'report.dir.notRegularFile': { en: '{name} in it is not a regular file', 'zh-CN': '其中的 {name} 不是普通文件' },
   'report.dir.noResults': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
   'report.dir.notOurResults': { en: 'its {file} was not written by contact-import', 'zh-CN': '其中的 {file} 不是 contact-import 写的' },
+  'report.dir.cannotWrite': { en: 'cannot write the report in {dir}: {reason}', 'zh-CN': '无法在 {dir} 中写入报告：{reason}' },
+
+  // annotated.xlsx left out (writer.ts): on --verbose when there is nothing to mark, else a warning.
+  'report.annotated.nothingToMark': { en: 'annotated.xlsx not written: no row has a problem to mark', 'zh-CN': '未写入 annotated.xlsx：没有需要标注问题的行' },
+  'report.annotated.tooManyRows': {
+    en: 'annotated.xlsx not written: more than {max} rows; results.csv has every row',
+    'zh-CN': '未写入 annotated.xlsx：超过 {max} 行；所有行都在 results.csv 中',
+  },
+  'report.annotated.notWritten': {
+    en: 'annotated.xlsx not written: {reason}; results.csv has every row',
+    'zh-CN': '未写入 annotated.xlsx：{reason}；所有行都在 results.csv 中',
+  },
+  'report.annotated.cannotWrite': { en: 'it could not be written: {reason}', 'zh-CN': '无法写入：{reason}' },
 
   // Copies of the sheet: annotated.xlsx and `validate --write-fixed`.
   'report.copy.notSafe': { en: '{file} is not safe to load whole to copy it ({reason})', 'zh-CN': '{file} 不能安全地整体载入以制作副本（{reason}）' },

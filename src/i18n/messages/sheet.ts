@@ -49,4 +49,15 @@ export const SHEET_MESSAGES = {
     en: 'One or more of {types}, separated by ; or ,',
     'zh-CN': '以下一项或多项：{types}，用 ; 或 , 分隔',
   },
+
+  // Where template and export write their sheet (save-sheet.ts).
+  'sheet.save.extension': {
+    en: '"{file}": name the sheet .xlsx or .csv (its extension says which to write)',
+    'zh-CN': '“{file}”：表格文件名须以 .xlsx 或 .csv 结尾（按扩展名决定写入的格式）',
+  },
+  'sheet.save.exists': {
+    en: '"{file}" already exists: choose another name, or give --force to replace it',
+    'zh-CN': '“{file}”已存在：请换一个文件名，或加 --force 替换它',
+  },
+  'sheet.save.cannotWrite': { en: 'cannot write "{file}": {reason}', 'zh-CN': '无法写入“{file}”：{reason}' },
 } as const;
