@@ -56,6 +56,8 @@ export async function sheetFacts(sheet: ReadSheet): Promise<SheetFacts> {
 export interface SummaryParts extends SheetFacts {
   command: Summary['command'];
   endpoint: string | null;
+  directory?: Summary['directory'];
+  undoes?: Summary['undoes'];
   site: string;
   counts: StatusCounts;
   quota: Summary['quota'];
@@ -75,6 +77,8 @@ export function buildSummary(parts: SummaryParts): Summary {
     version: 1,
     command: parts.command,
     endpoint: parts.endpoint,
+    directory: parts.directory ?? null,
+    ...(parts.undoes ? { undoes: parts.undoes } : {}),
     site: parts.site,
     input: {
       file: input.file,
