@@ -16,16 +16,26 @@ import { ReportWriter } from '../report/writer.js';
 import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { ProblemPrinter } from '../terminal/problems.js';
 import { humanSummary, shownRow } from '../terminal/summary-lines.js';
-import type { ImportOptions } from './import.js';
+import { directoryIdentity } from '../directory/connect.js';
 import type { RowSource } from './import-steps.js';
+import type { DirectoryRunOptions } from './on-directory.js';
 import { sheetSourceOf, type RunOutcome } from './run.js';
 
+/** What the report says of the run, as data: which command, when it started, and for undo the report it reverses. */
+export interface ReportedRun {
+  command: 'import' | 'undo';
+  startedAt: Date;
+  undoes?: Summary['undoes'];
+}
+
 /** Statuses of rows that were sent: flushed to disk at once. */
-const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
+const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'restored', 'failed']);
 
 export class ImportReport {
   private readonly counts = new StatusCounts();
   private readonly problems: ProblemPrinter;
+  /** Contacts added: created, and restored by an add (undo: a restored row with no `previous` had nothing before it). */
+  private added = 0;
   /** Every row so far is good: created, updated, unchanged… with no problem. */
   allGood = true;
   /** Set once the run has been reported: a failure after that does not report it again. */
@@ -36,9 +46,9 @@ export class ImportReport {
   quota: Plan['quota'] | undefined;
 
   private constructor(
-    private readonly options: ImportOptions,
+    private readonly options: DirectoryRunOptions,
     private readonly source: RowSource,
-    private readonly startedAt: Date,
+    private readonly facts: ReportedRun,
     private readonly log: Logger,
     readonly dir: string,
     private readonly report: ReportWriter,
@@ -47,18 +57,19 @@ export class ImportReport {
     this.problems = new ProblemPrinter(log, 50);
   }
 
-  static async open(options: ImportOptions, source: RowSource, startedAt: Date, log: Logger): Promise<ImportReport> {
-    const dir = await createReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
+  static async open(options: DirectoryRunOptions, source: RowSource, facts: ReportedRun, log: Logger): Promise<ImportReport> {
+    const dir = await createReportDir(options.cwd, source.origin.path, options.reportDir, facts.startedAt);
     const report = await ReportWriter.create(dir);
     const events = await EventLog.open(dir);
-    events.phase('read', { file: source.facts.input.file, rows: source.rows.length, ...(source.saved ? { plan: options.planFile } : {}) });
+    events.phase('read', { file: source.facts.input.file, rows: source.rows.length, ...(source.origin.kind !== 'sheet' ? { [source.origin.kind]: source.origin.path } : {}) });
     await attachLogFile(log, join(dir, 'log.jsonl'));
-    return new ImportReport(options, source, startedAt, log, dir, report, events);
+    return new ImportReport(options, source, facts, log, dir, report, events);
   }
 
   readonly record = async (result: RowResult): Promise<void> => {
     const { report } = this;
     this.counts.add(result);
+    if (result.status === 'created' || (result.status === 'restored' && !result.previous)) this.added++;
     this.events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) this.allGood = false;
     report.append([result]);
@@ -91,21 +102,24 @@ export class ImportReport {
     exitCode = this.withReportFailure(exitCode);
     const summary = buildSummary({
       ...source.facts,
-      command: 'import',
+      command: this.facts.command,
       endpoint: endpointUrl(options.endpoint),
+      directory: directoryIdentity(options),
+      ...(this.facts.undoes ? { undoes: this.facts.undoes } : {}),
       site: options.site,
       counts: this.counts,
       quota: this.quotaAfter(),
       dryRun: options.dryRun,
       exitCode,
-      startedAt: this.startedAt,
+      startedAt: this.facts.startedAt,
       finishedAt: new Date(),
     });
     await report.close(summary);
     if (report.failure && !this.stoppedByReport) log.error(`cannot write the report in ${displayPath(options.cwd, this.dir)}: ${report.failure}; it is incomplete`);
     exitCode = this.withReportFailure(exitCode);
-    if (!source.saved && !report.failure) {
-      const copy = sheetSourceOf(resolve(options.cwd, options.file), summary, options.read.limits);
+    // Only a sheet is read again to mark its problems: a saved plan or a report has no cells to mark.
+    if (source.origin.kind === 'sheet' && !report.failure) {
+      const copy = sheetSourceOf(resolve(options.cwd, source.origin.path), summary, options.read?.limits);
       await report.annotate({ ...copy, ...(source.copyCheck ? { checked: source.copyCheck } : {}) }, source.facts.header, log);
       await report.linkCopies();
     }
@@ -118,7 +132,7 @@ export class ImportReport {
   private quotaAfter(): Summary['quota'] {
     if (!this.quota) return null;
     const { limit, existing } = this.quota;
-    const remaining = this.options.dryRun ? this.quota.remaining : roomLeft(limit, existing, this.counts.get('created'), this.counts.get('deleted'));
+    const remaining = this.options.dryRun ? this.quota.remaining : roomLeft(limit, existing, this.added, this.counts.get('deleted'));
     return { ...this.quota, remaining, basis: 'listed' };
   }
 

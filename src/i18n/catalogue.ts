@@ -5,6 +5,7 @@
  * Placeholders are `{name}`; both texts of a key take the same ones.
  */
 import { CLI_MESSAGES } from './messages/cli.js';
+import { UNDO_MESSAGES } from './messages/undo.js';
 
 /** A text, or for English a text per plural form of the `count` parameter. */
 export type Texts = string | { one: string; other: string };
@@ -15,7 +16,8 @@ export interface Entry {
 
 export const CATALOGUE = {
   ...CLI_MESSAGES,
+  ...UNDO_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Each area's file, to find a key defined twice. */
-export const AREAS: Record<string, Record<string, Entry>> = { cli: CLI_MESSAGES };
+export const AREAS: Record<string, Record<string, Entry>> = { cli: CLI_MESSAGES, undo: UNDO_MESSAGES };
