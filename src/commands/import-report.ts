@@ -3,7 +3,7 @@
  * were sent are on disk before the next call), the run stopped before its
  * first write, and the closing summary, annotated copy and console lines.
  */
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { endpointUrl } from '../directory/endpoint.js';
 import { notAttempted, type Plan } from '../plan/plan.js';
@@ -58,7 +58,9 @@ export class ImportReport {
   }
 
   static async open(options: DirectoryRunOptions, source: RowSource, facts: ReportedRun, log: Logger): Promise<ImportReport> {
-    const dir = await createReportDir(options.cwd, source.origin.path, options.reportDir, facts.startedAt);
+    // An undo's folder is named after the report it reverses: reports/<stamp>-undo-<folder>/.
+    const named = source.origin.kind === 'report' ? `undo-${basename(source.origin.path)}` : source.origin.path;
+    const dir = await createReportDir(options.cwd, named, options.reportDir, facts.startedAt);
     const report = await ReportWriter.create(dir);
     const events = await EventLog.open(dir);
     events.phase('read', { file: source.facts.input.file, rows: source.rows.length, ...(source.origin.kind !== 'sheet' ? { [source.origin.kind]: source.origin.path } : {}) });

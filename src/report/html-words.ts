@@ -18,14 +18,15 @@ const EXIT_MEANING: Record<number, string> = {
   [EXIT.terminated]: 'stopped by SIGTERM or SIGHUP',
 };
 
-type Kind = 'validate' | 'dry run' | 'import';
+type Kind = 'validate' | 'dry run' | 'import' | 'undo (dry run)' | 'undo';
 
 function kindOf(summary: Summary): Kind {
   if (summary.command === 'validate') return 'validate';
+  if (summary.command === 'undo') return summary.dryRun ? 'undo (dry run)' : 'undo';
   return summary.dryRun ? 'dry run' : 'import';
 }
 
-/** The page's title: `validate`, `import (dry run)`, `import`. */
+/** The page's title: `validate`, `import (dry run)`, `import`, `undo (dry run)`, `undo`. */
 export function pageTitle(summary: Summary): string {
   const kind = kindOf(summary);
   return kind === 'dry run' ? 'import (dry run)' : kind;
@@ -36,6 +37,8 @@ const ROWS_MEANING: Record<Kind, [string, string]> = {
   validate: ['every row would be accepted', 'some rows would not be imported as they are'],
   'dry run': ['every row would end well', 'some rows would not be imported'],
   import: ['every row ended well', 'some rows were not imported'],
+  'undo (dry run)': ['every row would be undone or left as it is', 'some rows could not be undone'],
+  undo: ['every row was undone, or left as it is for the reason its note gives', 'some rows could not be undone'],
 };
 
 export function exitMeaning(summary: Summary): string {
@@ -56,6 +59,15 @@ export function verdict(summary: Summary): string {
     case 'dry run': {
       const plan = listed([[n('would_create'), 'to add'], [n('would_update'), 'to update'], [n('would_delete'), 'not in the sheet']]);
       return `Planned, nothing written${plan ? `: ${plan}` : ''}.`;
+    }
+    case 'undo (dry run)': {
+      const plan = listed([[n('would_delete'), 'to delete'], [n('would_restore'), 'to restore'], [n('kept'), 'changed since, kept'], [n('unchanged'), 'nothing to undo']]);
+      return `Planned, nothing written${plan ? `: ${plan}` : ''}.`;
+    }
+    case 'undo': {
+      const written = listed([[n('deleted'), 'deleted'], [n('restored'), 'restored']]);
+      const left = listed([[n('kept'), 'changed since, kept'], [n('unchanged'), 'nothing to undo'], [n('failed'), 'failed'], [n('not_attempted'), 'not attempted']]);
+      return `${written ? `Undone: ${written}` : 'Nothing undone'}${left ? `; ${left}` : ''}.`;
     }
     case 'import': {
       const written = listed([[n('created'), 'added'], [n('updated'), 'updated'], [n('deleted'), 'deleted']]);

@@ -32,9 +32,12 @@ export class StatusCounts {
   }
 }
 
+/** What a run's rows were read from: a sheet (or the sheet of a saved plan), or for undo the report it reverses. */
+export type InputFormat = SheetInput['format'] | 'report';
+
 /** What the summary says about the input, once the sheet has been read through. */
 export interface SheetFacts {
-  input: SheetInput;
+  input: Omit<SheetInput, 'format'> & { format: InputFormat };
   sha256: string;
   header: HeaderMapping;
   blankRows: number;

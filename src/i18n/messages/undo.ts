@@ -56,6 +56,10 @@ export const UNDO_MESSAGES = {
     en: '{path}: its {file} is not as contact-import writes it ({why}); nothing was sent',
     'zh-CN': '{path}：其中的 {file} 与 contact-import 写入的格式不符（{why}），未发送任何请求',
   },
+  'undo.refuse.sameFolder': {
+    en: '--report-dir {path} is the report to undo: name another folder for the report of the undo',
+    'zh-CN': '--report-dir {path} 就是要撤销的报告：请为撤销的报告指定另一个文件夹',
+  },
   'undo.refuse.validate': {
     en: '{path} is the report of a validate run, which wrote nothing: there is nothing to undo',
     'zh-CN': '{path} 是 validate 的报告，该次运行未写入任何内容，无可撤销',
