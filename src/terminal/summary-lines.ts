@@ -3,6 +3,7 @@ import type { Field } from '../judge/fields.js';
 import { shown, type Mask, type PersonalField } from '../pii.js';
 import { suggestionText } from '../report/summary.js';
 import type { RowResult, Summary } from '../report/types.js';
+import { say } from '../i18n/text.js';
 
 /** The few lines a person reads at the end of a run: only what the run measured. */
 export function humanSummary(summary: Summary, reportDir: string): string[] {
@@ -10,8 +11,10 @@ export function humanSummary(summary: Summary, reportDir: string): string[] {
   const where = input.sheet ? `${input.file} (sheet "${input.sheet}")` : input.file;
   const blank = input.blankRows > 0 ? `, ${input.blankRows} blank skipped` : '';
   const text = input.encoding !== null ? `; ${input.encoding}, ${delimiterName(input.delimiter ?? ',')}` : '';
-  const lines = [`${where}: ${input.rows} rows (header on row ${input.headerRow}${blank}${text})`];
-  if (summary.directoryOnly > 0) lines.push(`  and ${plural(summary.directoryOnly, 'directory contact')} not in the sheet`);
+  // undo reads a report, not a sheet: its rows are the ones that run wrote (sync's deletions among them).
+  const undo = summary.command === 'undo';
+  const lines = [undo ? say('undo.summary.rows', { count: input.rows + summary.directoryOnly, path: input.file }) : `${where}: ${input.rows} rows (header on row ${input.headerRow}${blank}${text})`];
+  if (!undo && summary.directoryOnly > 0) lines.push(`  and ${plural(summary.directoryOnly, 'directory contact')} not in the sheet`);
   const counts = Object.entries(summary.counts).map(([status, n]) => `${status} ${n}`);
   lines.push(`  ${counts.length > 0 ? counts.join(' · ') : 'no data rows'}`);
   if (input.ignoredColumns.length > 0) {

@@ -134,6 +134,10 @@ export const UNDO_MESSAGES = {
     en: 'the run stopped before its first write ({reasons})',
     'zh-CN': '运行在首次写入前停止（{reasons}）',
   },
+  'undo.summary.rows': {
+    en: { one: '{path}: {count} row written by that run', other: '{path}: {count} rows written by that run' },
+    'zh-CN': '{path}：该次运行写入的 {count} 行',
+  },
   'undo.planned': {
     en: 'undoing {path}: the run of {startedAt}',
     'zh-CN': '正在撤销 {path}：{startedAt} 的运行',
