@@ -13,6 +13,7 @@ import { reportError } from './cli/report-error.js';
 import { declareImport, declareValidate } from './cli/sheet-commands.js';
 import { declareDemo, declareEmulator, declareStatus } from './cli/service-commands.js';
 import { declareExport, declareTemplate } from './cli/contact-sheet-commands.js';
+import { declareUndo } from './cli/undo-command.js';
 import { usageError } from './cli/usage-error.js';
 import { ENV_PREFIX, ignoreUnknownEnvFlags, operandsAfterDoubleDash } from './cli/yargs-gaps.js';
 import { packageFile } from './package-file.js';
@@ -21,7 +22,7 @@ import { say, useLanguage } from './i18n/text.js';
 import { inOurLanguage } from './cli/yargs-words.js';
 
 const VERSION = (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
-const COMMANDS = ['template', 'validate', 'import', 'export', 'status', 'demo', 'emulator'];
+const COMMANDS = ['template', 'validate', 'import', 'export', 'undo', 'status', 'demo', 'emulator'];
 
 export async function main(argv: string[]): Promise<number> {
   const run: CliRun = { verbose: argv.includes('--verbose'), exitCode: EXIT.ok, argv };
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       .scriptName('contact-import')
       .usage(say('cli.usage')),
   );
-  for (const declare of [declareTemplate, declareValidate, declareImport, declareExport, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
+  for (const declare of [declareTemplate, declareValidate, declareImport, declareExport, declareUndo, declareStatus, declareDemo, declareEmulator]) cli = declare(cli, run);
   cli = cli
     // Kept apart by yargs until the operands after `--` are placed (yargs-gaps.ts).
     .parserConfiguration({ 'populate--': true })

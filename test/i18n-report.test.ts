@@ -27,6 +27,7 @@ const { emulator, sheet, importSheet } = useImportRuns('contact-import-i18n-impo
 const SUMMARY: Summary = {
   version: 1,
   command: 'import',
+  directory: { endpoint: 'https://resourcedirectory.aliyuncs.com', credentials: '0123456789abcdef' },
   endpoint: 'https://resourcedirectory.aliyuncs.com',
   site: 'cn',
   input: {

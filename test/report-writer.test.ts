@@ -35,6 +35,7 @@ const summary: Summary = {
   version: 1,
   command: 'validate',
   endpoint: null,
+  directory: null,
   site: 'intl',
   input: { file: 'x.csv', format: 'csv', sheet: null, encoding: 'utf-8', delimiter: ',', rows: rows.length, blankRows: 0, headerRow: 1, columns: {}, ignoredColumns: [], sha256: '0'.repeat(64) },
   counts: {},

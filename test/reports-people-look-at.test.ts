@@ -49,6 +49,7 @@ describe('report.html', () => {
       version: 1,
       command: 'validate',
       endpoint: null,
+      directory: null,
       site: 'intl',
       input: { file: '<b>.csv', format: 'csv', sheet: null, encoding: 'utf-8', delimiter: ',', rows: 1, blankRows: 0, headerRow: 1, columns: {}, ignoredColumns: [], sha256: 'x' },
       counts: { invalid: 1 },
@@ -73,6 +74,7 @@ describe('report.html', () => {
     const summary = {
       version: 1,
       command: any,
+      directory: null,
       endpoint: evil,
       site: evil,
       input: { file: evil, format: evil, sheet: evil, encoding: evil, delimiter: evil, rows: any, blankRows: any, headerRow: any, columns: {}, ignoredColumns: [evil], sha256: evil },

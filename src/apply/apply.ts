@@ -15,7 +15,7 @@ import type { CallFailure } from '../directory/errors.js';
 import { say } from '../i18n/text.js';
 import { GAVE_UP, stopExitCode, unlessGivenUp } from '../interrupt.js';
 import { notAttempted, type PlannedRow } from '../plan/plan.js';
-import type { ReportError, RowResult } from '../report/types.js';
+import type { ReportError, RowResult, RowStatus } from '../report/types.js';
 
 export type VerificationChoice = 'none' | 'email' | 'phone' | 'all';
 
@@ -123,7 +123,7 @@ class Run {
   private async create(planned: PlannedRow): Promise<RowResult> {
     const contact = planned.contact!;
     const created = await this.directory.addContact(contact);
-    const result = (this.answered = this.sent(planned.result, 'created', created, created.contactId));
+    const result = (this.answered = this.sent(planned.result, planned.doneAs ?? 'created', created, created.contactId));
     if (created.confirmedByLookup) note(result, say('run.apply.confirmedByLookup'));
     this.told({ outcome: 'created', row: planned.result.row, name: contact.Name, contactId: created.contactId });
     await this.members(result, 'bind', planned.bind ?? []);
@@ -137,7 +137,7 @@ class Run {
     const changes = planned.changes ?? {};
     const fields = Object.keys(changes);
     const receipt = fields.length > 0 ? await this.directory.updateContact(contactId, changes) : { attempts: 0 };
-    const result = (this.answered = this.sent(planned.result, 'updated', receipt, contactId));
+    const result = (this.answered = this.sent(planned.result, planned.doneAs ?? 'updated', receipt, contactId));
     if (fields.length > 0) note(result, say('run.apply.updatedFields', { fields: fields.join(', ') }));
     const email = 'EmailAddress' in changes;
     const phone = 'PhoneNumber' in changes;
@@ -151,7 +151,7 @@ class Run {
 
   private async delete(planned: PlannedRow): Promise<RowResult> {
     const deleted = await this.directory.deleteContact(planned.contactId!, this.options.retainInMembers ?? true);
-    const result = this.sent(planned.result, 'deleted', deleted, planned.contactId!);
+    const result = this.sent(planned.result, planned.doneAs ?? 'deleted', deleted, planned.contactId!);
     this.told({ outcome: 'deleted', row: planned.result.row, name: planned.result.name, contactId: planned.contactId! });
     if (deleted.outcome === 'deleting') note(result, say('run.apply.stillDeleting'));
     if (deleted.outcome === 'failed') {
@@ -170,7 +170,7 @@ class Run {
   }
 
   /** The row's result once its main call was answered. */
-  private sent(planned: RowResult, status: 'created' | 'updated' | 'deleted', receipt: CallReceipt, contactId: string): RowResult {
+  private sent(planned: RowResult, status: RowStatus, receipt: CallReceipt, contactId: string): RowResult {
     return {
       ...planned,
       status,

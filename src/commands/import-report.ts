@@ -3,8 +3,8 @@
  * were sent are on disk before the next call), the run stopped before its
  * first write, and the closing summary, annotated copy and console lines.
  */
+import { basename, join, resolve } from 'node:path';
 import { say } from '../i18n/text.js';
-import { join, resolve } from 'node:path';
 import { EXIT } from '../errors.js';
 import { endpointUrl } from '../directory/endpoint.js';
 import { notAttempted, type Plan } from '../plan/plan.js';
@@ -17,16 +17,26 @@ import { ReportWriter } from '../report/writer.js';
 import { attachLogFile, closeLogFile, type Logger } from '../terminal/log.js';
 import { ProblemPrinter } from '../terminal/problems.js';
 import { humanSummary, shownRow } from '../terminal/summary-lines.js';
-import type { ImportOptions } from './import.js';
+import { directoryIdentity } from '../directory/connect.js';
 import type { RowSource } from './import-steps.js';
+import type { DirectoryRunOptions } from './on-directory.js';
 import { sheetSourceOf, type RunOutcome } from './run.js';
 
+/** What the report says of the run, as data: which command, when it started, and for undo the report it reverses. */
+export interface ReportedRun {
+  command: 'import' | 'undo';
+  startedAt: Date;
+  undoes?: Summary['undoes'];
+}
+
 /** Statuses of rows that were sent: flushed to disk at once. */
-const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'failed']);
+const WRITTEN: ReadonlySet<RowStatus> = new Set(['created', 'updated', 'deleted', 'restored', 'failed']);
 
 export class ImportReport {
   private readonly counts = new StatusCounts();
   private readonly problems: ProblemPrinter;
+  /** Contacts added: created, and restored by an add (undo: a restored row with no `previous` had nothing before it). */
+  private added = 0;
   /** Every row so far is good: created, updated, unchanged… with no problem. */
   allGood = true;
   /** Set once the run has been reported: a failure after that does not report it again. */
@@ -37,9 +47,9 @@ export class ImportReport {
   quota: Plan['quota'] | undefined;
 
   private constructor(
-    private readonly options: ImportOptions,
+    private readonly options: DirectoryRunOptions,
     private readonly source: RowSource,
-    private readonly startedAt: Date,
+    private readonly facts: ReportedRun,
     private readonly log: Logger,
     readonly dir: string,
     private readonly report: ReportWriter,
@@ -48,18 +58,21 @@ export class ImportReport {
     this.problems = new ProblemPrinter(log, 50);
   }
 
-  static async open(options: ImportOptions, source: RowSource, startedAt: Date, log: Logger): Promise<ImportReport> {
-    const dir = await createReportDir(options.cwd, options.planFile ?? options.file, options.reportDir, startedAt);
+  static async open(options: DirectoryRunOptions, source: RowSource, facts: ReportedRun, log: Logger): Promise<ImportReport> {
+    // An undo's folder is named after the report it reverses: reports/<stamp>-undo-<folder>/.
+    const named = source.origin.kind === 'report' ? `undo-${basename(source.origin.path)}` : source.origin.path;
+    const dir = await createReportDir(options.cwd, named, options.reportDir, facts.startedAt);
     const report = await ReportWriter.create(dir);
     const events = await EventLog.open(dir);
-    events.phase('read', { file: source.facts.input.file, rows: source.rows.length, ...(source.saved ? { plan: options.planFile } : {}) });
+    events.phase('read', { file: source.facts.input.file, rows: source.rows.length, ...(source.origin.kind !== 'sheet' ? { [source.origin.kind]: source.origin.path } : {}) });
     await attachLogFile(log, join(dir, 'log.jsonl'));
-    return new ImportReport(options, source, startedAt, log, dir, report, events);
+    return new ImportReport(options, source, facts, log, dir, report, events);
   }
 
   readonly record = async (result: RowResult): Promise<void> => {
     const { report } = this;
     this.counts.add(result);
+    if (result.status === 'created' || (result.status === 'restored' && !result.previous)) this.added++;
     this.events.row(result);
     if (!GOOD_STATUSES.has(result.status) || result.errors.length > 0) this.allGood = false;
     report.append([result]);
@@ -92,21 +105,24 @@ export class ImportReport {
     exitCode = this.withReportFailure(exitCode);
     const summary = buildSummary({
       ...source.facts,
-      command: 'import',
+      command: this.facts.command,
       endpoint: endpointUrl(options.endpoint),
+      directory: directoryIdentity(options),
+      ...(this.facts.undoes ? { undoes: this.facts.undoes } : {}),
       site: options.site,
       counts: this.counts,
       quota: this.quotaAfter(),
       dryRun: options.dryRun,
       exitCode,
-      startedAt: this.startedAt,
+      startedAt: this.facts.startedAt,
       finishedAt: new Date(),
     });
     await report.close(summary);
     if (report.failure && !this.stoppedByReport) log.error(say('run.report.cannotWriteIncomplete', { dir: displayPath(options.cwd, this.dir), failure: report.failure }));
     exitCode = this.withReportFailure(exitCode);
-    if (!source.saved && !report.failure) {
-      const copy = sheetSourceOf(resolve(options.cwd, options.file), summary, options.read.limits);
+    // Only a sheet is read again to mark its problems: a saved plan or a report has no cells to mark.
+    if (source.origin.kind === 'sheet' && !report.failure) {
+      const copy = sheetSourceOf(resolve(options.cwd, source.origin.path), summary, options.read?.limits);
       await report.annotate({ ...copy, ...(source.copyCheck ? { checked: source.copyCheck } : {}) }, source.facts.header, log);
       await report.linkCopies();
     }
@@ -119,7 +135,7 @@ export class ImportReport {
   private quotaAfter(): Summary['quota'] {
     if (!this.quota) return null;
     const { limit, existing } = this.quota;
-    const remaining = this.options.dryRun ? this.quota.remaining : roomLeft(limit, existing, this.counts.get('created'), this.counts.get('deleted'));
+    const remaining = this.options.dryRun ? this.quota.remaining : roomLeft(limit, existing, this.added, this.counts.get('deleted'));
     return { ...this.quota, remaining, basis: 'listed' };
   }
 

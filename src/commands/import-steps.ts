@@ -28,9 +28,12 @@ import { DEFAULT_LIMITS, maxUnzipped } from '../read/limits.js';
 import { ANNOTATED_MAX_ROWS } from '../report/annotated.js';
 
 import type { ImportOptions } from './import.js';
+import type { ApplyingOptions, DirectoryRunOptions } from './on-directory.js';
 
 /** Where the rows come from: a sheet read and judged now, or a saved plan. */
 export interface RowSource {
+  /** What the rows were read from: named in the report folder's name; a sheet is read again for annotated.xlsx. */
+  origin: { kind: 'sheet' | 'plan' | 'report'; path: string };
   facts: SheetFacts;
   /** The report's first view of each row; `sendable` rows become not_attempted if the run stops before writing. */
   rows: { result: RowResult; sendable: boolean }[];
@@ -59,6 +62,7 @@ export async function sheetSource(options: ImportOptions, log: Logger): Promise<
   const wanted = sheet.input.format === 'xlsx' && judged.length <= ANNOTATED_MAX_ROWS;
   const copyCheck = wanted ? await checkWorkbookCopy(path, maxUnzipped({ ...DEFAULT_LIMITS, ...options.read.limits })) : undefined;
   return {
+    origin: { kind: 'sheet', path: options.file },
     facts: await sheetFacts(sheet),
     ...(copyCheck ? { copyCheck } : {}),
     rows: judged.map(({ result, contact }) => ({ result, sendable: contact !== undefined })),
@@ -78,6 +82,7 @@ export async function savedSource(options: ImportOptions): Promise<RowSource> {
   const { input, sha256, header, blankRows } = saved.file.sheet;
   const { encoding, delimiter, ...rest } = input;
   return {
+    origin: { kind: 'plan', path: options.planFile! },
     facts: {
       input: { ...rest, size: 0, sha256: Promise.resolve(sha256) },
       sha256,
@@ -94,6 +99,8 @@ export async function savedSource(options: ImportOptions): Promise<RowSource> {
 
 function plannedSheet(facts: SheetFacts): PlannedSheet {
   const { file, format, sheet } = facts.input;
+  // Only import plans, and only from a sheet (--plan-out goes with a sheet, not --plan).
+  if (format === 'report') throw new Error('a plan is saved from a sheet only');
   return { input: { file, format, ...(sheet ? { sheet } : {}), ...facts.text }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
 }
 
@@ -126,7 +133,7 @@ export async function carryOut(
   plan: Plan,
   directory: DirectoryApi,
   record: (result: RowResult) => Promise<void>,
-  options: ImportOptions & { stopBeforeRow: () => string | undefined },
+  options: ApplyingOptions & { stopBeforeRow: () => string | undefined },
   log: Logger,
 ): Promise<number> {
   if (plan.stop) {
@@ -164,7 +171,7 @@ export async function listDirectory(directory: DirectoryApi, where: string, log:
 }
 
 /** The one-run-at-a-time lock, or why the run cannot take it (the directory side, or a lock folder it cannot use). */
-export async function takeLock(options: ImportOptions, log: Logger): Promise<{ lock: HeldLock } | { stop: ExitError }> {
+export async function takeLock(options: Pick<DirectoryRunOptions, 'lockDir' | 'breakLock' | 'endpoint' | 'credentials'>, log: Logger): Promise<{ lock: HeldLock } | { stop: ExitError }> {
   let lock: HeldLock;
   try {
     lock = await acquireLock(options.lockDir, lockKey(options), { breakLock: options.breakLock });

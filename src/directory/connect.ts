@@ -52,11 +52,17 @@ export function connectDirectory(options: DirectoryOptions): DirectoryApi {
  * id is half a credential, and a profile name can say whose account it is).
  */
 export function lockKey(options: Pick<DirectoryOptions, 'endpoint' | 'credentials'>, env: NodeJS.ProcessEnv = process.env): string {
+  const { endpoint, credentials } = directoryIdentity(options, env);
+  return `${endpoint} credentials ${credentials}`;
+}
+
+/** The directory a run works on, as the lock names it and summary.json records it (undo checks a report against it). */
+export function directoryIdentity(options: Pick<DirectoryOptions, 'endpoint' | 'credentials'>, env: NodeJS.ProcessEnv = process.env): { endpoint: string; credentials: string } {
   const { credentials } = options;
   const profile = credentials.kind === 'profile' ? credentials.profile : undefined;
   const keyId = credentials.kind === 'keys' ? credentials.accessKeyId : profile ? undefined : env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const who = keyId !== undefined ? `accesskey:${keyId}` : `profile:${profile ?? env.ALIBABA_CLOUD_PROFILE ?? 'default'}`;
-  return `${canonicalEndpoint(options.endpoint)} credentials ${createHash('sha256').update(who).digest('hex').slice(0, 16)}`;
+  return { endpoint: canonicalEndpoint(options.endpoint), credentials: createHash('sha256').update(who).digest('hex').slice(0, 16) };
 }
 
 /** A read the command cannot go on without (`where`: the endpoint): a directory that cannot be read stops it, exit 3. */

@@ -11,6 +11,7 @@ import { READ_MESSAGES } from './messages/read.js';
 import { RUN_MESSAGES } from './messages/run.js';
 import { REPORT_MESSAGES } from './messages/report.js';
 import { SHEET_MESSAGES } from './messages/sheet.js';
+import { UNDO_MESSAGES } from './messages/undo.js';
 import { YARGS_MESSAGES } from './messages/yargs.js';
 
 /** A text, or for English a text per plural form of the `count` parameter. */
@@ -29,6 +30,7 @@ export const CATALOGUE = {
   ...REPORT_MESSAGES,
   ...SHEET_MESSAGES,
   ...YARGS_MESSAGES,
+  ...UNDO_MESSAGES,
 } as const satisfies Record<string, Entry>;
 
 /** Each area's file, to find a key defined twice. */
@@ -41,4 +43,5 @@ export const AREAS: Record<string, Record<string, Entry>> = {
   report: REPORT_MESSAGES,
   sheet: SHEET_MESSAGES,
   yargs: YARGS_MESSAGES,
+  undo: UNDO_MESSAGES,
 };

@@ -14,6 +14,7 @@ import { FIELDS } from '../judge/fields.js';
 import { InputError } from '../errors.js';
 import { MODES, SITES } from '../defaults.js';
 import { ROW_STATUSES } from '../report/types.js';
+import { contactValues } from '../report/row-schema.js';
 import type { Plan } from './plan.js';
 import { replan, type PlanGates } from './replan.js';
 import { PLAN_VERSION, type SavedPlan } from './saved.js';
@@ -41,6 +42,8 @@ const rowResult = z.strictObject({
   contactId: z.string().optional(),
   requestId: z.string().optional(),
   attempts: count.optional(),
+  previous: contactValues.optional(),
+  after: contactValues.optional(),
 });
 
 /** Its values are judged by the row rules afterwards; here only their shape. */

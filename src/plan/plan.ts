@@ -17,6 +17,7 @@ import { EXIT } from '../errors.js';
 import type { QuotaCounts, RowResult } from '../report/types.js';
 import { DEFAULT_MAX_DELETE, type Mode } from '../defaults.js';
 import { Room, roomLeft } from './quota.js';
+import { valuesAdded, valuesOf, valuesUpdated } from './contact-values.js';
 
 export interface PlanOptions {
   /** Contacts the directory may hold. */
@@ -50,6 +51,8 @@ export interface PlannedRow {
   /** create and update: members to bind; update with prune: members to unbind. */
   bind?: string[];
   unbind?: string[];
+  /** The row's status once carried out, where it is not the call's own (undo: an add or update `restored`). */
+  doneAs?: 'restored' | 'deleted';
 }
 
 /** Why the run stops before its first write. */
@@ -109,7 +112,9 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     }
     if (!room.take()) return { action: 'none', result: room.overQuota(result) };
     if (stop) return stopped(result);
-    return { action: 'create', result: { ...result, status: 'would_create' }, contact, ...(contact.Members.length > 0 ? { bind: contact.Members } : {}) };
+    // `after`: what undo finds if nobody touched the contact since (it deletes it only then).
+    const after = valuesAdded(contact);
+    return { action: 'create', result: { ...result, status: 'would_create', after }, contact, ...(contact.Members.length > 0 ? { bind: contact.Members } : {}) };
   });
   for (const { contact, protectedBy } of leftOver) {
     const result = directoryRow(contact);
@@ -120,7 +125,8 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     } else if (stop) {
       rows.push(stopped(result));
     } else {
-      rows.push({ action: 'delete', result: { ...result, status: 'would_delete' }, contactId: contact.contactId });
+      // `previous`: the contact as it was, for undo to add again.
+      rows.push({ action: 'delete', result: { ...result, status: 'would_delete', previous: valuesOf(contact) }, contactId: contact.contactId });
     }
   }
   const planned = stop ? 0 : room.planned;
@@ -141,9 +147,12 @@ function updatePlan(result: RowResult, contact: ApiContact, existing: DirectoryC
   if (Object.keys(changes).length === 0 && bind.length === 0 && unbind.length === 0) {
     return { action: 'none', result: { ...base, status: 'unchanged' } };
   }
+  // What undo puts back, and what it expects to find if nobody touched the contact since.
+  const previous = valuesOf(existing);
+  const after = valuesUpdated(existing, changes, bind, unbind);
   return {
     action: 'update',
-    result: { ...base, status: 'would_update' },
+    result: { ...base, status: 'would_update', previous, after },
     contact,
     contactId: existing.contactId,
     changes,

@@ -84,7 +84,7 @@ const REPORT_NAMES: ReadonlySet<string> = new Set([...Object.values(REPORT_FILES
  * Why `dir`, holding `entries`, is not an earlier report of ours, or undefined
  * if it is one or is empty. Every report starts its results.json the same way.
  */
-async function whyNotAReport(dir: string, entries: string[]): Promise<string | undefined> {
+export async function whyNotAReport(dir: string, entries: string[]): Promise<string | undefined> {
   if (entries.length === 0) return undefined;
   for (const name of entries) {
     if (!REPORT_NAMES.has(name)) return say('report.dir.holdsOther', { name: JSON.stringify(name) });

@@ -20,14 +20,15 @@ const EXIT_MEANING: Record<number, 'report.exit.usage' | 'report.exit.directory'
   [EXIT.terminated]: 'report.exit.terminated',
 };
 
-type Kind = 'validate' | 'dryRun' | 'import';
+type Kind = 'validate' | 'dryRun' | 'import' | 'undoDryRun' | 'undo';
 
 function kindOf(summary: Summary): Kind {
   if (summary.command === 'validate') return 'validate';
+  if (summary.command === 'undo') return summary.dryRun ? 'undoDryRun' : 'undo';
   return summary.dryRun ? 'dryRun' : 'import';
 }
 
-/** The page's title: `validate`, `import (dry run)`, `import`. */
+/** The page's title: `validate`, `import (dry run)`, `import`, `undo (dry run)`, `undo`. */
 export function pageTitle(summary: Summary): string {
   return say(`report.title.${kindOf(summary)}`);
 }
@@ -40,7 +41,10 @@ export function exitMeaning(summary: Summary): string {
   return say(EXIT_MEANING[exitCode] ?? 'report.exit.unknown');
 }
 
-type PartKey = 'report.verdict.toAdd' | 'report.verdict.toUpdate' | 'report.verdict.notInSheet' | 'report.verdict.added' | 'report.verdict.updated' | 'report.verdict.deleted' | 'report.verdict.failed' | 'report.verdict.notAttempted';
+type PartKey =
+  | 'report.verdict.toAdd' | 'report.verdict.toUpdate' | 'report.verdict.notInSheet' | 'report.verdict.added' | 'report.verdict.updated' | 'report.verdict.deleted'
+  | 'report.verdict.failed' | 'report.verdict.notAttempted' | 'report.verdict.toDelete' | 'report.verdict.toRestore' | 'report.verdict.restored'
+  | 'report.verdict.changedKept' | 'report.verdict.nothingToUndo';
 
 /** The counts that are not zero, each said whole (`2 to add`), as a list. */
 function listed(parts: [number, PartKey][]): string {
@@ -62,6 +66,16 @@ export function verdict(summary: Summary): string {
     case 'dryRun': {
       const parts = listed([[n('would_create'), 'report.verdict.toAdd'], [n('would_update'), 'report.verdict.toUpdate'], [n('would_delete'), 'report.verdict.notInSheet']]);
       return parts ? say('report.verdict.dryRun', { parts }) : say('report.verdict.dryRunNothing');
+    }
+    case 'undoDryRun': {
+      const parts = listed([[n('would_delete'), 'report.verdict.toDelete'], [n('would_restore'), 'report.verdict.toRestore'], [n('kept'), 'report.verdict.changedKept'], [n('unchanged'), 'report.verdict.nothingToUndo']]);
+      return parts ? say('report.verdict.dryRun', { parts }) : say('report.verdict.dryRunNothing');
+    }
+    case 'undo': {
+      const parts = listed([[n('deleted'), 'report.verdict.deleted'], [n('restored'), 'report.verdict.restored']]);
+      const left = listed([[n('kept'), 'report.verdict.changedKept'], [n('unchanged'), 'report.verdict.nothingToUndo'], [n('failed'), 'report.verdict.failed'], [n('not_attempted'), 'report.verdict.notAttempted']]);
+      if (parts) return left ? say('report.verdict.undoneLeft', { parts, left }) : say('report.verdict.undone', { parts });
+      return left ? say('report.verdict.nothingUndoneLeft', { left }) : say('report.verdict.nothingUndone');
     }
     case 'import': {
       const parts = listed([[n('created'), 'report.verdict.added'], [n('updated'), 'report.verdict.updated'], [n('deleted'), 'report.verdict.deleted']]);

@@ -33,9 +33,12 @@ export class StatusCounts {
   }
 }
 
+/** What a run's rows were read from: a sheet (or the sheet of a saved plan), or for undo the report it reverses. */
+export type InputFormat = SheetInput['format'] | 'report';
+
 /** What the summary says about the input, once the sheet has been read through. */
 export interface SheetFacts {
-  input: SheetInput;
+  input: Omit<SheetInput, 'format'> & { format: InputFormat };
   sha256: string;
   header: HeaderMapping;
   blankRows: number;
@@ -57,6 +60,8 @@ export async function sheetFacts(sheet: ReadSheet): Promise<SheetFacts> {
 export interface SummaryParts extends SheetFacts {
   command: Summary['command'];
   endpoint: string | null;
+  directory?: Summary['directory'];
+  undoes?: Summary['undoes'];
   site: string;
   counts: StatusCounts;
   quota: Summary['quota'];
@@ -76,6 +81,8 @@ export function buildSummary(parts: SummaryParts): Summary {
     version: 1,
     command: parts.command,
     endpoint: parts.endpoint,
+    directory: parts.directory ?? null,
+    ...(parts.undoes ? { undoes: parts.undoes } : {}),
     site: parts.site,
     input: {
       file: input.file,

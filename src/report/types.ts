@@ -17,6 +17,8 @@ export const ROW_STATUSES = [
   'would_delete',
   'deleted',
   'kept',
+  'would_restore',
+  'restored',
 ] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
 
@@ -49,6 +51,21 @@ export interface RowResult {
   contactId?: string;
   requestId?: string;
   attempts?: number;
+  /** A written row: the values it replaced (updated), or the contact as it was (deleted); what `undo` puts back. */
+  previous?: ContactValues;
+  /** A written row: the values the contact has after the row (created, updated); `undo` touches it only if it still has them. */
+  after?: ContactValues;
+}
+
+/** A contact's values as undo compares and restores them (docs/contract.md, Report files). */
+export interface ContactValues {
+  name: string;
+  email: string;
+  /** null: no phone. */
+  phone: string | null;
+  title: string;
+  messageTypes: string[];
+  members: string[];
 }
 
 /** The contact limit and the room under it: counts the planner and the run keep. */
@@ -72,9 +89,16 @@ export const GOOD_WITH_ERRORS_NAMED = 10;
 
 export interface Summary {
   version: 1;
-  command: 'validate' | 'import';
+  command: 'validate' | 'import' | 'undo';
   /** The directory's endpoint (`https://host`); null for `validate`, which works offline. */
   endpoint: string | null;
+  /**
+   * Which directory, as the lock names it: the endpoint spelled one way and a digest of
+   * whose credentials (never the key); null for `validate`. `undo` refuses a report of another.
+   */
+  directory: { endpoint: string; credentials: string } | null;
+  /** undo: the report it reversed (its folder, and when that run started). */
+  undoes?: { report: string; startedAt: string };
   site: string;
   input: {
     file: string;

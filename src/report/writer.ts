@@ -191,8 +191,8 @@ function csvRow({ row, name, email, status, errors, contactId, requestId }: RowR
 
 /** The row as JSON, its keys in the order the report promises, undefined ones left out. */
 function rowJson(result: RowResult): string {
-  const { row, name, email, status, errors, notes, contactId, requestId, attempts } = result;
+  const { row, name, email, status, errors, notes, contactId, requestId, attempts, previous, after } = result;
   // The report has values in full: the masked text is for the console.
   const full = errors.map(({ masked: _masked, ...error }) => error);
-  return JSON.stringify({ row, name, email, status, errors: full, notes, contactId, requestId, attempts });
+  return JSON.stringify({ row, name, email, status, errors: full, notes, contactId, requestId, attempts, previous, after });
 }

@@ -7,8 +7,10 @@ import type { RowResult, Summary } from '../report/types.js';
 
 /** The few lines a person reads at the end of a run: only what the run measured. */
 export function humanSummary(summary: Summary, reportDir: string): string[] {
-  const lines = [inputLine(summary)];
-  if (summary.directoryOnly > 0) lines.push(`  ${say('run.summary.directoryOnly', { count: summary.directoryOnly })}`);
+  // undo reads a report, not a sheet: its rows are the ones that run wrote (sync's deletions among them).
+  const undo = summary.command === 'undo';
+  const lines = [undo ? say('undo.summary.rows', { count: summary.input.rows + summary.directoryOnly, path: summary.input.file }) : inputLine(summary)];
+  if (!undo && summary.directoryOnly > 0) lines.push(`  ${say('run.summary.directoryOnly', { count: summary.directoryOnly })}`);
   // Statuses are stable keys, shown as they are in every language.
   const counts = Object.entries(summary.counts).map(([status, n]) => `${status} ${n}`);
   lines.push(`  ${counts.length > 0 ? counts.join(' · ') : say('run.summary.noDataRows')}`);

@@ -8,6 +8,8 @@ export const REPORT_MESSAGES = {
   'report.title.validate': { en: 'validate', 'zh-CN': '校验' },
   'report.title.dryRun': { en: 'import (dry run)', 'zh-CN': '导入（试运行）' },
   'report.title.import': { en: 'import', 'zh-CN': '导入' },
+  'report.title.undoDryRun': { en: 'undo (dry run)', 'zh-CN': '撤销（试运行）' },
+  'report.title.undo': { en: 'undo', 'zh-CN': '撤销' },
   'report.title.line': { en: '{title}: {file}', 'zh-CN': '{title}：{file}' },
   'report.title.sheet': { en: 'sheet “{sheet}”', 'zh-CN': '工作表“{sheet}”' },
 
@@ -18,6 +20,13 @@ export const REPORT_MESSAGES = {
   'report.exit.dryRun.rows': { en: 'some rows would not be imported', 'zh-CN': '部分行将无法导入' },
   'report.exit.import.ok': { en: 'every row ended well', 'zh-CN': '所有行均已顺利完成' },
   'report.exit.import.rows': { en: 'some rows were not imported', 'zh-CN': '部分行未能导入' },
+  'report.exit.undoDryRun.ok': { en: 'every row would be undone or left as it is', 'zh-CN': '所有行均可撤销，或保持不变' },
+  'report.exit.undoDryRun.rows': { en: 'some rows could not be undone', 'zh-CN': '部分行无法撤销' },
+  'report.exit.undo.ok': {
+    en: 'every row was undone, or left as it is for the reason its note gives',
+    'zh-CN': '所有行均已撤销，或按备注所述原因保持不变',
+  },
+  'report.exit.undo.rows': { en: 'some rows could not be undone', 'zh-CN': '部分行未能撤销' },
   'report.exit.usage': { en: 'the sheet could not be read, or the command line was wrong', 'zh-CN': '无法读取表格，或命令行有误' },
   'report.exit.directory': { en: 'the directory side stopped the run', 'zh-CN': '资源目录一侧的错误中止了运行' },
   'report.exit.internal': { en: 'an internal error', 'zh-CN': '内部错误' },
@@ -53,6 +62,15 @@ export const REPORT_MESSAGES = {
   'report.verdict.deleted': { en: '{count} deleted', 'zh-CN': '删除 {count} 个' },
   'report.verdict.failed': { en: '{count} failed', 'zh-CN': '{count} 个失败' },
   'report.verdict.notAttempted': { en: '{count} not attempted', 'zh-CN': '{count} 个未尝试' },
+  'report.verdict.undone': { en: 'Undone: {parts}.', 'zh-CN': '已撤销：{parts}。' },
+  'report.verdict.undoneLeft': { en: 'Undone: {parts}; {left}.', 'zh-CN': '已撤销：{parts}；{left}。' },
+  'report.verdict.nothingUndone': { en: 'Nothing undone.', 'zh-CN': '未撤销任何内容。' },
+  'report.verdict.nothingUndoneLeft': { en: 'Nothing undone; {left}.', 'zh-CN': '未撤销任何内容；{left}。' },
+  'report.verdict.toDelete': { en: '{count} to delete', 'zh-CN': '删除 {count} 个' },
+  'report.verdict.toRestore': { en: '{count} to restore', 'zh-CN': '恢复 {count} 个' },
+  'report.verdict.restored': { en: '{count} restored', 'zh-CN': '恢复 {count} 个' },
+  'report.verdict.changedKept': { en: '{count} changed since, kept', 'zh-CN': '{count} 个此后已被修改，保持不变' },
+  'report.verdict.nothingToUndo': { en: '{count} nothing to undo', 'zh-CN': '{count} 个无需撤销' },
   'report.list.separator': { en: ', ', 'zh-CN': '，' },
 
   // Where a problem's message would list every allowed value, it points to the legend.
@@ -76,6 +94,8 @@ export const REPORT_MESSAGES = {
   'report.status.would_delete': { en: 'would_delete', 'zh-CN': '将删除' },
   'report.status.deleted': { en: 'deleted', 'zh-CN': '已删除' },
   'report.status.kept': { en: 'kept', 'zh-CN': '保留' },
+  'report.status.would_restore': { en: 'would_restore', 'zh-CN': '将恢复' },
+  'report.status.restored': { en: 'restored', 'zh-CN': '已恢复' },
   'report.site.intl': { en: 'intl', 'zh-CN': '国际站' },
   'report.site.cn': { en: 'cn', 'zh-CN': '中国站' },
 
