@@ -14,11 +14,11 @@ export function declareUndo(cli: Cli, run: CliRun): Cli {
     (y) =>
       directoryOptions(y)
         .positional('report', { type: 'string', describe: say('undo.option.reportDir') })
-        .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: 'the site: its default endpoint' })
+        .option('site', { choices: SITES, default: DEFAULTS.DEFAULT_SITE, describe: say('cli.option.site.endpoint') })
         .option('contact-limit', {
           type: 'number',
           default: DEFAULTS.DEFAULT_CONTACT_LIMIT,
-          describe: `contacts a resource directory may hold (${DEFAULTS.DEFAULT_CONTACT_LIMIT} unless raised in Quota Center)`,
+          describe: say('cli.option.contactLimit.sheet', { limit: DEFAULTS.DEFAULT_CONTACT_LIMIT }),
         })
         .option('report-dir', { type: 'string', describe: say('undo.option.outReport') })
         .option('dry-run', { type: 'boolean', default: false, describe: say('undo.option.dryRun') })
@@ -30,7 +30,7 @@ export function declareUndo(cli: Cli, run: CliRun): Cli {
       const log = await startCommand(run, args);
       const report = dashOrValue(args.report, run);
       if (!report) throw new InputError(say('undo.missingDir'));
-      if (args.breakLock && args.dryRun) throw new InputError('--break-lock goes with a run that takes the lock, not --dry-run');
+      if (args.breakLock && args.dryRun) throw new InputError(say('cli.import.breakLockDryRun'));
       const { runUndo } = await import('../commands/undo.js');
       const directory = await directoryRunOptions(args, log);
       run.exitCode = finishRun(

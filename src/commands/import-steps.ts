@@ -100,7 +100,7 @@ export async function savedSource(options: ImportOptions): Promise<RowSource> {
 function plannedSheet(facts: SheetFacts): PlannedSheet {
   const { file, format, sheet } = facts.input;
   // Only import plans, and only from a sheet (--plan-out goes with a sheet, not --plan).
-  if (format === 'report') throw new Error('a plan is saved from a sheet only');
+  if (format === 'report') throw new Error('a plan is saved from a sheet only'); // not for people: a bug if it shows
   return { input: { file, format, ...(sheet ? { sheet } : {}), ...facts.text }, sha256: facts.sha256, header: facts.header, blankRows: facts.blankRows };
 }
 
