@@ -88,7 +88,7 @@ describe('contact-import validate', () => {
       ],
     });
     const summary = readJson(join(out, 'summary.json'));
-    expect(Object.keys(summary)).toEqual(['version', 'command', 'endpoint', 'site', 'input', 'counts', 'directoryOnly', 'quota', 'goodWithErrors', 'dryRun', 'exitCode', 'startedAt', 'finishedAt']);
+    expect(Object.keys(summary)).toEqual(['version', 'command', 'endpoint', 'directory', 'site', 'input', 'counts', 'directoryOnly', 'quota', 'goodWithErrors', 'dryRun', 'exitCode', 'startedAt', 'finishedAt']);
     expect(summary.input).toMatchObject({ file: 'invalid.csv', format: 'csv', rows: 20, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(summary.quota).toEqual({ limit: 20, existing: 0, planned: 1, remaining: 19, basis: 'assumed-empty' });
   });

@@ -264,7 +264,7 @@ describe('validate --lang zh-CN, end to end', () => {
   it('shows the problems on the console in Chinese, beside their codes, the email masked', async () => {
     const zh = await runCli(['validate', fixture, '--lang', 'zh-CN', '--report-dir', join(tmp(), 'zh-console')]);
     expect(zh.code).toBe(1);
-    expect(zh.stderr).toMatch(/InvalidParameter\.EmailAddress: EmailAddress（B 列“Email”）：“b\*\*\*@”不是有效的邮箱地址/);
+    expect(zh.stderr).toMatch(/InvalidParameter\.EmailAddress：EmailAddress（B 列“Email”）：“b\*\*\*@”不是有效的邮箱地址/);
     expect(zh.stderr).not.toContain('“bob@”');
   });
 

@@ -86,7 +86,9 @@ describe('readSavedPlan: a plan as saved', () => {
       const mallory = { Name: 'Mallory', EmailAddress: 'mallory@example.com', Title: 'CEO', MessageTypes: ['ServiceMessage'], Members: [] };
       const result = { row: 4, name: 'Mallory', email: mallory.EmailAddress, status: 'valid', errors: [] };
       p.judged.push({ result, contact: mallory });
-      p.plan.rows.splice(2, 0, { action: 'create', result: { ...result, status: 'would_create' }, contact: mallory });
+      // As the planner writes it: what the contact will be once added (`after`, which undo reads).
+      const after = { name: 'Mallory', email: mallory.EmailAddress, phone: null, title: 'CEO', messageTypes: ['ServiceMessage'], members: [] };
+      p.plan.rows.splice(2, 0, { action: 'create', result: { ...result, status: 'would_create', after }, contact: mallory });
     });
     expect(plan.rows.map((r) => [r.action, r.result.name])).toEqual([
       ['update', 'Alice'],
