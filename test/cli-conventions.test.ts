@@ -78,13 +78,13 @@ describe('unknown options and commands', () => {
   });
 
   it('an unknown command says so and lists the commands', async () => {
-    expectUsageError(await cli(['undo']), 'unknown command "undo"; the commands are template, validate, import, export, status, demo, emulator (see contact-import --help)');
+    expectUsageError(await cli(['rollback']), 'unknown command "rollback"; the commands are template, validate, import, export, undo, status, demo, emulator (see contact-import --help)');
   });
 
   it('a command with a typo gets a "did you mean"', async () => {
     expectUsageError(
       await cli(['valdate', 'ok.csv']),
-      'unknown command "valdate"; did you mean validate? The commands are template, validate, import, export, status, demo, emulator (see contact-import --help)',
+      'unknown command "valdate"; did you mean validate? The commands are template, validate, import, export, undo, status, demo, emulator (see contact-import --help)',
     );
   });
 

@@ -6,20 +6,13 @@
 import { listParam } from '../src/emulator/operation.js';
 import type { RunningEmulator } from '../src/emulator/server.js';
 import { admin } from './helpers/emulator.js';
-import { statuses, useImportRuns, writes } from './helpers/import-run.js';
+import { statuses, useImportRuns, writes, preloaded } from './helpers/import-run.js';
 
 const { emulator, sheet, importSheet } = useImportRuns('contact-import-sync-');
 
 const HEADER = 'Name,Email,Phone,Title,MessageTypes';
 const line = (name: string, email = `${name.toLowerCase()}@example.com`, title = 'CEO', types = 'ServiceMessage', phone = '') =>
   `${name},${email},${phone},${title},${types}`;
-const preloaded = (name: string, extra: Record<string, unknown> = {}) => ({
-  Name: name,
-  EmailAddress: `${name.toLowerCase()}@example.com`,
-  Title: 'CEO',
-  MessageTypes: ['ServiceMessage'],
-  ...extra,
-});
 
 /** The write calls since `from`, as [action, parameters the test cares about]. */
 function writesSince(e: RunningEmulator, from: number): [string, unknown][] {

@@ -10,20 +10,13 @@ import { join } from 'node:path';
 import type { RunningEmulator } from '../src/emulator/server.js';
 import { expectOneErrorLine, runCli } from './helpers/cli.js';
 import { admin } from './helpers/emulator.js';
-import { CREDENTIALS, statuses, useImportRuns, writes } from './helpers/import-run.js';
+import { CREDENTIALS, statuses, useImportRuns, writes, preloaded } from './helpers/import-run.js';
 
 const { tmp, emulator, sheet, importSheet } = useImportRuns('contact-import-undo-');
 
 const HEADER = 'Name,Email,Phone,Title,MessageTypes,Members';
 const line = (name: string, { email = `${name.toLowerCase()}@example.com`, title = 'CEO', types = 'ServiceMessage', phone = '', members = '' } = {}) =>
   `${name},${email},${phone},${title},${types},"${members}"`;
-const preloaded = (name: string, extra: Record<string, unknown> = {}) => ({
-  Name: name,
-  EmailAddress: `${name.toLowerCase()}@example.com`,
-  Title: 'CEO',
-  MessageTypes: ['ServiceMessage'],
-  ...extra,
-});
 
 /** The directory as undo promises to leave it: every contact's fields and members, by name. */
 function directory(e: RunningEmulator, { withIds = true } = {}) {

@@ -131,7 +131,7 @@ describe('the built CLI', () => {
     expect(option.stderr).toContain('未知选项 --dryrun（参见 contact-import validate --help）');
     const none = await runCli(['--lang', 'zh-CN']);
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('请指定一个命令：template, validate, import, export, status, demo, emulator');
+    expect(none.stderr).toContain('请指定一个命令：template, validate, import, export, undo, status, demo, emulator');
     const choice = await runCli(['validate', 'x.csv', '--site', 'xx', '--lang', 'zh-CN']);
     expect(choice.code).toBe(2);
     expect(choice.stderr).toContain('选项 site 的值 "xx" 无效，可选值为 "intl", "cn"');

@@ -73,7 +73,7 @@ export async function runOnDirectory(options: DirectoryRunOptions, source: RowSo
     run.quota = plan.quota;
     run.events.phase('plan', { quota: plan.quota, ...(plan.stop ? { stop: plan.stop.reasons } : {}), dryRun: options.dryRun });
 
-    options.progress?.start(options.dryRun || plan.stop ? 'reporting' : 'importing', plan.rows.length);
+    options.progress?.start(options.dryRun || plan.stop ? 'reporting' : 'applying', plan.rows.length);
     const exitCode = await carryOut(plan, directory, run.record, { ...options, stopBeforeRow: () => lock?.lost() ?? run.stopBeforeRow() }, log);
     options.progress?.stop();
     return await run.finish(exitCode === EXIT.ok && !run.allGood ? EXIT.rowsNotImported : exitCode);

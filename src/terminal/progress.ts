@@ -9,9 +9,13 @@ import { say } from '../i18n/text.js';
 
 export type ProgressMode = 'bar' | 'lines' | 'off';
 
+/** What the run is doing: reading the sheet, sending the plan, or (a dry run, a stopped plan) writing the report. */
+export type Phase = 'reading' | 'applying' | 'reporting';
+const PHASE_NAMES = { reading: 'run.progress.phase.reading', applying: 'run.progress.phase.applying', reporting: 'run.progress.phase.reporting' } as const;
+
 export interface Progress {
-  /** A phase begins: reading (total unknown) or applying (total rows to send). */
-  start(phase: string, total?: number): void;
+  /** A phase begins: reading (total unknown), or applying or reporting (total rows of the plan). */
+  start(phase: Phase, total?: number): void;
   /**
    * `rows` more rows done (one by default); `row` is the sheet row of the last.
    * Reading ticks once a batch: a clock read per row was 5% of a big validate's time.
@@ -53,8 +57,8 @@ class LineProgress implements Progress {
     private readonly now: () => number,
   ) {}
 
-  start(phase: string, total?: number): void {
-    this.phase = phase;
+  start(phase: Phase, total?: number): void {
+    this.phase = say(PHASE_NAMES[phase]);
     this.total = total;
     this.done = 0;
     this.lastLine = this.now();
@@ -86,13 +90,14 @@ class BarProgress implements Progress {
 
   constructor(private readonly stream: NodeJS.WriteStream) {}
 
-  start(phase: string, total?: number): void {
+  start(phase: Phase, total?: number): void {
     this.stop();
+    const name = say(PHASE_NAMES[phase]);
     // Loaded only for a terminal: no cost for cron jobs and CI.
     const { SingleBar, Presets } = createRequire(import.meta.url)('cli-progress') as typeof import('cli-progress');
     // cli-progress fills its own {value}, {total}, {row} and {note}: only the word for rows is ours.
     const rows = say('run.progress.barRows');
-    const format = total === undefined ? `${phase} {value} ${rows} {note}` : `${phase} [{bar}] {value}/{total} ${rows} {row} {note}`;
+    const format = total === undefined ? `${name} {value} ${rows} {note}` : `${name} [{bar}] {value}/{total} ${rows} {row} {note}`;
     this.bar = new SingleBar({ format, stream: this.stream, hideCursor: true, clearOnComplete: false, fps: 10 }, Presets.shades_classic);
     this.done = 0;
     this.bar.start(total ?? 0, 0, { row: '', note: '' });

@@ -65,3 +65,12 @@ export function useImportRuns(prefix: string) {
 export const adds = (e: RunningEmulator) => e.requests.filter((r) => r.action === 'AddMessageContact');
 export const writes = (e: RunningEmulator) => e.requests.filter((r) => !r.action.startsWith('List') && !r.action.startsWith('Get'));
 export const statuses = (rows: any[]) => rows.map((r) => r.status);
+
+/** A contact to preload into the emulator: `name`, `name@example.com`, CEO, ServiceMessage, and `extra`. */
+export const preloaded = (name: string, extra: Record<string, unknown> = {}) => ({
+  Name: name,
+  EmailAddress: `${name.toLowerCase()}@example.com`,
+  Title: 'CEO',
+  MessageTypes: ['ServiceMessage'],
+  ...extra,
+});

@@ -104,6 +104,9 @@ export const RUN_MESSAGES = {
   },
 
   // Progress.
+  'run.progress.phase.reading': { en: 'reading', 'zh-CN': '读取' },
+  'run.progress.phase.applying': { en: 'applying', 'zh-CN': '写入' },
+  'run.progress.phase.reporting': { en: 'reporting', 'zh-CN': '生成报告' },
   'run.progress.line': { en: '{phase}: {done} rows', 'zh-CN': '{phase}：{done} 行' },
   'run.progress.lineOf': { en: '{phase}: {done} of {total} rows', 'zh-CN': '{phase}：{done}/{total} 行' },
   'run.progress.lineAt': { en: '{phase}: {done} rows (row {row})', 'zh-CN': '{phase}：{done} 行（第 {row} 行）' },
