@@ -10,4 +10,6 @@ export default {
   },
   // End-to-end tests start the CLI several times; on a loaded 2-core machine one start can take 10 s or more.
   testTimeout: 180000,
+  // Two workers on the two cores: most tests wait on a CLI subprocess, so the suite takes about half as long as with jest's one.
+  maxWorkers: 2,
 };

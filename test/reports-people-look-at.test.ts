@@ -184,7 +184,7 @@ describe('progress', () => {
     progress.stop();
     progress.tick(4); // after stop: nothing
     expect(text().split('\n')).toEqual([
-      'reading: 1 rows (row 2)',
+      'reading: 1 row (row 2)',
       'applying: 1 of 3 rows (row 2)',
       'applying: 2 of 3 rows (row 3)',
       '',

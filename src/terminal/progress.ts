@@ -80,7 +80,7 @@ class LineProgress implements Progress {
 
 /** One whole sentence per case: with or without a total, with or without the row reached. */
 function progressLine(phase: string, done: number, total: number | undefined, row?: number | null): string {
-  if (total === undefined) return row ? say('run.progress.lineAt', { phase, done, row }) : say('run.progress.line', { phase, done });
+  if (total === undefined) return row ? say('run.progress.lineAt', { phase, count: done, row }) : say('run.progress.line', { phase, count: done });
   return row ? say('run.progress.lineOfAt', { phase, done, total, row }) : say('run.progress.lineOf', { phase, done, total });
 }
 
