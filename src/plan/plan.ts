@@ -68,6 +68,11 @@ export interface Plan {
   stop?: GateStop;
 }
 
+/** A row the gates kept from being sent: not_attempted, saying why the run stopped. */
+export function stoppedBeforeWrite(result: RowResult, stop: GateStop): PlannedRow {
+  return { action: 'none', result: notAttempted(result, say('run.plan.stoppedBeforeFirstWrite', { reasons: stop.reasons.join(say('run.clauseSeparator')) })) };
+}
+
 export function planImport(judged: readonly JudgedRow[], snapshot: readonly DirectoryContact[], options: PlanOptions): Plan {
   const mode = options.mode ?? 'create';
   const inDirectory = new Map(snapshot.map((contact) => [nameKey(contact.name), contact]));
@@ -98,10 +103,7 @@ export function planImport(judged: readonly JudgedRow[], snapshot: readonly Dire
     exitCode = EXIT.directory;
   }
   const stop = reasons.length > 0 ? { exitCode, reasons } : undefined;
-  const stopped = (result: RowResult): PlannedRow => ({
-    action: 'none',
-    result: notAttempted(result, say('run.plan.stoppedBeforeFirstWrite', { reasons: stop!.reasons.join(say('run.clauseSeparator')) })),
-  });
+  const stopped = (result: RowResult): PlannedRow => stoppedBeforeWrite(result, stop!);
 
   const rows = judged.map(({ result, contact }): PlannedRow => {
     if (!contact) return { action: 'none', result };

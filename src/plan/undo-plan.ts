@@ -15,7 +15,7 @@ import { say } from '../i18n/text.js';
 import type { ReportRow } from '../report/row-schema.js';
 import type { ContactValues, RowResult } from '../report/types.js';
 import { apiContactOf, differingFields, valuesOf, valuesUpdated, type ValueField } from './contact-values.js';
-import { notAttempted, type GateStop, type Plan, type PlannedRow } from './plan.js';
+import { stoppedBeforeWrite, type GateStop, type Plan, type PlannedRow } from './plan.js';
 import { roomLeft } from './quota.js';
 
 export interface UndoPlanOptions {
@@ -50,7 +50,7 @@ export function planUndo(rows: readonly ReportRow[], snapshot: readonly Director
   if (readds > room) reasons.push(say('undo.gate.quota', { count: readds, room, existing: snapshot.length, limit: options.limit }));
   const stop: GateStop | undefined = reasons.length > 0 ? { exitCode: EXIT.directory, reasons } : undefined;
   const final = stop
-    ? ordered.map((p): PlannedRow => (p.action === 'none' ? p : { action: 'none', result: notAttempted(p.result, say('undo.stopped', { reasons: reasons.join('; ') })) }))
+    ? ordered.map((p): PlannedRow => (p.action === 'none' ? p : stoppedBeforeWrite(p.result, stop)))
     : ordered;
   const plannedAdds = stop ? 0 : readds;
   return {

@@ -91,7 +91,7 @@ export async function whyNotAReport(dir: string, entries: string[]): Promise<str
     const stats = await lstat(join(dir, name));
     if (!stats.isFile()) return say(stats.isSymbolicLink() ? 'report.dir.symbolicLink' : 'report.dir.notRegularFile', { name: JSON.stringify(name) });
   }
-  if (!entries.includes(REPORT_FILES.json)) return say('report.dir.noResults', { file: REPORT_FILES.json });
+  if (!entries.includes(REPORT_FILES.json)) return say('report.dir.missingFile', { file: REPORT_FILES.json });
   if (!(await startsWith(join(dir, REPORT_FILES.json), RESULTS_JSON_START))) return say('report.dir.notOurResults', { file: REPORT_FILES.json });
   return undefined;
 }

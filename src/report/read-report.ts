@@ -40,7 +40,7 @@ export async function readReport(dir: string, shown: string): Promise<ReadReport
     if (error instanceof InputError) throw error;
     throw new InputError(say('undo.refuse.unreadable', { path: shown, why: fileProblem(error) }), { cause: error });
   }
-  for (const file of [REPORT_FILES.summary, REPORT_FILES.json]) if (!entries.includes(file)) throw notAReport(say('undo.refuse.missingFile', { file }));
+  for (const file of [REPORT_FILES.summary, REPORT_FILES.json]) if (!entries.includes(file)) throw notAReport(say('report.dir.missingFile', { file }));
   const why = await whyNotAReport(dir, entries).catch((error: unknown) => fileProblem(error));
   if (why) throw notAReport(why);
   const summary = parsed(undoableSummary, parseJson(await readText(dir, REPORT_FILES.summary, shown), REPORT_FILES.summary, shown), REPORT_FILES.summary, shown);

@@ -181,7 +181,7 @@ export const REPORT_MESSAGES = {
   'report.dir.holdsOther': { en: 'it holds {name}, which no report of contact-import has', 'zh-CN': '其中有 {name}，这不是 contact-import 报告中的文件' },
   'report.dir.symbolicLink': { en: '{name} in it is a symbolic link', 'zh-CN': '其中的 {name} 是符号链接' },
   'report.dir.notRegularFile': { en: '{name} in it is not a regular file', 'zh-CN': '其中的 {name} 不是普通文件' },
-  'report.dir.noResults': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
+  'report.dir.missingFile': { en: 'it has no {file}', 'zh-CN': '其中没有 {file}' },
   'report.dir.notOurResults': { en: 'its {file} was not written by contact-import', 'zh-CN': '其中的 {file} 不是 contact-import 写的' },
   'report.dir.cannotWrite': { en: 'cannot write the report in {dir}: {reason}', 'zh-CN': '无法在 {dir} 中写入报告：{reason}' },
 

@@ -40,10 +40,6 @@ export const UNDO_MESSAGES = {
     en: '{path} is not a report folder of contact-import: {why}',
     'zh-CN': '{path} 不是 contact-import 的报告文件夹：{why}',
   },
-  'undo.refuse.missingFile': {
-    en: 'it has no {file}',
-    'zh-CN': '其中没有 {file}',
-  },
   'undo.refuse.unreadable': {
     en: 'cannot read the report {path}: {why}',
     'zh-CN': '无法读取报告 {path}：{why}',
@@ -129,10 +125,6 @@ export const UNDO_MESSAGES = {
       other: '{count} contacts to add again but room for {room} (the directory holds {existing} of {limit}): make room, or raise the limit in Quota Center (then --contact-limit)',
     },
     'zh-CN': '需重新添加 {count} 个消息联系人，但仅剩 {room} 个名额（资源目录已有 {existing} 个，上限 {limit}）：请腾出名额，或在配额中心提高上限（然后使用 --contact-limit）',
-  },
-  'undo.stopped': {
-    en: 'the run stopped before its first write ({reasons})',
-    'zh-CN': '运行在首次写入前停止（{reasons}）',
   },
   'undo.summary.rows': {
     en: { one: '{path}: {count} row written by that run', other: '{path}: {count} rows written by that run' },
